@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sw-core.h"
+
+G_BEGIN_DECLS
+
+#define SW_STORE_ERROR (sw_store_error_quark ())
+
+typedef enum
+{
+  SW_STORE_ERROR_NOT_FOUND,       /* no such file and not asked to create it */
+  SW_STORE_ERROR_NOT_A_DATABASE,  /* not SQLite, or SQLite but not ours */
+  SW_STORE_ERROR_CORRUPT,         /* integrity check or a read failed */
+  SW_STORE_ERROR_NEWER_VERSION,   /* schema newer than this build knows */
+  SW_STORE_ERROR_READ_ONLY,       /* opened read-only, or the file cannot be written */
+  SW_STORE_ERROR_FULL,            /* the disk (or page limit) is full */
+  SW_STORE_ERROR_IO,              /* any other failure to read or write */
+} SwStoreError;
+
+typedef enum
+{
+  SW_STORE_OPEN_DEFAULT   = 0,
+  SW_STORE_OPEN_CREATE    = 1 << 0, /* create the file (mode 0600) when missing */
+  SW_STORE_OPEN_READ_ONLY = 1 << 1,
+} SwStoreOpenFlags;
+
+/*
+ * SwStore: one SQLite database (schema in PRAGMA user_version, forward
+ * migrations, foreign keys, WAL).  Opening loads the whole organisation
+ * (one query per table) and attaches itself to the organisation's undo
+ * stack as its commit function, so each user action is one transaction.
+ */
+#define SW_TYPE_STORE (sw_store_get_type ())
+G_DECLARE_FINAL_TYPE (SwStore, sw_store, SW, STORE, GObject)
+
+GQuark          sw_store_error_quark      (void);
+
+/* $SERVWEEK_DB when set, else $XDG_DATA_HOME/servweek/servweek.db. */
+char           *sw_store_default_path     (void);
+
+SwStore        *sw_store_open             (const char        *path,
+                                           SwStoreOpenFlags   flags,
+                                           GError           **error);
+SwOrganisation *sw_store_get_organisation (SwStore           *self);
+const char     *sw_store_get_path         (SwStore           *self);
+gboolean        sw_store_is_read_only     (SwStore           *self);
+/* TRUE when the database has never held a plan or a person (fresh file). */
+gboolean        sw_store_is_empty         (SwStore           *self);
+
+G_END_DECLS
