@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sw-cli-common.h"
+
+/* The duty names of @slot, for an error message. */
+static char *
+list_duties (SwSlot *slot)
+{
+  GListModel *duties = sw_slot_get_duties (slot);
+  guint n = g_list_model_get_n_items (duties);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwDuty) duty = g_list_model_get_item (duties, i);
+
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, sw_duty_get_name (duty));
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+int
+sw_cli_cmd_assign (SwCliContext  *ctx,
+                   int            argc,
+                   char         **argv,
+                   GError       **error)
+{
+  g_autofree char *plan_arg = NULL;
+  g_autofree char *slot_arg = NULL;
+  g_autofree char *person_arg = NULL;
+  g_autofree char *department_arg = NULL;
+  g_autofree char *duty_arg = NULL;
+  const GOptionEntry entries[] = {
+    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_arg,
+      N_("The plan (may be left out when the database holds one)"), N_("ID") },
+    { "slot", 0, 0, G_OPTION_ARG_STRING, &slot_arg,
+      N_("The slot: its UID, or its title when that is unique"), N_("SLOT") },
+    { "person", 0, 0, G_OPTION_ARG_STRING, &person_arg,
+      N_("The person’s name"), N_("NAME") },
+    { "department", 0, 0, G_OPTION_ARG_STRING, &department_arg,
+      N_("The person’s department, when two people share the name"), N_("DEPARTMENT") },
+    { "duty", 0, 0, G_OPTION_ARG_STRING, &duty_arg,
+      N_("The duty to fill (without it: an attendee)"), N_("NAME") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(SwStore) store = NULL;
+  SwOrganisation *org;
+  SwPlan *plan;
+  SwSlot *slot;
+  SwPerson *person;
+  SwDuty *duty = NULL;
+
+  if (!sw_cli_parse_options (ctx, entries, &argc, &argv, 0, error))
+    return SW_CLI_EXIT_FAILURE;
+
+  if (!sw_cli_require_option (ctx, "--slot", slot_arg, error)
+      || !sw_cli_require_option (ctx, "--person", person_arg, error))
+    return SW_CLI_EXIT_FAILURE;
+
+  store = sw_cli_open_store (ctx, FALSE, error);
+  if (store == NULL)
+    return SW_CLI_EXIT_FAILURE;
+  org = sw_store_get_organisation (store);
+
+  if ((plan = sw_cli_resolve_plan (org, plan_arg, error)) == NULL
+      || (slot = sw_cli_resolve_slot (plan, slot_arg, error)) == NULL
+      || (person = sw_cli_resolve_person (org, person_arg, department_arg, error)) == NULL)
+    return SW_CLI_EXIT_FAILURE;
+
+  if (duty_arg != NULL)
+    {
+      duty = sw_slot_find_duty (slot, duty_arg);
+      if (duty == NULL)
+        {
+          g_autofree char *duties = list_duties (slot);
+
+          if (*duties == '\0')
+            g_set_error (error, SW_CORE_ERROR, SW_CORE_ERROR_NOT_FOUND,
+                         _("Slot “%s” has no duties; leave out --duty to add an attendee"),
+                         sw_slot_get_title (slot));
+          else
+            g_set_error (error, SW_CORE_ERROR, SW_CORE_ERROR_NOT_FOUND,
+                         _("Slot “%s” has no duty “%s” (duties: %s)"),
+                         sw_slot_get_title (slot), duty_arg, duties);
+          return SW_CLI_EXIT_FAILURE;
+        }
+    }
+
+  if (sw_slot_find_assignment (slot, person) != NULL)
+    {
+      g_set_error (error, SW_CORE_ERROR, SW_CORE_ERROR_CONFLICT,
+                   _("%s is already on slot “%s” (unassign first to change the duty)"),
+                   sw_person_get_name (person), sw_slot_get_title (slot));
+      return SW_CLI_EXIT_FAILURE;
+    }
+
+  if (!sw_edit_assign (org, slot, person, duty, error))
+    return SW_CLI_EXIT_FAILURE;
+
+  return SW_CLI_EXIT_OK;
+}
+
+int
+sw_cli_cmd_unassign (SwCliContext  *ctx,
+                     int            argc,
+                     char         **argv,
+                     GError       **error)
+{
+  g_autofree char *plan_arg = NULL;
+  g_autofree char *slot_arg = NULL;
+  g_autofree char *person_arg = NULL;
+  g_autofree char *department_arg = NULL;
+  const GOptionEntry entries[] = {
+    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_arg,
+      N_("The plan (may be left out when the database holds one)"), N_("ID") },
+    { "slot", 0, 0, G_OPTION_ARG_STRING, &slot_arg,
+      N_("The slot: its UID, or its title when that is unique"), N_("SLOT") },
+    { "person", 0, 0, G_OPTION_ARG_STRING, &person_arg,
+      N_("The person’s name"), N_("NAME") },
+    { "department", 0, 0, G_OPTION_ARG_STRING, &department_arg,
+      N_("The person’s department, when two people share the name"), N_("DEPARTMENT") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(SwStore) store = NULL;
+  SwOrganisation *org;
+  SwPlan *plan;
+  SwSlot *slot;
+  SwPerson *person;
+
+  if (!sw_cli_parse_options (ctx, entries, &argc, &argv, 0, error))
+    return SW_CLI_EXIT_FAILURE;
+
+  if (!sw_cli_require_option (ctx, "--slot", slot_arg, error)
+      || !sw_cli_require_option (ctx, "--person", person_arg, error))
+    return SW_CLI_EXIT_FAILURE;
+
+  store = sw_cli_open_store (ctx, FALSE, error);
+  if (store == NULL)
+    return SW_CLI_EXIT_FAILURE;
+  org = sw_store_get_organisation (store);
+
+  if ((plan = sw_cli_resolve_plan (org, plan_arg, error)) == NULL
+      || (slot = sw_cli_resolve_slot (plan, slot_arg, error)) == NULL
+      || (person = sw_cli_resolve_person (org, person_arg, department_arg, error)) == NULL)
+    return SW_CLI_EXIT_FAILURE;
+
+  if (sw_slot_find_assignment (slot, person) == NULL)
+    {
+      g_set_error (error, SW_CORE_ERROR, SW_CORE_ERROR_NOT_FOUND,
+                   _("%s is not on slot “%s”"),
+                   sw_person_get_name (person), sw_slot_get_title (slot));
+      return SW_CLI_EXIT_FAILURE;
+    }
+
+  if (!sw_edit_unassign (org, slot, person, error))
+    return SW_CLI_EXIT_FAILURE;
+
+  return SW_CLI_EXIT_OK;
+}
+
+int
+sw_cli_cmd_move_slot (SwCliContext  *ctx,
+                      int            argc,
+                      char         **argv,
+                      GError       **error)
+{
+  g_autofree char *plan_arg = NULL;
+  g_autofree char *slot_arg = NULL;
+  g_autofree char *start_arg = NULL;
+  g_autofree char *end_arg = NULL;
+  const GOptionEntry entries[] = {
+    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_arg,
+      N_("The plan (may be left out when the database holds one)"), N_("ID") },
+    { "slot", 0, 0, G_OPTION_ARG_STRING, &slot_arg,
+      N_("The slot: its UID, or its title when that is unique"), N_("SLOT") },
+    { "start", 0, 0, G_OPTION_ARG_STRING, &start_arg,
+      N_("The new start"), N_("YYYY-MM-DDTHH:MM") },
+    { "end", 0, 0, G_OPTION_ARG_STRING, &end_arg,
+      N_("The new end"), N_("YYYY-MM-DDTHH:MM") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(SwStore) store = NULL;
+  SwOrganisation *org;
+  SwPlan *plan;
+  SwSlot *slot;
+  gint64 start;
+  gint64 end;
+
+  if (!sw_cli_parse_options (ctx, entries, &argc, &argv, 0, error))
+    return SW_CLI_EXIT_FAILURE;
+
+  if (!sw_cli_require_option (ctx, "--slot", slot_arg, error)
+      || !sw_cli_require_option (ctx, "--start", start_arg, error)
+      || !sw_cli_require_option (ctx, "--end", end_arg, error))
+    return SW_CLI_EXIT_FAILURE;
+
+  if (!sw_cli_parse_datetime ("--start", start_arg, &start, error)
+      || !sw_cli_parse_datetime ("--end", end_arg, &end, error))
+    return SW_CLI_EXIT_FAILURE;
+
+  if (end <= start)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--end: %s is not after the start %s"), end_arg, start_arg);
+      return SW_CLI_EXIT_FAILURE;
+    }
+
+  store = sw_cli_open_store (ctx, FALSE, error);
+  if (store == NULL)
+    return SW_CLI_EXIT_FAILURE;
+  org = sw_store_get_organisation (store);
+
+  if ((plan = sw_cli_resolve_plan (org, plan_arg, error)) == NULL
+      || (slot = sw_cli_resolve_slot (plan, slot_arg, error)) == NULL)
+    return SW_CLI_EXIT_FAILURE;
+
+  if (!sw_edit_move_slot (org, slot, start, end, error))
+    return SW_CLI_EXIT_FAILURE;
+
+  return SW_CLI_EXIT_OK;
+}

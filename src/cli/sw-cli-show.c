@@ -1,0 +1,415 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sw-cli-common.h"
+
+/* Beyond this many days only the days that hold slots are listed. */
+#define ALL_DAYS_LIMIT 92
+
+static void
+append_field (GString    *out,
+              const char *label,
+              const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  g_string_append_printf (out, "%s: %s\n", label, value);
+}
+
+static void
+append_person_list (GString   *out,
+                    GPtrArray *people)
+{
+  for (guint i = 0; i < people->len; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, sw_person_get_name (g_ptr_array_index (people, i)));
+    }
+}
+
+static void
+append_committees (GString *out,
+                   SwPlan  *plan)
+{
+  static const SwRole role_order[] = {
+    SW_ROLE_LEADER, SW_ROLE_DEPUTY, SW_ROLE_OFFICE_DIRECTOR, SW_ROLE_MEMBER,
+  };
+  GListModel *committees = sw_plan_get_committees (plan);
+  guint n = g_list_model_get_n_items (committees);
+
+  if (n == 0)
+    return;
+
+  g_string_append_printf (out, "\n%s\n", _("Committees"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwCommittee) committee = g_list_model_get_item (committees, i);
+      GListModel *members = sw_committee_get_members (committee);
+      guint n_members = g_list_model_get_n_items (members);
+
+      g_string_append_printf (out, "  %s\n", sw_committee_get_name (committee));
+      for (guint r = 0; r < G_N_ELEMENTS (role_order); r++)
+        {
+          g_autoptr(GPtrArray) people = g_ptr_array_new ();
+
+          for (guint m = 0; m < n_members; m++)
+            {
+              g_autoptr(SwCommitteeMember) member = g_list_model_get_item (members, m);
+
+              if (sw_committee_member_get_role (member) == role_order[r])
+                g_ptr_array_add (people, sw_committee_member_get_person (member));
+            }
+
+          if (people->len == 0)
+            continue;
+
+          g_string_append_printf (out, "    %s: ", sw_role_get_label (role_order[r]));
+          append_person_list (out, people);
+          g_string_append_c (out, '\n');
+        }
+    }
+}
+
+static void
+append_day_heading (GString *out,
+                    int      day)
+{
+  g_autofree char *date = sw_time_format_date (day);
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *weekday = NULL;
+  int year, month, mday;
+
+  sw_time_to_ymd (day, &year, &month, &mday);
+  dt = g_date_time_new_utc (year, month, mday, 12, 0, 0);
+  /* The locale's weekday name: "Wednesday", "星期三". */
+  if (dt != NULL)
+    weekday = g_date_time_format (dt, "%A");
+
+  g_string_append_printf (out, "\n%s %s\n", date, weekday != NULL ? weekday : "");
+}
+
+static void
+append_slot (GString *out,
+             SwSlot  *slot)
+{
+  gint64 start = sw_slot_get_start (slot);
+  gint64 end = sw_slot_get_end (slot);
+  g_autofree char *start_text = sw_time_format_hm (start);
+  g_autofree char *end_text = NULL;
+  GListModel *organisers = sw_slot_get_organisers (slot);
+  GListModel *duties = sw_slot_get_duties (slot);
+  GListModel *assignments = sw_slot_get_assignments (slot);
+  GListModel *targets = sw_slot_get_visit_targets (slot);
+  g_autoptr(GPtrArray) attendees = g_ptr_array_new ();
+  guint filled, needed;
+  guint n;
+
+  /* A slot running past midnight names its end day. */
+  if (sw_time_day_of (end) == sw_time_day_of (start))
+    end_text = sw_time_format_hm (end);
+  else if (sw_time_day_of (end) == sw_time_day_of (start) + 1
+           && sw_time_minute_of_day (end) == 0)
+    end_text = g_strdup ("24:00");
+  else
+    {
+      g_autofree char *end_date = sw_time_format_date (sw_time_day_of (end));
+      g_autofree char *end_hm = sw_time_format_hm (end);
+
+      end_text = g_strdup_printf ("%s %s", end_date, end_hm);
+    }
+
+  g_string_append_printf (out, "%s–%s  %s", start_text, end_text, sw_slot_get_title (slot));
+  if (*sw_slot_get_location (slot) != '\0')
+    g_string_append_printf (out, "  @ %s", sw_slot_get_location (slot));
+  g_string_append_printf (out, "  [%s]",
+                          sw_enum_to_nick (SW_TYPE_SLOT_KIND, sw_slot_get_kind (slot)));
+  sw_slot_get_fill (slot, &filled, &needed);
+  if (needed > 0)
+    g_string_append_printf (out, "  %u/%u", filled, needed);
+  g_string_append_c (out, '\n');
+
+  g_string_append_printf (out, "    %s: %s\n", _("UID"), sw_slot_get_uid (slot));
+
+  n = g_list_model_get_n_items (organisers);
+  if (n > 0)
+    {
+      g_string_append_printf (out, "    %s: ", _("Organisers"));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(SwDepartment) dept = g_list_model_get_item (organisers, i);
+
+          if (i > 0)
+            g_string_append (out, ", ");
+          g_string_append (out, sw_department_get_name (dept));
+        }
+      g_string_append_c (out, '\n');
+    }
+
+  n = g_list_model_get_n_items (duties);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwDuty) duty = g_list_model_get_item (duties, i);
+      g_autoptr(GPtrArray) people = sw_slot_dup_duty_people (slot, duty);
+      SwDepartment *dept = sw_duty_get_department (duty);
+
+      g_string_append_printf (out, "    %s", sw_duty_get_name (duty));
+      if (dept != NULL)
+        g_string_append_printf (out, " (%s)", sw_department_get_name (dept));
+      g_string_append_printf (out, " %u/%u", people->len, sw_duty_get_count (duty));
+      if (people->len > 0)
+        {
+          g_string_append (out, ": ");
+          append_person_list (out, people);
+        }
+      g_string_append_c (out, '\n');
+    }
+
+  n = g_list_model_get_n_items (assignments);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwAssignment) assignment = g_list_model_get_item (assignments, i);
+
+      if (sw_assignment_get_duty (assignment) == NULL)
+        g_ptr_array_add (attendees, sw_assignment_get_person (assignment));
+    }
+  if (attendees->len > 0)
+    {
+      g_string_append_printf (out, "    %s: ", _("Attending"));
+      append_person_list (out, attendees);
+      g_string_append_c (out, '\n');
+    }
+
+  n = g_list_model_get_n_items (targets);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwVisitTarget) target = g_list_model_get_item (targets, i);
+      const char *parts[] = {
+        sw_visit_target_get_address (target),
+        sw_visit_target_get_contact (target),
+        sw_visit_target_get_phone (target),
+      };
+
+      g_string_append_printf (out, "    %s: %s", _("Visit"), sw_visit_target_get_name (target));
+      for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+        if (*parts[p] != '\0')
+          g_string_append_printf (out, ", %s", parts[p]);
+      g_string_append_c (out, '\n');
+    }
+}
+
+static int
+compare_days (gconstpointer a,
+              gconstpointer b)
+{
+  int x = *(const int *) a;
+  int y = *(const int *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+append_days (GString *out,
+             SwPlan  *plan)
+{
+  g_autoptr(GPtrArray) slots = sw_plan_dup_sorted_slots (plan);
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (int));
+  int first = sw_plan_get_first_day (plan);
+  int last = sw_plan_get_last_day (plan);
+  gboolean all_days = (gint64) last - first < ALL_DAYS_LIMIT;
+  guint next = 0;
+
+  /* Every day of the plan (for plans of up to three months), and every day
+   * a slot starts on, inside the plan's dates or not. */
+  if (all_days)
+    for (int day = first; day <= last; day++)
+      g_array_append_val (days, day);
+  for (guint i = 0; i < slots->len; i++)
+    {
+      int day = sw_time_day_of (sw_slot_get_start (g_ptr_array_index (slots, i)));
+
+      if (!all_days || day < first || day > last)
+        g_array_append_val (days, day);
+    }
+  g_array_sort (days, compare_days);
+
+  if (days->len == 0)
+    {
+      g_string_append_printf (out, "\n%s\n", _("No slots."));
+      return;
+    }
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      int day = g_array_index (days, int, i);
+      gboolean any = FALSE;
+
+      if (i > 0 && g_array_index (days, int, i - 1) == day)
+        continue;
+
+      append_day_heading (out, day);
+      while (next < slots->len
+             && sw_time_day_of (sw_slot_get_start (g_ptr_array_index (slots, next))) == day)
+        {
+          g_string_append (out, "  ");
+          append_slot (out, g_ptr_array_index (slots, next));
+          next++;
+          any = TRUE;
+        }
+      if (!any)
+        g_string_append_printf (out, "  %s\n", _("(nothing planned)"));
+    }
+}
+
+static void
+append_tasks (GString *out,
+              SwPlan  *plan)
+{
+  GListModel *tasks = sw_plan_get_tasks (plan);
+  guint n = g_list_model_get_n_items (tasks);
+
+  if (n == 0)
+    return;
+
+  g_string_append_printf (out, "\n%s\n", _("Tasks"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwTask) task = g_list_model_get_item (tasks, i);
+      SwDepartment *dept = sw_task_get_department (task);
+      SwPerson *person = sw_task_get_person (task);
+      SwSlot *slot = sw_task_get_slot (task);
+      gint64 due = sw_task_get_due (task);
+
+      g_string_append_printf (out, "  [%s] %s",
+                              sw_task_status_get_label (sw_task_get_status (task)),
+                              sw_task_get_title (task));
+      if (dept != NULL || person != NULL)
+        {
+          g_string_append_printf (out, "  %s: ", _("owner"));
+          if (dept != NULL)
+            g_string_append (out, sw_department_get_name (dept));
+          if (dept != NULL && person != NULL)
+            g_string_append (out, " / ");
+          if (person != NULL)
+            g_string_append (out, sw_person_get_name (person));
+        }
+      if (due != SW_TIME_UNSET)
+        {
+          g_autofree char *date = sw_time_format_date (sw_time_day_of (due));
+          g_autofree char *hm = sw_time_format_hm (due);
+
+          g_string_append_printf (out, "  %s: %s %s", _("due"), date, hm);
+        }
+      if (slot != NULL)
+        g_string_append_printf (out, "  %s: %s", _("slot"), sw_slot_get_title (slot));
+      g_string_append_c (out, '\n');
+    }
+}
+
+static char *
+format_plan (SwPlan *plan)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *first = sw_time_format_date (sw_plan_get_first_day (plan));
+  g_autofree char *last = sw_time_format_date (sw_plan_get_last_day (plan));
+  g_autofree char *dates = NULL;
+
+  g_string_append_printf (out, "%s\n", sw_plan_get_title (plan));
+  dates = g_strdup_printf ("%s – %s (%s)", first, last, sw_plan_get_time_zone (plan));
+  append_field (out, _("Dates"), dates);
+  append_field (out, _("Theme"), sw_plan_get_theme (plan));
+  append_field (out, _("Organiser"), sw_plan_get_organiser (plan));
+  append_field (out, _("Hotline"), sw_plan_get_hotline (plan));
+  append_field (out, _("Description"), sw_plan_get_description (plan));
+
+  append_committees (out, plan);
+  append_days (out, plan);
+  append_tasks (out, plan);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+int
+sw_cli_cmd_show (SwCliContext  *ctx,
+                 int            argc,
+                 char         **argv,
+                 GError       **error)
+{
+  g_autofree char *plan_arg = NULL;
+  const GOptionEntry entries[] = {
+    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_arg,
+      N_("The plan (may be left out when the database holds one)"), N_("ID") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(SwStore) store = NULL;
+  g_autofree char *text = NULL;
+  SwPlan *plan;
+
+  if (!sw_cli_parse_options (ctx, entries, &argc, &argv, 0, error))
+    return SW_CLI_EXIT_FAILURE;
+
+  store = sw_cli_open_store (ctx, TRUE, error);
+  if (store == NULL)
+    return SW_CLI_EXIT_FAILURE;
+
+  plan = sw_cli_resolve_plan (sw_store_get_organisation (store), plan_arg, error);
+  if (plan == NULL)
+    return SW_CLI_EXIT_FAILURE;
+
+  text = format_plan (plan);
+  g_print ("%s", text);
+  return SW_CLI_EXIT_OK;
+}
+
+int
+sw_cli_cmd_check (SwCliContext  *ctx,
+                  int            argc,
+                  char         **argv,
+                  GError       **error)
+{
+  g_autofree char *plan_arg = NULL;
+  const GOptionEntry entries[] = {
+    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_arg,
+      N_("The plan (may be left out when the database holds one)"), N_("ID") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(SwStore) store = NULL;
+  g_autoptr(GListStore) problems = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  SwPlan *plan;
+  guint n;
+
+  if (!sw_cli_parse_options (ctx, entries, &argc, &argv, 0, error))
+    return SW_CLI_EXIT_FAILURE;
+
+  store = sw_cli_open_store (ctx, TRUE, error);
+  if (store == NULL)
+    return SW_CLI_EXIT_FAILURE;
+
+  plan = sw_cli_resolve_plan (sw_store_get_organisation (store), plan_arg, error);
+  if (plan == NULL)
+    return SW_CLI_EXIT_FAILURE;
+
+  problems = sw_problems_compute (plan, sw_time_now_in_zone (sw_plan_get_time_zone (plan)));
+  n = g_list_model_get_n_items (G_LIST_MODEL (problems));
+
+  if (n == 0)
+    {
+      g_print ("%s\n", _("No problems."));
+      return SW_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwProblem) problem = g_list_model_get_item (G_LIST_MODEL (problems), i);
+
+      g_string_append_printf (out, "%s: %s\n",
+                              sw_enum_to_nick (SW_TYPE_PROBLEM_KIND, sw_problem_get_kind (problem)),
+                              sw_problem_get_message (problem));
+    }
+  g_print ("%s", out->str);
+
+  return SW_CLI_EXIT_PROBLEMS;
+}
