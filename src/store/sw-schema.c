@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "sw-store-private.h"
+
+/*
+ * Schema version 1.
+ *
+ * Every table of an owned entity has an AUTOINCREMENT id (ids are never
+ * reused, so an undo that re-inserts a deleted row with its old id cannot
+ * collide with a newer row) and a list_order giving the item's place in
+ * its owner's list.  Owned children cascade on delete; references to
+ * objects owned elsewhere become NULL.  Times are 'YYYY-MM-DDTHH:MM' and
+ * days 'YYYY-MM-DD' (sw-time.h); enumerations are stored as their nicks.
+ */
+static const char schema_v1[] =
+  "PRAGMA application_id = 1398232912;\n"  /* SW_STORE_APPLICATION_ID */
+
+  "CREATE TABLE department (\n"
+  "  id          INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  list_order  INTEGER NOT NULL DEFAULT 0,\n"
+  "  name        TEXT NOT NULL,\n"
+  "  short_name  TEXT NOT NULL DEFAULT '',\n"
+  "  color       TEXT NOT NULL DEFAULT '',\n"
+  "  position    INTEGER NOT NULL DEFAULT 0\n"
+  ");\n"
+
+  "CREATE TABLE person (\n"
+  "  id            INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  list_order    INTEGER NOT NULL DEFAULT 0,\n"
+  "  name          TEXT NOT NULL,\n"
+  "  department_id INTEGER REFERENCES department (id) ON DELETE SET NULL,\n"
+  "  title         TEXT NOT NULL DEFAULT '',\n"
+  "  phone         TEXT NOT NULL DEFAULT '',\n"
+  "  email         TEXT NOT NULL DEFAULT '',\n"
+  "  notes         TEXT NOT NULL DEFAULT '',\n"
+  "  active        INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))\n"
+  ");\n"
+  "CREATE INDEX person_department ON person (department_id);\n"
+
+  "CREATE TABLE unavailability (\n"
+  "  id          INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  list_order  INTEGER NOT NULL DEFAULT 0,\n"
+  "  person_id   INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,\n"
+  "  start       TEXT NOT NULL,\n"
+  "  \"end\"       TEXT NOT NULL,\n"
+  "  reason      TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX unavailability_person ON unavailability (person_id);\n"
+
+  "CREATE TABLE plan (\n"
+  "  id            INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  list_order    INTEGER NOT NULL DEFAULT 0,\n"
+  "  title         TEXT NOT NULL,\n"
+  "  theme         TEXT NOT NULL DEFAULT '',\n"
+  "  organiser     TEXT NOT NULL DEFAULT '',\n"
+  "  first_day     TEXT NOT NULL,\n"
+  "  last_day      TEXT NOT NULL,\n"
+  "  time_zone     TEXT NOT NULL,\n"
+  "  hotline       TEXT NOT NULL DEFAULT '',\n"
+  "  description   TEXT NOT NULL DEFAULT '',\n"
+  "  travel_buffer INTEGER NOT NULL DEFAULT 0\n"
+  ");\n"
+
+  "CREATE TABLE committee (\n"
+  "  id          INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  list_order  INTEGER NOT NULL DEFAULT 0,\n"
+  "  plan_id     INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,\n"
+  "  name        TEXT NOT NULL,\n"
+  "  position    INTEGER NOT NULL DEFAULT 0\n"
+  ");\n"
+  "CREATE INDEX committee_plan ON committee (plan_id);\n"
+
+  "CREATE TABLE committee_member (\n"
+  "  id            INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  list_order    INTEGER NOT NULL DEFAULT 0,\n"
+  "  committee_id  INTEGER NOT NULL REFERENCES committee (id) ON DELETE CASCADE,\n"
+  "  person_id     INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,\n"
+  "  role          TEXT NOT NULL\n"
+  "    CHECK (role IN ('leader', 'deputy', 'member', 'office-director'))\n"
+  ");\n"
+  "CREATE INDEX committee_member_committee ON committee_member (committee_id);\n"
+  "CREATE INDEX committee_member_person ON committee_member (person_id);\n"
+
+  "CREATE TABLE slot (\n"
+  "  id           INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  list_order   INTEGER NOT NULL DEFAULT 0,\n"
+  "  plan_id      INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,\n"
+  "  uid          TEXT NOT NULL UNIQUE,\n"
+  "  sequence     INTEGER NOT NULL DEFAULT 0,\n"
+  "  kind         TEXT NOT NULL\n"
+  "    CHECK (kind IN ('mobilisation', 'visit', 'forum', 'service-desk',\n"
+  "                    'on-site', 'publicity', 'meeting', 'other')),\n"
+  "  title        TEXT NOT NULL,\n"
+  "  start        TEXT NOT NULL,\n"
+  "  \"end\"        TEXT NOT NULL,\n"
+  "  location     TEXT NOT NULL DEFAULT '',\n"
+  "  description  TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX slot_plan ON slot (plan_id);\n"
+
+  "CREATE TABLE slot_organiser (\n"
+  "  slot_id       INTEGER NOT NULL REFERENCES slot (id) ON DELETE CASCADE,\n"
+  "  department_id INTEGER NOT NULL REFERENCES department (id) ON DELETE CASCADE,\n"
+  "  list_order    INTEGER NOT NULL DEFAULT 0,\n"
+  "  PRIMARY KEY (slot_id, department_id)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE INDEX slot_organiser_department ON slot_organiser (department_id);\n"
+
+  "CREATE TABLE duty (\n"
+  "  id            INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  list_order    INTEGER NOT NULL DEFAULT 0,\n"
+  "  slot_id       INTEGER NOT NULL REFERENCES slot (id) ON DELETE CASCADE,\n"
+  "  name          TEXT NOT NULL,\n"
+  "  count         INTEGER NOT NULL DEFAULT 1,\n"
+  "  department_id INTEGER REFERENCES department (id) ON DELETE SET NULL,\n"
+  "  position      INTEGER NOT NULL DEFAULT 0\n"
+  ");\n"
+  "CREATE INDEX duty_slot ON duty (slot_id);\n"
+  "CREATE INDEX duty_department ON duty (department_id);\n"
+
+  "CREATE TABLE assignment (\n"
+  "  id          INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  list_order  INTEGER NOT NULL DEFAULT 0,\n"
+  "  slot_id     INTEGER NOT NULL REFERENCES slot (id) ON DELETE CASCADE,\n"
+  "  person_id   INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,\n"
+  "  duty_id     INTEGER REFERENCES duty (id) ON DELETE SET NULL,\n"
+  "  note        TEXT NOT NULL DEFAULT '',\n"
+  "  pinned      INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1)),\n"
+  "  UNIQUE (slot_id, person_id)\n"
+  ");\n"
+  "CREATE INDEX assignment_person ON assignment (person_id);\n"
+  "CREATE INDEX assignment_duty ON assignment (duty_id);\n"
+
+  "CREATE TABLE visit_target (\n"
+  "  id          INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  list_order  INTEGER NOT NULL DEFAULT 0,\n"
+  "  slot_id     INTEGER NOT NULL REFERENCES slot (id) ON DELETE CASCADE,\n"
+  "  name        TEXT NOT NULL,\n"
+  "  address     TEXT NOT NULL DEFAULT '',\n"
+  "  contact     TEXT NOT NULL DEFAULT '',\n"
+  "  phone       TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX visit_target_slot ON visit_target (slot_id);\n"
+
+  "CREATE TABLE task (\n"
+  "  id            INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  list_order    INTEGER NOT NULL DEFAULT 0,\n"
+  "  plan_id       INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,\n"
+  "  uid           TEXT NOT NULL UNIQUE,\n"
+  "  sequence      INTEGER NOT NULL DEFAULT 0,\n"
+  "  title         TEXT NOT NULL,\n"
+  "  department_id INTEGER REFERENCES department (id) ON DELETE SET NULL,\n"
+  "  person_id     INTEGER REFERENCES person (id) ON DELETE SET NULL,\n"
+  "  due           TEXT,\n"
+  "  status        TEXT NOT NULL CHECK (status IN ('todo', 'doing', 'done')),\n"
+  "  slot_id       INTEGER REFERENCES slot (id) ON DELETE SET NULL,\n"
+  "  notes         TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX task_plan ON task (plan_id);\n"
+  "CREATE INDEX task_department ON task (department_id);\n"
+  "CREATE INDEX task_person ON task (person_id);\n"
+  "CREATE INDEX task_slot ON task (slot_id);\n";
+
+static const SwStoreMigration migrations[] = {
+  { schema_v1 },
+};
+
+G_STATIC_ASSERT (SW_STORE_APPLICATION_ID == 1398232912);
+
+const SwStoreMigration *
+sw_schema_get_migrations (guint *n_migrations)
+{
+  *n_migrations = G_N_ELEMENTS (migrations);
+
+  return migrations;
+}
