@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "sw-problem.h"
+
+struct _SwProblem
+{
+  GObject        parent_instance;
+
+  SwProblemKind  kind;
+  char          *message;
+  SwSlot        *slot;
+  SwSlot        *other_slot;
+  SwDuty        *duty;
+  SwPerson      *person;
+  SwTask        *task;
+};
+
+G_DEFINE_FINAL_TYPE (SwProblem, sw_problem, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_MESSAGE,
+  PROP_SLOT,
+  PROP_OTHER_SLOT,
+  PROP_DUTY,
+  PROP_PERSON,
+  PROP_TASK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+sw_problem_dispose (GObject *object)
+{
+  SwProblem *self = SW_PROBLEM (object);
+
+  g_clear_object (&self->slot);
+  g_clear_object (&self->other_slot);
+  g_clear_object (&self->duty);
+  g_clear_object (&self->person);
+  g_clear_object (&self->task);
+
+  G_OBJECT_CLASS (sw_problem_parent_class)->dispose (object);
+}
+
+static void
+sw_problem_finalize (GObject *object)
+{
+  SwProblem *self = SW_PROBLEM (object);
+
+  g_clear_pointer (&self->message, g_free);
+
+  G_OBJECT_CLASS (sw_problem_parent_class)->finalize (object);
+}
+
+static void
+sw_problem_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  SwProblem *self = SW_PROBLEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+    case PROP_MESSAGE:
+      g_value_set_string (value, self->message);
+      break;
+    case PROP_SLOT:
+      g_value_set_object (value, self->slot);
+      break;
+    case PROP_OTHER_SLOT:
+      g_value_set_object (value, self->other_slot);
+      break;
+    case PROP_DUTY:
+      g_value_set_object (value, self->duty);
+      break;
+    case PROP_PERSON:
+      g_value_set_object (value, self->person);
+      break;
+    case PROP_TASK:
+      g_value_set_object (value, self->task);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sw_problem_class_init (SwProblemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = sw_problem_dispose;
+  object_class->finalize = sw_problem_finalize;
+  object_class->get_property = sw_problem_get_property;
+
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, SW_TYPE_PROBLEM_KIND,
+                       SW_PROBLEM_UNFILLED_DUTY, flags);
+  properties[PROP_MESSAGE] =
+    g_param_spec_string ("message", NULL, NULL, "", flags);
+  properties[PROP_SLOT] =
+    g_param_spec_object ("slot", NULL, NULL, SW_TYPE_SLOT, flags);
+  properties[PROP_OTHER_SLOT] =
+    g_param_spec_object ("other-slot", NULL, NULL, SW_TYPE_SLOT, flags);
+  properties[PROP_DUTY] =
+    g_param_spec_object ("duty", NULL, NULL, SW_TYPE_DUTY, flags);
+  properties[PROP_PERSON] =
+    g_param_spec_object ("person", NULL, NULL, SW_TYPE_PERSON, flags);
+  properties[PROP_TASK] =
+    g_param_spec_object ("task", NULL, NULL, SW_TYPE_TASK, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sw_problem_init (SwProblem *self)
+{
+  self->message = g_strdup ("");
+}
+
+SwProblem *
+sw_problem_new (SwProblemKind  kind,
+                const char    *message,
+                SwSlot        *slot,
+                SwSlot        *other_slot,
+                SwDuty        *duty,
+                SwPerson      *person,
+                SwTask        *task)
+{
+  SwProblem *self;
+
+  g_return_val_if_fail (slot == NULL || SW_IS_SLOT (slot), NULL);
+  g_return_val_if_fail (other_slot == NULL || SW_IS_SLOT (other_slot), NULL);
+  g_return_val_if_fail (duty == NULL || SW_IS_DUTY (duty), NULL);
+  g_return_val_if_fail (person == NULL || SW_IS_PERSON (person), NULL);
+  g_return_val_if_fail (task == NULL || SW_IS_TASK (task), NULL);
+
+  self = g_object_new (SW_TYPE_PROBLEM, NULL);
+  self->kind = kind;
+  g_free (self->message);
+  self->message = g_strdup (message != NULL ? message : "");
+  g_set_object (&self->slot, slot);
+  g_set_object (&self->other_slot, other_slot);
+  g_set_object (&self->duty, duty);
+  g_set_object (&self->person, person);
+  g_set_object (&self->task, task);
+
+  return self;
+}
+
+SwProblemKind
+sw_problem_get_kind (SwProblem *self)
+{
+  g_return_val_if_fail (SW_IS_PROBLEM (self), SW_PROBLEM_UNFILLED_DUTY);
+
+  return self->kind;
+}
+
+const char *
+sw_problem_get_message (SwProblem *self)
+{
+  g_return_val_if_fail (SW_IS_PROBLEM (self), "");
+
+  return self->message;
+}
+
+SwSlot *
+sw_problem_get_slot (SwProblem *self)
+{
+  g_return_val_if_fail (SW_IS_PROBLEM (self), NULL);
+
+  return self->slot;
+}
+
+SwSlot *
+sw_problem_get_other_slot (SwProblem *self)
+{
+  g_return_val_if_fail (SW_IS_PROBLEM (self), NULL);
+
+  return self->other_slot;
+}
+
+SwDuty *
+sw_problem_get_duty (SwProblem *self)
+{
+  g_return_val_if_fail (SW_IS_PROBLEM (self), NULL);
+
+  return self->duty;
+}
+
+SwPerson *
+sw_problem_get_person (SwProblem *self)
+{
+  g_return_val_if_fail (SW_IS_PROBLEM (self), NULL);
+
+  return self->person;
+}
+
+SwTask *
+sw_problem_get_task (SwProblem *self)
+{
+  g_return_val_if_fail (SW_IS_PROBLEM (self), NULL);
+
+  return self->task;
+}
