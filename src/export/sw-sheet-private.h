@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sw-sheet.h"
+
+G_BEGIN_DECLS
+
+/*
+ * A sheet is laid out as a vertical flow of blocks (headings, table rows,
+ * slips).  Each block is a small display list of rectangles and Pango
+ * layouts in block coordinates (x from the left margin, y from the block's
+ * top).  The paginator in sw-sheet.c places blocks on pages, repeats a
+ * table's caption and header row on every page the table continues on,
+ * and splits a block only when it is taller than a whole page.
+ */
+
+typedef enum
+{
+  SHEET_FONT_TITLE,
+  SHEET_FONT_SUBTITLE,
+  SHEET_FONT_HEADING,
+  SHEET_FONT_SUBHEADING,
+  SHEET_FONT_BODY,
+  SHEET_FONT_BODY_BOLD,
+  SHEET_FONT_SMALL,
+  SHEET_FONT_HEADER_CELL,
+  SHEET_FONT_NAME,
+  SHEET_N_FONTS,
+} SheetFont;
+
+typedef enum
+{
+  SHEET_EDGE_TOP    = 1 << 0,
+  SHEET_EDGE_RIGHT  = 1 << 1,
+  SHEET_EDGE_BOTTOM = 1 << 2,
+  SHEET_EDGE_LEFT   = 1 << 3,
+  SHEET_EDGE_ALL    = 0xf,
+} SheetEdges;
+
+typedef enum
+{
+  SHEET_DASH_SOLID,
+  SHEET_DASH_DASHED,
+  SHEET_DASH_DOTTED,
+  SHEET_DASH_DASH_DOT,
+} SheetDash;
+
+typedef enum
+{
+  SHEET_HATCH_NONE,
+  SHEET_HATCH_DIAGONAL,
+  SHEET_HATCH_BACK_DIAGONAL,
+  SHEET_HATCH_CROSS,
+  SHEET_HATCH_HORIZONTAL,
+} SheetHatch;
+
+#define SHEET_NO_COLOR 0xffffffffu
+
+typedef struct
+{
+  double     x, y, w, h;
+  guint32    fill;         /* 0xRRGGBB or SHEET_NO_COLOR */
+  guint32    stroke;       /* 0xRRGGBB or SHEET_NO_COLOR */
+  double     line_width;
+  SheetEdges edges;
+  SheetDash  dash;
+  SheetHatch hatch;        /* drawn over the fill in the stroke colour */
+} SheetRect;
+
+typedef struct
+{
+  double       x, y;
+  PangoLayout *layout;     /* owned */
+  guint32      color;
+} SheetText;
+
+typedef struct
+{
+  double   height;
+  double   space_after;
+  GArray  *rects;          /* SheetRect */
+  GArray  *texts;          /* SheetText */
+  int      table;          /* the table this block belongs to, or -1 */
+  guint    is_table_header : 1;
+  guint    is_caption : 1;
+  guint    keep_with_next : 1;
+  guint    page_break_before : 1;
+} SheetBlock;
+
+typedef struct
+{
+  SwSheet              *sheet;
+  SwPlan               *plan;
+  PangoContext         *context;
+  PangoFontDescription *fonts[SHEET_N_FONTS];
+  double                width;       /* of the printable area */
+  double                body_height; /* of the area between header and footer */
+  GPtrArray            *blocks;      /* SheetBlock, the flow */
+  GPtrArray            *tables;      /* SheetTable */
+  GPtrArray            *extra;       /* SheetBlock owned but not in the flow */
+} SheetBuilder;
+
+/* Colours every sheet shares. */
+#define SHEET_INK          0x1a1a1aU
+#define SHEET_GREY         0x5f6368U
+#define SHEET_ACCENT       0x1f3864U
+#define SHEET_RULE         0x8d97a3U
+#define SHEET_HEADER_FILL  0xdde4eeU
+#define SHEET_ZEBRA_FILL   0xf4f6f9U
+#define SHEET_NOTE_FILL    0xf7f7f2U
+
+/* Lengths on a page are never negative: no need for libm's floor(). */
+#define SHEET_FLOOR(x)     ((double) (gint64) (x))
+
+#define SHEET_CELL_PAD_X   3.5
+#define SHEET_CELL_PAD_Y   3.0
+
+SheetBlock  *sheet_block_new          (SheetBuilder *b);
+void         sheet_block_add_rect     (SheetBlock   *block,
+                                       const SheetRect *rect);
+void         sheet_block_add_fill     (SheetBlock   *block,
+                                       double x, double y, double w, double h,
+                                       guint32       fill);
+void         sheet_block_add_frame    (SheetBlock   *block,
+                                       double x, double y, double w, double h,
+                                       guint32       fill,
+                                       SheetEdges    edges);
+/* Adds @layout (taking it) at x, y; returns its height. */
+double       sheet_block_add_layout   (SheetBlock   *block,
+                                       double        x,
+                                       double        y,
+                                       PangoLayout  *layout,
+                                       guint32       color);
+
+/* A layout of @width points (-1: unlimited) wrapping on words and,
+ * where a word is too long, on characters. */
+PangoLayout *sheet_layout_new         (SheetBuilder *b,
+                                       SheetFont     font,
+                                       double        width,
+                                       PangoAlignment align,
+                                       const char   *text);
+PangoLayout *sheet_layout_new_markup  (SheetBuilder *b,
+                                       SheetFont     font,
+                                       double        width,
+                                       PangoAlignment align,
+                                       const char   *markup);
+double       sheet_layout_height      (PangoLayout  *layout);
+
+/* Appends @block to the flow (the builder owns it). */
+void         sheet_builder_append     (SheetBuilder *b,
+                                       SheetBlock   *block);
+/* A new table whose @caption (may be NULL) and @header (may be NULL) are
+ * repeated at the top of every page the table continues on; neither is
+ * added to the flow here.  Returns the table index for block->table. */
+int          sheet_builder_add_table  (SheetBuilder *b,
+                                       SheetBlock   *caption,
+                                       SheetBlock   *header);
+
+/* Shared pieces. */
+void         sheet_add_title_block    (SheetBuilder *b,
+                                       gboolean      page_break_before,
+                                       const char   *subtitle);
+void         sheet_add_heading        (SheetBuilder *b,
+                                       const char   *text);
+void         sheet_add_note           (SheetBuilder *b,
+                                       const char   *text);
+/* A header row for columns of @widths with @labels. */
+SheetBlock  *sheet_header_row_new     (SheetBuilder *b,
+                                       const double *widths,
+                                       const char  **labels,
+                                       guint         n);
+
+char        *sheet_format_long_date   (int           day);
+char        *sheet_format_short_date  (int           day);
+char        *sheet_format_time_range  (gint64        start,
+                                       gint64        end);
+const char  *sheet_list_separator     (void);
+guint32      sheet_parse_color        (const char   *color,
+                                       guint32       fallback);
+guint32      sheet_tint               (guint32       color,
+                                       double        amount);
+
+void         sw_sheet_build_roles     (SheetBuilder *b);
+void         sw_sheet_build_week      (SheetBuilder *b);
+void         sw_sheet_build_slips     (SheetBuilder *b);
+
+G_END_DECLS

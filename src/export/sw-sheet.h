@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+#include "sw-core.h"
+
+G_BEGIN_DECLS
+
+#define SW_SHEET_ERROR (sw_sheet_error_quark ())
+
+typedef enum
+{
+  SW_SHEET_ERROR_WRITE,    /* the destination cannot be written */
+  SW_SHEET_ERROR_RENDER,   /* cairo failed while drawing */
+} SwSheetError;
+
+typedef enum
+{
+  SW_SHEET_KIND_ROLES,     /* role assignment sheet (人员分工表) */
+  SW_SHEET_KIND_WEEK,      /* week grid, one page per week */
+  SW_SHEET_KIND_SLIPS,     /* duty slips, one block per person */
+} SwSheetKind;
+
+typedef enum
+{
+  SW_PAPER_A4,
+  SW_PAPER_LETTER,
+} SwPaper;
+
+typedef enum
+{
+  SW_ORIENTATION_AUTO,       /* landscape for the week grid, else portrait */
+  SW_ORIENTATION_PORTRAIT,
+  SW_ORIENTATION_LANDSCAPE,
+} SwOrientation;
+
+/* The font list every sheet uses; the CJK face first so Chinese renders. */
+#define SW_SHEET_FONT_FAMILY "Noto Sans CJK SC, Noto Sans, sans"
+
+/*
+ * SwSheet: a printed sheet of a plan, laid out with Pango on pages of a
+ * given size and margins (all lengths in points, 1/72 inch).  The same
+ * drawing code serves PDF files and GtkPrintOperation:
+ *
+ *   sheet = sw_sheet_new (plan, SW_SHEET_KIND_ROLES);
+ *   sw_sheet_set_paper (sheet, SW_PAPER_A4, SW_ORIENTATION_AUTO);
+ *   n = sw_sheet_paginate (sheet, pango_context);   // or NULL for PDF
+ *   for (i = 0; i < n; i++) sw_sheet_draw_page (sheet, cr, i);
+ *
+ * Properties: "plan" and "kind" (construct-only), "n-pages" (read-only,
+ * 0 until paginated).  Changing the paper or margins drops the pagination.
+ */
+#define SW_TYPE_SHEET (sw_sheet_get_type ())
+G_DECLARE_FINAL_TYPE (SwSheet, sw_sheet, SW, SHEET, GObject)
+
+GQuark       sw_sheet_error_quark     (void);
+
+/* "roles", "week", "slips". */
+const char  *sw_sheet_kind_to_nick    (SwSheetKind    kind);
+gboolean     sw_sheet_kind_from_nick  (const char    *nick,
+                                       SwSheetKind   *out_kind);
+/* "Role assignment sheet" / "人员分工表", … */
+const char  *sw_sheet_kind_get_label  (SwSheetKind    kind);
+
+SwSheet     *sw_sheet_new             (SwPlan        *plan,
+                                       SwSheetKind    kind);
+SwPlan      *sw_sheet_get_plan        (SwSheet       *self);
+SwSheetKind  sw_sheet_get_kind        (SwSheet       *self);
+
+/* A4 portrait with 15 mm margins all round by default (the week grid:
+ * A4 landscape). */
+void         sw_sheet_set_paper       (SwSheet       *self,
+                                       SwPaper        paper,
+                                       SwOrientation  orientation);
+void         sw_sheet_set_page_size   (SwSheet       *self,
+                                       double         width,
+                                       double         height);
+double       sw_sheet_get_page_width  (SwSheet       *self);
+double       sw_sheet_get_page_height (SwSheet       *self);
+void         sw_sheet_set_margins     (SwSheet       *self,
+                                       double         top,
+                                       double         right,
+                                       double         bottom,
+                                       double         left);
+void         sw_sheet_get_margins     (SwSheet       *self,
+                                       double        *top,
+                                       double        *right,
+                                       double        *bottom,
+                                       double        *left);
+
+/* Lays the sheet out with @context (NULL: a context for vector output at
+ * 72 dpi without hinting, as the PDF writer uses) and returns the page
+ * count, at least 1. */
+guint        sw_sheet_paginate        (SwSheet       *self,
+                                       PangoContext  *context);
+guint        sw_sheet_get_n_pages     (SwSheet       *self);
+/* Draws page @page (0-based) in page coordinates, 1 unit = 1 point, the
+ * origin at the paper's top-left corner. */
+void         sw_sheet_draw_page       (SwSheet       *self,
+                                       cairo_t       *cr,
+                                       guint          page);
+
+/* Paginates when needed and writes every page to a PDF file.  Writes a
+ * temporary file next to @path and renames it, so on failure nothing is
+ * left behind (SW_SHEET_ERROR_WRITE names the file). */
+gboolean     sw_sheet_write_pdf       (SwSheet       *self,
+                                       const char    *path,
+                                       GError       **error);
+
+G_END_DECLS
