@@ -749,6 +749,34 @@ fail (GError    **error,
   return FALSE;
 }
 
+/* Like fail(), for a message that quotes one value from the file (its
+ * only %s): the value is shown valid and not too long. */
+static gboolean
+fail_value (GError    **error,
+            int         code,
+            const char *place,
+            const char *format,
+            const char *value)
+{
+  g_autofree char *valid = g_utf8_make_valid (value, -1);
+  g_autofree char *message = NULL;
+
+  if (g_utf8_strlen (valid, -1) > 40)
+    {
+      g_autofree char *head = g_utf8_substring (valid, 0, 40);
+
+      g_free (valid);
+      valid = g_strconcat (head, "…", NULL);
+    }
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  message = g_strdup_printf (format, valid);
+#pragma GCC diagnostic pop
+
+  return fail (error, code, place, "%s", message);
+}
+
 static char *
 place_of (const char *parent,
           const char *member)
@@ -918,7 +946,7 @@ read_datetime (JsonObject  *object,
   if (!sw_time_parse_datetime (text, out, NULL))
     {
       place = place_of (parent, name);
-      return fail (error, SW_IMPORT_ERROR_INVALID, place,
+      return fail_value (error, SW_IMPORT_ERROR_INVALID, place,
                    _("“%s” is not a date and time (YYYY-MM-DDTHH:MM)"), text);
     }
 
@@ -941,7 +969,7 @@ read_date (JsonObject  *object,
   if (!sw_time_parse_date (text, out, NULL))
     {
       place = place_of (parent, name);
-      return fail (error, SW_IMPORT_ERROR_INVALID, place,
+      return fail_value (error, SW_IMPORT_ERROR_INVALID, place,
                    _("“%s” is not a date (YYYY-MM-DD)"), text);
     }
 
@@ -973,11 +1001,11 @@ read_enum (JsonObject  *object,
     {
       place = place_of (parent, name);
       if (enum_type == SW_TYPE_SLOT_KIND)
-        return fail (error, SW_IMPORT_ERROR_INVALID, place, _("unknown kind “%s”"), text);
+        return fail_value (error, SW_IMPORT_ERROR_INVALID, place, _("unknown kind “%s”"), text);
       else if (enum_type == SW_TYPE_ROLE)
-        return fail (error, SW_IMPORT_ERROR_INVALID, place, _("unknown role “%s”"), text);
+        return fail_value (error, SW_IMPORT_ERROR_INVALID, place, _("unknown role “%s”"), text);
       else
-        return fail (error, SW_IMPORT_ERROR_INVALID, place, _("unknown status “%s”"), text);
+        return fail_value (error, SW_IMPORT_ERROR_INVALID, place, _("unknown status “%s”"), text);
     }
 
   return TRUE;
@@ -994,7 +1022,7 @@ lookup_department (Importer      *self,
   *out = g_hash_table_lookup (self->departments, name);
 
   if (*out == NULL)
-    return fail (error, SW_IMPORT_ERROR_REFERENCE, place,
+    return fail_value (error, SW_IMPORT_ERROR_REFERENCE, place,
                  _("department “%s” is not listed in “departments”"), name);
 
   return TRUE;
@@ -1010,7 +1038,7 @@ lookup_person (Importer    *self,
   *out = g_hash_table_lookup (self->people, key);
 
   if (*out == NULL)
-    return fail (error, SW_IMPORT_ERROR_REFERENCE, place,
+    return fail_value (error, SW_IMPORT_ERROR_REFERENCE, place,
                  _("no person with the key “%s” in “people”"), key);
 
   return TRUE;
@@ -1078,7 +1106,7 @@ read_plan (Importer    *self,
   if (*time_zone == '\0')
     time_zone = "Asia/Shanghai";
   else if (!sw_time_zone_is_valid (time_zone))
-    return fail (error, SW_IMPORT_ERROR_INVALID, "plan.time_zone",
+    return fail_value (error, SW_IMPORT_ERROR_INVALID, "plan.time_zone",
                  _("unknown time zone “%s”"), time_zone);
 
   self->plan = sw_plan_new (title, first_day, last_day, time_zone);
@@ -1123,7 +1151,7 @@ read_departments (Importer    *self,
 
       name_place = place_of (place, "name");
       if (g_hash_table_contains (self->departments, name))
-        return fail (error, SW_IMPORT_ERROR_INVALID, name_place,
+        return fail_value (error, SW_IMPORT_ERROR_INVALID, name_place,
                      _("the department “%s” is listed twice"), name);
 
       if (*color != '\0')
@@ -1136,7 +1164,7 @@ read_departments (Importer    *self,
             {
               g_autofree char *color_place = place_of (place, "color");
 
-              return fail (error, SW_IMPORT_ERROR_INVALID, color_place,
+              return fail_value (error, SW_IMPORT_ERROR_INVALID, color_place,
                            _("“%s” is not a colour (#rrggbb)"), color);
             }
         }
@@ -1291,7 +1319,7 @@ read_people (Importer    *self,
         {
           g_autofree char *key_place = place_of (place, get_member (object, "key") ? "key" : "name");
 
-          return fail (error, SW_IMPORT_ERROR_INVALID, key_place,
+          return fail_value (error, SW_IMPORT_ERROR_INVALID, key_place,
                        _("the key “%s” is used twice"), key);
         }
 
@@ -1308,7 +1336,7 @@ read_people (Importer    *self,
         {
           g_autofree char *name_place = place_of (place, "name");
 
-          return fail (error, SW_IMPORT_ERROR_INVALID, name_place,
+          return fail_value (error, SW_IMPORT_ERROR_INVALID, name_place,
                        _("“%s” of the same department is listed twice"), name);
         }
 
@@ -1363,7 +1391,7 @@ read_committees (Importer    *self,
         {
           g_autofree char *name_place = place_of (place, "name");
 
-          return fail (error, SW_IMPORT_ERROR_INVALID, name_place,
+          return fail_value (error, SW_IMPORT_ERROR_INVALID, name_place,
                        _("the committee “%s” is listed twice"), name);
         }
       g_hash_table_add (names, (gpointer) name);
@@ -1390,7 +1418,7 @@ read_committees (Importer    *self,
             return FALSE;
 
           if (sw_committee_find_member (committee, person) != NULL)
-            return fail (error, SW_IMPORT_ERROR_INVALID, person_place,
+            return fail_value (error, SW_IMPORT_ERROR_INVALID, person_place,
                          _("“%s” is already a member"), key);
 
           member = sw_committee_member_new (person, role);
@@ -1421,7 +1449,7 @@ assign_person (Importer    *self,
     return FALSE;
 
   if (sw_slot_find_assignment (slot, person) != NULL)
-    return fail (error, SW_IMPORT_ERROR_INVALID, place,
+    return fail_value (error, SW_IMPORT_ERROR_INVALID, place,
                  _("“%s” is already on this slot"), key);
 
   assignment = sw_assignment_new (person, duty);
@@ -1467,7 +1495,7 @@ read_duties (Importer    *self,
         {
           g_autofree char *name_place = place_of (duty_place, "name");
 
-          return fail (error, SW_IMPORT_ERROR_INVALID, name_place,
+          return fail_value (error, SW_IMPORT_ERROR_INVALID, name_place,
                        _("the duty “%s” is listed twice"), name);
         }
 
@@ -1549,7 +1577,7 @@ read_slot (Importer    *self,
         {
           g_autofree char *uid_place = place_of (place, "uid");
 
-          return fail (error, SW_IMPORT_ERROR_INVALID, uid_place,
+          return fail_value (error, SW_IMPORT_ERROR_INVALID, uid_place,
                        _("the uid “%s” is used twice"), uid);
         }
       sw_slot_set_uid (slot, uid);
@@ -1569,7 +1597,7 @@ read_slot (Importer    *self,
         return FALSE;
 
       if (g_list_store_find (store, department, NULL))
-        return fail (error, SW_IMPORT_ERROR_INVALID, item_place,
+        return fail_value (error, SW_IMPORT_ERROR_INVALID, item_place,
                      _("the department “%s” is listed twice"), name);
 
       g_list_store_append (store, department);
@@ -1693,7 +1721,7 @@ read_tasks (Importer    *self,
             {
               g_autofree char *item_place = place_of (place, "slot");
 
-              return fail (error, SW_IMPORT_ERROR_REFERENCE, item_place,
+              return fail_value (error, SW_IMPORT_ERROR_REFERENCE, item_place,
                            _("no slot with the uid “%s”"), slot_uid);
             }
         }
@@ -1706,7 +1734,7 @@ read_tasks (Importer    *self,
             {
               g_autofree char *uid_place = place_of (place, "uid");
 
-              return fail (error, SW_IMPORT_ERROR_INVALID, uid_place,
+              return fail_value (error, SW_IMPORT_ERROR_INVALID, uid_place,
                            _("the uid “%s” is used twice"), uid);
             }
           sw_task_set_uid (task, uid);
