@@ -38,6 +38,19 @@ static const char base_file[] =
   "               \"status\": \"todo\", \"slot\": \"s3\" } ]\n"
   "}\n";
 
+/* The undo stack's commands hold the organisation, so the stack is
+ * emptied before the organisation is let go. */
+typedef SwOrganisation TestOrg;
+
+static void
+test_org_free (TestOrg *org)
+{
+  sw_undo_stack_clear (sw_organisation_get_undo_stack (org));
+  g_object_unref (org);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestOrg, test_org_free)
+
 static guint
 n_items (gpointer model)
 {
@@ -145,7 +158,7 @@ static void
 assert_round_trip (SwOrganisation *org,
                    SwPlan         *plan)
 {
-  g_autoptr(SwOrganisation) other = sw_organisation_new ();
+  g_autoptr(TestOrg) other = sw_organisation_new ();
   g_autoptr(GBytes) first = sw_plan_file_export (org, plan);
   g_autoptr(GBytes) again = sw_plan_file_export (org, plan);
   g_autoptr(GBytes) second = NULL;
@@ -196,7 +209,7 @@ new_sample (SwOrganisation *org,
 static void
 test_sample_contents (void)
 {
-  g_autoptr(SwOrganisation) org = sw_organisation_new ();
+  g_autoptr(TestOrg) org = sw_organisation_new ();
   SwPlan *plan = new_sample (org, "2026-09-20");
   SwSlot *desk;
   GListModel *duties;
@@ -291,7 +304,7 @@ test_sample_contents (void)
 static void
 test_sample_round_trip (void)
 {
-  g_autoptr(SwOrganisation) org = sw_organisation_new ();
+  g_autoptr(TestOrg) org = sw_organisation_new ();
   SwPlan *plan = new_sample (org, "2026-09-20");
 
   assert_round_trip (org, plan);
@@ -300,7 +313,7 @@ test_sample_round_trip (void)
 static void
 test_template_shift (void)
 {
-  g_autoptr(SwOrganisation) org = sw_organisation_new ();
+  g_autoptr(TestOrg) org = sw_organisation_new ();
   SwUndoStack *stack = sw_organisation_get_undo_stack (org);
   g_autoptr(GError) error = NULL;
   SwPlan *plan;
@@ -339,7 +352,7 @@ test_template_shift (void)
 static void
 test_template_options (void)
 {
-  g_autoptr(SwOrganisation) org = sw_organisation_new ();
+  g_autoptr(TestOrg) org = sw_organisation_new ();
   g_autoptr(GError) error = NULL;
   SwPlan *first, *second, *plan;
   guint n_people;
@@ -418,8 +431,8 @@ long_text (guint length)
 static void
 test_awkward_round_trip (void)
 {
-  g_autoptr(SwOrganisation) org = sw_organisation_new ();
-  g_autoptr(SwOrganisation) other = sw_organisation_new ();
+  g_autoptr(TestOrg) org = sw_organisation_new ();
+  g_autoptr(TestOrg) other = sw_organisation_new ();
   g_autoptr(SwDepartment) office = sw_department_new ("Office, \"Main\"; A\\B");
   g_autoptr(SwDepartment) field = sw_department_new ("现场 🔧 组");
   g_autoptr(SwPerson) anna = sw_person_new ("Anna \"Nan\" O'Neil, Jr.", office);
@@ -704,7 +717,7 @@ test_bad_files (void)
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       const BadCase *bad = &bad_cases[i];
-      g_autoptr(SwOrganisation) org = sw_organisation_new ();
+      g_autoptr(TestOrg) org = sw_organisation_new ();
       SwUndoStack *stack = sw_organisation_get_undo_stack (org);
       g_autoptr(SwDepartment) existing = sw_department_new ("党群办");
       g_autoptr(GBytes) bytes = NULL;
@@ -747,7 +760,7 @@ test_bad_files (void)
 static void
 test_error_message (void)
 {
-  g_autoptr(SwOrganisation) org = sw_organisation_new ();
+  g_autoptr(TestOrg) org = sw_organisation_new ();
   g_autofree char *text = mutate_base ("slots/2/duties/0/count", "0");
   g_autoptr(GBytes) bytes = bytes_from_string (text);
   g_autoptr(GError) error = NULL;
@@ -756,12 +769,26 @@ test_error_message (void)
   g_assert_error (error, SW_IMPORT_ERROR, SW_IMPORT_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "slots[2].duties[0].count: 0 is not between 1 and 999");
   g_assert_false (sw_undo_stack_get_can_undo (sw_organisation_get_undo_stack (org)));
+  g_clear_error (&error);
+
+  /* A 10,000-character bad value is named briefly. */
+  {
+    g_autofree char *huge = g_strnfill (10000, 'x');
+    g_autofree char *value = g_strdup_printf ("\"%s\"", huge);
+    g_autofree char *bad = mutate_base ("slots/0/kind", value);
+    g_autoptr(GBytes) bad_bytes = bytes_from_string (bad);
+
+    g_assert_null (sw_plan_file_import (org, bad_bytes, &error));
+    g_assert_error (error, SW_IMPORT_ERROR, SW_IMPORT_ERROR_INVALID);
+    g_assert_true (g_str_has_prefix (error->message, "slots[0].kind: unknown kind “xxx"));
+    g_assert_cmpuint (strlen (error->message), <, 200);
+  }
 }
 
 static void
 test_base_file (void)
 {
-  g_autoptr(SwOrganisation) org = sw_organisation_new ();
+  g_autoptr(TestOrg) org = sw_organisation_new ();
   SwPlan *plan = import_string (org, base_file);
   SwSlot *desk = sw_plan_find_slot_by_uid (plan, "s3");
   SwDepartment *office = sw_organisation_find_department (org, "党群办");
@@ -805,7 +832,7 @@ test_base_file (void)
 static void
 test_outside_plan_is_not_an_error (void)
 {
-  g_autoptr(SwOrganisation) org = sw_organisation_new ();
+  g_autoptr(TestOrg) org = sw_organisation_new ();
   g_autofree char *text = mutate_base ("slots/0/start", "\"2026-10-01T09:00\"");
   g_autofree char *text2 = NULL;
   g_autoptr(JsonNode) root = json_from_string (text, NULL);
@@ -821,7 +848,7 @@ test_outside_plan_is_not_an_error (void)
 static void
 test_missing_uids (void)
 {
-  g_autoptr(SwOrganisation) org = sw_organisation_new ();
+  g_autoptr(TestOrg) org = sw_organisation_new ();
   g_autofree char *text = mutate_base ("slots/0/uid", NULL);
   g_autoptr(JsonNode) root = json_from_string (text, NULL);
   g_autofree char *text2 = NULL;
@@ -845,7 +872,7 @@ test_missing_uids (void)
 static void
 test_import_twice (void)
 {
-  g_autoptr(SwOrganisation) org = sw_organisation_new ();
+  g_autoptr(TestOrg) org = sw_organisation_new ();
   SwPlan *first = import_string (org, base_file);
   SwPlan *second = import_string (org, base_file);
   g_autoptr(SwSlot) slot = NULL;
@@ -883,7 +910,7 @@ test_import_twice (void)
 static void
 test_merge (void)
 {
-  g_autoptr(SwOrganisation) org = sw_organisation_new ();
+  g_autoptr(TestOrg) org = sw_organisation_new ();
   SwUndoStack *stack = sw_organisation_get_undo_stack (org);
   g_autoptr(SwDepartment) office = sw_department_new ("党群办");
   g_autoptr(SwPerson) wang = sw_person_new ("王一", office);
@@ -943,7 +970,7 @@ test_merge (void)
 static void
 test_import_undo (void)
 {
-  g_autoptr(SwOrganisation) org = sw_organisation_new ();
+  g_autoptr(TestOrg) org = sw_organisation_new ();
   SwUndoStack *stack = sw_organisation_get_undo_stack (org);
   g_autoptr(GError) error = NULL;
   g_autoptr(SwPlan) listed = NULL;
@@ -985,7 +1012,7 @@ refuse_commit (SwCommand  *command,
 static void
 test_commit_fails (void)
 {
-  g_autoptr(SwOrganisation) org = sw_organisation_new ();
+  g_autoptr(TestOrg) org = sw_organisation_new ();
   SwUndoStack *stack = sw_organisation_get_undo_stack (org);
   g_autoptr(GBytes) bytes = bytes_from_string (base_file);
   g_autoptr(GError) error = NULL;
@@ -1017,7 +1044,7 @@ test_commit_fails (void)
 static void
 test_export_format (void)
 {
-  g_autoptr(SwOrganisation) org = sw_organisation_new ();
+  g_autoptr(TestOrg) org = sw_organisation_new ();
   SwPlan *plan = import_string (org, base_file);
   g_autoptr(GBytes) bytes = sw_plan_file_export (org, plan);
   g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
