@@ -242,7 +242,7 @@ check_slot_dates (Context *ctx,
   g_autofree char *last = NULL;
 
   /* A slot may end at midnight after the last day. */
-  if (start >= sw_time_from_day (first_day) && end <= sw_time_from_day (last_day + 1))
+  if (start >= sw_time_from_day (first_day) && end <= sw_time_from_day (last_day) + 24 * 60)
     return;
 
   when = format_when (start);
