@@ -8,6 +8,8 @@ G_BEGIN_DECLS
 /*
  * SwProblemList: a GListModel of the problems of one plan that recomputes
  * itself whenever the organisation's undo stack reports a change.
+ * Properties: "organisation", "plan" (construct-only), "n-items"
+ * (read-only, notified when the count changes, for a badge).
  */
 #define SW_TYPE_PROBLEM_LIST (sw_problem_list_get_type ())
 G_DECLARE_FINAL_TYPE (SwProblemList, sw_problem_list, SW, PROBLEM_LIST, GObject)
