@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "sw-core.h"
 
 /* A commit function standing in for the store: counts its calls and fails
@@ -296,6 +298,21 @@ assert_nothing_done (Fixture *f, const char *before)
   g_assert_cmpstr (now, ==, before);
   g_assert_false (sw_undo_stack_get_can_undo (f->stack));
   g_assert_cmpuint (f->committer.calls, ==, 0);
+}
+
+static void
+test_snapshot (Fixture *f, gconstpointer data)
+{
+  g_autofree char *before = snapshot (f->org);
+  g_autofree char *after = NULL;
+
+  /* The snapshot reaches the deepest objects and sees small changes. */
+  g_assert_nonnull (strstr (before, "\"Steel works\""));
+  g_assert_nonnull (strstr (before, "\"Dentist\""));
+  g_assert_nonnull (strstr (before, "\"Accept applications\""));
+  sw_visit_target_set_phone (f->target, "1");
+  after = snapshot (f->org);
+  g_assert_cmpstr (before, !=, after);
 }
 
 static void
@@ -643,7 +660,7 @@ test_add_remove (Fixture *f, gconstpointer data)
   const EntityKind *kind = data;
   gpointer owner = kind->owner (f);
   g_autoptr(GObject) item = kind->make (f);
-  GObject *existing = kind->existing (f);
+  g_autoptr(GObject) existing = g_object_ref (kind->existing (f));
   g_autoptr(GError) error = NULL;
   g_autofree char *before = snapshot (f->org);
 
@@ -950,6 +967,7 @@ main (int argc, char *argv[])
 #define ADD(path, func) \
   g_test_add ("/edit/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
+  ADD ("snapshot", test_snapshot);
   ADD ("assign", test_assign);
   ADD ("assign-refused", test_assign_refused);
   ADD ("unassign", test_unassign);
