@@ -160,6 +160,7 @@ sw_cli_resolve_plan (SwOrganisation  *org,
   GListModel *plans = sw_organisation_get_plans (org);
   guint n = g_list_model_get_n_items (plans);
   g_autofree char *ids = NULL;
+  g_autofree char *id_text = g_strdup (plan_arg);
   gint64 id;
   SwPlan *found = NULL;
   guint matches = 0;
@@ -188,7 +189,7 @@ sw_cli_resolve_plan (SwOrganisation  *org,
       return NULL;
     }
 
-  if (g_ascii_string_to_signed (plan_arg, 10, 1, G_MAXINT64, &id, NULL))
+  if (g_ascii_string_to_signed (g_strstrip (id_text), 10, 1, G_MAXINT64, &id, NULL))
     {
       found = sw_organisation_find_plan (org, id);
       if (found != NULL)
