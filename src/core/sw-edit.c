@@ -206,6 +206,47 @@ check_assignment (SwSlot        *slot,
   return TRUE;
 }
 
+/* Where @item goes in @model: lists documented as kept in order (the
+ * roster's departments by position, a person's busy times by start) keep
+ * that order, after equal items; every other list appends. */
+static guint
+insert_position (GObject    *owner,
+                 const char *list,
+                 GObject    *item,
+                 GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  if (SW_IS_ORGANISATION (owner) && SW_IS_DEPARTMENT (item) &&
+      g_str_equal (list, "departments"))
+    {
+      int position = sw_department_get_position (SW_DEPARTMENT (item));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(SwDepartment) other = g_list_model_get_item (model, i);
+
+          if (sw_department_get_position (other) > position)
+            return i;
+        }
+    }
+  else if (SW_IS_PERSON (owner) && SW_IS_UNAVAILABILITY (item) &&
+           g_str_equal (list, "unavailability"))
+    {
+      gint64 start = sw_unavailability_get_start (SW_UNAVAILABILITY (item));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(SwUnavailability) other = g_list_model_get_item (model, i);
+
+          if (sw_unavailability_get_start (other) > start)
+            return i;
+        }
+    }
+
+  return G_MAXUINT;
+}
+
 gboolean
 sw_edit_add (SwOrganisation  *org,
              gpointer         owner,
@@ -248,7 +289,8 @@ sw_edit_add (SwOrganisation  *org,
 
   sw_undo_stack_begin_group (stack, label);
   ok = push (stack, TRUE,
-             sw_list_command_new_insert (owner, list, item, G_MAXUINT),
+             sw_list_command_new_insert (owner, list, item,
+                                         insert_position (owner, list, item, model)),
              error);
 
   return finish (stack, ok, error);

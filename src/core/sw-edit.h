@@ -14,7 +14,9 @@ G_BEGIN_DECLS
  * through sw_edit_add().
  */
 
-/* Insert @item into the list @list of @owner at the end (one step). */
+/* Insert @item into the list @list of @owner at the end (one step); the
+ * organisation's "departments" stay sorted by position and a person's
+ * "unavailability" by start. */
 gboolean sw_edit_add              (SwOrganisation *org,
                                    gpointer        owner,
                                    const char     *list,

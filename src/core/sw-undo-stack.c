@@ -5,9 +5,13 @@
 #include <gobject/gvaluecollector.h>
 
 #include "sw-command-group.h"
+#include "sw-committee.h"
+#include "sw-committee-member.h"
 #include "sw-error.h"
+#include "sw-organisation.h"
 #include "sw-property-command.h"
 #include "sw-undo-stack.h"
+#include "sw-unavailability.h"
 
 struct _SwUndoStack
 {
@@ -541,6 +545,36 @@ sw_undo_stack_clear (SwUndoStack *self)
   state_notify (self, &state);
 }
 
+/* What the user sees as the undo step of a one-property edit. */
+static const char *
+edit_label (GObject *object)
+{
+  if (SW_IS_DEPARTMENT (object))
+    return _("Edit department");
+  if (SW_IS_PERSON (object))
+    return _("Edit person");
+  if (SW_IS_UNAVAILABILITY (object))
+    return _("Edit busy time");
+  if (SW_IS_COMMITTEE (object))
+    return _("Edit committee");
+  if (SW_IS_COMMITTEE_MEMBER (object))
+    return _("Edit committee member");
+  if (SW_IS_SLOT (object))
+    return _("Edit slot");
+  if (SW_IS_DUTY (object))
+    return _("Edit duty");
+  if (SW_IS_ASSIGNMENT (object))
+    return _("Edit assignment");
+  if (SW_IS_VISIT_TARGET (object))
+    return _("Edit visit target");
+  if (SW_IS_TASK (object))
+    return _("Edit task");
+  if (SW_IS_PLAN (object))
+    return _("Edit plan");
+
+  return _("Edit");
+}
+
 gboolean
 sw_undo_stack_set (SwUndoStack  *self,
                    GError      **error,
@@ -551,7 +585,6 @@ sw_undo_stack_set (SwUndoStack  *self,
   g_auto(GValue) value = G_VALUE_INIT;
   g_auto(GValue) current = G_VALUE_INIT;
   g_autofree char *collect_error = NULL;
-  g_autofree char *label = NULL;
   SwCommand *command;
   GParamSpec *pspec;
   va_list args;
@@ -606,8 +639,7 @@ sw_undo_stack_set (SwUndoStack  *self,
     return TRUE;
 
   command = sw_property_command_new (object, pspec->name, &value);
-  label = g_strdup_printf (_("Change %s"), g_param_spec_get_nick (pspec));
-  sw_command_set_label (command, label);
+  sw_command_set_label (command, edit_label (object));
 
   return sw_undo_stack_push (self, command, error);
 }

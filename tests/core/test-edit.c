@@ -705,6 +705,52 @@ test_add_remove (Fixture *f, gconstpointer data)
 }
 
 static void
+test_add_sorted (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SwDepartment) first = sw_department_new ("General office");
+  g_autoptr(SwDepartment) last = sw_department_new ("Logistics");
+  g_autoptr(SwUnavailability) early = sw_unavailability_new (T (2026, 9, 20, 8, 0), T (2026, 9, 20, 9, 0), "");
+  g_autoptr(SwUnavailability) late = sw_unavailability_new (T (2026, 9, 25, 8, 0), T (2026, 9, 25, 9, 0), "");
+  GListModel *departments = sw_organisation_get_departments (f->org);
+  GListModel *busy = sw_person_get_unavailability (f->carol);
+  g_autoptr(GObject) item = NULL;
+  guint n;
+
+  /* Departments keep their roster order, busy times their start order. */
+  sw_department_set_position (f->party, 1);
+  sw_department_set_position (f->sales, 2);
+  sw_department_set_position (f->safety, 3);
+  sw_department_set_position (first, 0);
+  sw_department_set_position (last, 9);
+  add (f, f->org, "departments", last);
+  add (f, f->org, "departments", first);
+  n = g_list_model_get_n_items (departments);
+  g_assert_cmpuint (n, ==, 5);
+  item = g_list_model_get_item (departments, 0);
+  g_assert_true (item == G_OBJECT (first));
+  g_clear_object (&item);
+  item = g_list_model_get_item (departments, n - 1);
+  g_assert_true (item == G_OBJECT (last));
+  g_clear_object (&item);
+
+  add (f, f->carol, "unavailability", late);
+  add (f, f->carol, "unavailability", early);
+  g_assert_cmpuint (g_list_model_get_n_items (busy), ==, 3);
+  item = g_list_model_get_item (busy, 0);
+  g_assert_true (item == G_OBJECT (early));
+  g_clear_object (&item);
+  item = g_list_model_get_item (busy, 1);
+  g_assert_true (item == G_OBJECT (f->busy));
+  g_clear_object (&item);
+
+  /* Undo takes out exactly the item added. */
+  g_assert_true (sw_undo_stack_undo (f->stack, NULL));
+  item = g_list_model_get_item (busy, 0);
+  g_assert_true (item == G_OBJECT (f->busy));
+  g_clear_object (&item);
+}
+
+static void
 test_add_refused (Fixture *f, gconstpointer data)
 {
   g_autofree char *before = snapshot (f->org);
@@ -753,6 +799,12 @@ test_edit_properties (Fixture *f, gconstpointer data)
   SwCommitteeMember *member = f->leader;
 
   EDIT_STEP (f->party, "name", "Party and mass work office");
+  g_assert_cmpstr (sw_undo_stack_get_redo_label (f->stack), ==, "");
+  g_assert_true (sw_undo_stack_set (f->stack, NULL, f->desk, "location", "Hall"));
+  g_assert_cmpstr (sw_undo_stack_get_undo_label (f->stack), ==, "Edit slot");
+  g_assert_true (sw_undo_stack_undo (f->stack, NULL));
+  sw_undo_stack_clear (f->stack);
+  f->committer.calls = 0;
   EDIT_STEP (f->party, "short-name", "PMO");
   EDIT_STEP (f->party, "color", "#3465a4");
   EDIT_STEP (f->party, "position", 7);
@@ -979,6 +1031,7 @@ main (int argc, char *argv[])
   ADD ("delete-department", test_delete_department);
   ADD ("delete-department-after-moving-people", test_delete_department_after_moving_people);
   ADD ("delete-plan", test_delete_plan);
+  ADD ("add-sorted", test_add_sorted);
   ADD ("add-refused", test_add_refused);
   ADD ("edit-properties", test_edit_properties);
   ADD ("edit-refused", test_edit_refused);
