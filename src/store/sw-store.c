@@ -59,6 +59,8 @@ struct _SwStore
   GHashTable     *written;        /* objects whose row is up to date */
   GHashTable     *links_written;  /* slots whose organiser rows are */
   GPtrArray      *given_ids;      /* objects that got their id in it */
+  GHashTable     *positions;      /* GListModel → (item → position + 1) */
+  GHashTable     *dirty_lists;    /* GListModel → Entity, to renumber */
   gint64          next_id[N_ENTITIES];
 };
 
@@ -121,10 +123,10 @@ trace_cb (unsigned int  type,
           void         *x)
 {
   GPtrArray *statements = user_data;
-  const char *sql = x;
 
-  /* Statements run inside triggers report themselves as "-- …". */
-  if (type == SQLITE_TRACE_STMT && sql != NULL && !g_str_has_prefix (sql, "--"))
+  /* PROFILE reports each run of a statement once, when it ends, and not
+   * the sub-programs of triggers and foreign key actions. */
+  if (type == SQLITE_TRACE_PROFILE)
     g_ptr_array_add (statements, g_strdup (sqlite3_sql (p)));
 
   return 0;
@@ -1015,14 +1017,18 @@ update_object (SwStore  *self,
   return TRUE;
 }
 
+/* Where @item is in @list.  The model does not change while a command is
+ * saved, so each long list is indexed once per transaction. */
 static gboolean
-find_in_list (GListModel *list,
-              gpointer    item,
-              guint      *position)
+find_position (SwStore    *self,
+               GListModel *list,
+               gpointer    item,
+               guint      *position)
 {
   guint n = g_list_model_get_n_items (list);
+  GHashTable *index;
+  gpointer value;
 
-  /* Appending is the common case. */
   if (n > 0)
     {
       g_autoptr(GObject) last = g_list_model_get_item (list, n - 1);
@@ -1034,21 +1040,41 @@ find_in_list (GListModel *list,
         }
     }
 
-  if (G_IS_LIST_STORE (list))
-    return g_list_store_find (G_LIST_STORE (list), item, position);
-
-  for (guint i = 0; i < n; i++)
+  if (n <= 16)
     {
-      g_autoptr(GObject) other = g_list_model_get_item (list, i);
-
-      if (other == item)
+      for (guint i = 0; i < n; i++)
         {
-          *position = i;
-          return TRUE;
+          g_autoptr(GObject) other = g_list_model_get_item (list, i);
+
+          if (other == item)
+            {
+              *position = i;
+              return TRUE;
+            }
         }
+      return FALSE;
     }
 
-  return FALSE;
+  index = g_hash_table_lookup (self->positions, list);
+  if (index == NULL)
+    {
+      index = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GObject) other = g_list_model_get_item (list, i);
+
+          g_hash_table_insert (index, other, GUINT_TO_POINTER (i + 1));
+        }
+      g_hash_table_insert (self->positions, g_object_ref (list), index);
+    }
+
+  value = g_hash_table_lookup (index, item);
+  if (value == NULL)
+    return FALSE;
+
+  *position = GPOINTER_TO_UINT (value) - 1;
+
+  return TRUE;
 }
 
 static GListModel *
@@ -1062,9 +1088,9 @@ dup_list (GObject    *owner,
   return list;
 }
 
-/* The list_order for @item, just put at @position of @list: one more
- * than the item before it when appended, else the lists' rows are
- * renumbered. */
+/* The list_order for @item at @position of @list.  Appended: one more
+ * than the row before it.  Anywhere else: its position, and the whole
+ * list is renumbered before COMMIT. */
 static gboolean
 list_order_for (SwStore     *self,
                 Entity       entity,
@@ -1073,21 +1099,20 @@ list_order_for (SwStore     *self,
                 int         *out_order,
                 GError     **error)
 {
-  const EntityInfo *info = &entities[entity];
   guint n = g_list_model_get_n_items (list);
-  sqlite3_stmt *stmt;
 
   *out_order = (int) position;
 
   if (position == 0 && n == 1)
     return TRUE;
 
-  if (position + 1 == n)
+  if (position + 1 == n && !g_hash_table_contains (self->dirty_lists, list))
     {
       g_autoptr(GObject) previous = g_list_model_get_item (list, position - 1);
+      sqlite3_stmt *stmt;
       int rc;
 
-      stmt = get_stmt (self, info->get_order_sql, error);
+      stmt = get_stmt (self, entities[entity].get_order_sql, error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, entity_get_id (entity, previous));
@@ -1106,21 +1131,44 @@ list_order_for (SwStore     *self,
         }
     }
 
-  for (guint i = 0; i < n; i++)
+  g_hash_table_insert (self->dirty_lists, g_object_ref (list), GINT_TO_POINTER (entity));
+
+  return TRUE;
+}
+
+/* Gives every row of the lists that got items in the middle its
+ * position as list_order. */
+static gboolean
+renumber_dirty_lists (SwStore  *self,
+                      GError  **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->dirty_lists);
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      g_autoptr(GObject) sibling = g_list_model_get_item (list, i);
-      gint64 id = entity_get_id (entity, sibling);
+      GListModel *list = key;
+      Entity entity = GPOINTER_TO_INT (value);
+      guint n = g_list_model_get_n_items (list);
 
-      if (i == position || id == 0)
-        continue;
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GObject) sibling = g_list_model_get_item (list, i);
+          gint64 id = entity_get_id (entity, sibling);
+          sqlite3_stmt *stmt;
 
-      stmt = get_stmt (self, info->set_order_sql, error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, (int) i);
-      if (!step_done (self, stmt, error))
-        return FALSE;
+          if (id == 0)
+            continue;
+
+          stmt = get_stmt (self, entities[entity].set_order_sql, error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, id);
+          sqlite3_bind_int (stmt, 2, (int) i);
+          if (!step_done (self, stmt, error))
+            return FALSE;
+        }
     }
 
   return TRUE;
@@ -1136,20 +1184,21 @@ write_list_command (SwStore        *self,
   GObject *item = sw_list_command_get_item (command);
   Entity entity = entity_of (item);
   g_autoptr(GListModel) list = NULL;
+  gboolean adds = sw_list_command_adds_item (command, reverting);
   gint64 owner_id = 0;
   guint position;
   gboolean present;
 
   if (is_organiser_list (command))
     {
-      if (!SW_IS_SLOT (owner))
-        return TRUE;
-      /* The slot's link rows are rewritten from its list as it is now. */
-      g_hash_table_remove (self->links_written, owner);
-      return write_organisers (self, SW_SLOT (owner), error);
+      /* The slot's link rows are written from its list as it is now. */
+      return !SW_IS_SLOT (owner) || write_organisers (self, SW_SLOT (owner), error);
     }
 
   if (entity == E_NONE)
+    return TRUE;
+
+  if (adds && g_hash_table_contains (self->written, item))
     return TRUE;
 
   if (entities[entity].has_owner)
@@ -1164,13 +1213,13 @@ write_list_command (SwStore        *self,
     }
 
   list = dup_list (owner, sw_list_command_get_list (command));
-  present = list != NULL && find_in_list (list, item, &position);
+  present = list != NULL && find_position (self, list, item, &position);
 
-  if (sw_list_command_adds_item (command, reverting))
+  if (adds)
     {
       int list_order = 0;
 
-      if (!present || g_hash_table_contains (self->written, item))
+      if (!present)
         return TRUE;  /* taken out again later in the same action */
 
       return list_order_for (self, entity, list, position, &list_order, error) &&
@@ -1236,6 +1285,8 @@ end_transaction_state (SwStore *self)
   g_hash_table_remove_all (self->written);
   g_hash_table_remove_all (self->links_written);
   g_ptr_array_set_size (self->given_ids, 0);
+  g_hash_table_remove_all (self->positions);
+  g_hash_table_remove_all (self->dirty_lists);
   memset (self->next_id, 0, sizeof self->next_id);
 }
 
@@ -1262,6 +1313,7 @@ commit_command (SwCommand  *command,
   ok = exec_cached (self, "PRAGMA defer_foreign_keys = ON", error) &&
        give_ids (self, command, reverting, error) &&
        write_command (self, command, reverting, error) &&
+       renumber_dirty_lists (self, error) &&
        exec_cached (self, "COMMIT", error);
 
   if (!ok)
@@ -2157,7 +2209,7 @@ open_connection (SwStore  *self,
   sqlite3_busy_timeout (self->db, 5000);
 
   if (test_trace != NULL)
-    sqlite3_trace_v2 (self->db, SQLITE_TRACE_STMT, trace_cb, test_trace);
+    sqlite3_trace_v2 (self->db, SQLITE_TRACE_PROFILE, trace_cb, test_trace);
 
   if (self->read_only)
     return TRUE;
@@ -2267,6 +2319,8 @@ sw_store_finalize (GObject *object)
   g_clear_pointer (&self->written, g_hash_table_unref);
   g_clear_pointer (&self->links_written, g_hash_table_unref);
   g_clear_pointer (&self->given_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->positions, g_hash_table_unref);
+  g_clear_pointer (&self->dirty_lists, g_hash_table_unref);
   g_free (self->path);
 
   G_OBJECT_CLASS (sw_store_parent_class)->finalize (object);
@@ -2289,6 +2343,9 @@ sw_store_init (SwStore *self)
   self->written = g_hash_table_new (NULL, NULL);
   self->links_written = g_hash_table_new (NULL, NULL);
   self->given_ids = g_ptr_array_new_with_free_func (g_object_unref);
+  self->positions = g_hash_table_new_full (NULL, NULL, g_object_unref,
+                                           (GDestroyNotify) g_hash_table_unref);
+  self->dirty_lists = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 }
 
 char *
