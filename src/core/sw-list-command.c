@@ -4,11 +4,14 @@
 #include <gio/gio.h>
 
 #include "sw-list-command.h"
+#include "sw-organisation.h"
 
 struct _SwListCommand
 {
   SwCommand  parent_instance;
 
+  /* Held strongly, except the organisation: it owns the undo stack that
+   * owns this command, and a strong reference would keep both alive. */
   GObject   *owner;
   char      *list;
   GObject   *item;
@@ -16,6 +19,7 @@ struct _SwListCommand
    * remove: where the item was when the command was last applied. */
   guint      position;
   guint      is_insert : 1;
+  guint      owner_is_root : 1;
 };
 
 G_DEFINE_FINAL_TYPE (SwListCommand, sw_list_command, SW_TYPE_COMMAND)
@@ -24,6 +28,9 @@ static GListStore *
 dup_store (SwListCommand *self)
 {
   g_autoptr(GObject) model = NULL;
+
+  if (self->owner == NULL)
+    return NULL;
 
   g_object_get (self->owner, self->list, &model, NULL);
 
@@ -103,7 +110,10 @@ sw_list_command_finalize (GObject *object)
 {
   SwListCommand *self = SW_LIST_COMMAND (object);
 
-  g_clear_object (&self->owner);
+  if (self->owner_is_root)
+    g_clear_weak_pointer (&self->owner);
+  else
+    g_clear_object (&self->owner);
   g_clear_object (&self->item);
   g_clear_pointer (&self->list, g_free);
 
@@ -157,7 +167,11 @@ sw_list_command_new (GObject    *owner,
   SwListCommand *self;
 
   self = g_object_new (SW_TYPE_LIST_COMMAND, NULL);
-  self->owner = g_object_ref (owner);
+  self->owner_is_root = SW_IS_ORGANISATION (owner);
+  if (self->owner_is_root)
+    g_set_weak_pointer (&self->owner, owner);
+  else
+    self->owner = g_object_ref (owner);
   self->list = g_strdup (list);
   self->item = g_object_ref (item);
   self->position = position;
