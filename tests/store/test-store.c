@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -861,7 +862,7 @@ test_disk_full (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(SwStore) store = open_store (fixture->path, SW_STORE_OPEN_CREATE);
-  SwOrganisation *org = sw_store_get_organisation (store);
+  g_autoptr(SwOrganisation) org = g_object_ref (sw_store_get_organisation (store));
   SwUndoStack *stack = sw_organisation_get_undo_stack (org);
   sqlite3 *db = sw_store_get_connection_for_testing (store);
   g_autoptr(GPtrArray) crowd = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1473,6 +1474,49 @@ test_closed_store (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (sw_organisation_get_people (org)), ==, 0);
 }
 
+/* A process killed right after an action has it saved; the next open
+ * recovers the write-ahead log. */
+static void
+test_killed_process (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(SwStore) store = NULL;
+  SwOrganisation *org;
+  SwPerson *person;
+  int status = 0;
+  pid_t pid;
+
+  make_database (fixture->path);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      SwStore *child = sw_store_open (fixture->path, SW_STORE_OPEN_DEFAULT, NULL);
+      SwOrganisation *child_org;
+      SwPerson *wang;
+
+      if (child == NULL)
+        _exit (2);
+      child_org = sw_store_get_organisation (child);
+      wang = g_list_model_get_item (sw_organisation_get_people (child_org), 0);
+      if (!sw_undo_stack_set (sw_organisation_get_undo_stack (child_org), NULL,
+                              wang, "phone", "killed-after-save"))
+        _exit (3);
+      _exit (0);  /* no close, no checkpoint */
+    }
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  store = open_store (fixture->path, SW_STORE_OPEN_DEFAULT);
+  org = sw_store_get_organisation (store);
+  person = item (sw_organisation_get_people (org), 0);
+  g_assert_cmpstr (sw_person_get_phone (person), ==, "killed-after-save");
+  g_assert_cmpuint (g_list_model_get_n_items (sw_organisation_get_people (org)), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1495,6 +1539,7 @@ main (int   argc,
   STORE_TEST ("large", test_large);
   STORE_TEST ("is-empty", test_is_empty);
   STORE_TEST ("closed-store", test_closed_store);
+  STORE_TEST ("killed-process", test_killed_process);
   g_test_add_func ("/store/default-path", test_default_path);
 
   return g_test_run ();
