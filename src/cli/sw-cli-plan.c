@@ -402,11 +402,23 @@ sw_cli_cmd_export_plan (SwCliContext  *ctx,
       if (!sw_cli_write_stdout (data, length, error))
         return SW_CLI_EXIT_FAILURE;
     }
-  else if (!g_file_set_contents (file, data, length, &local_error))
+  else
     {
-      g_set_error_literal (error, local_error->domain, local_error->code,
-                           local_error->message);
-      return SW_CLI_EXIT_FAILURE;
+      g_autofree char *dir = g_path_get_dirname (file);
+
+      /* GLib would name its temporary file in the message. */
+      if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                       _("Cannot write %s: the folder %s does not exist"), file, dir);
+          return SW_CLI_EXIT_FAILURE;
+        }
+      if (!g_file_set_contents (file, data, length, &local_error))
+        {
+          g_set_error_literal (error, local_error->domain, local_error->code,
+                               local_error->message);
+          return SW_CLI_EXIT_FAILURE;
+        }
     }
 
   return SW_CLI_EXIT_OK;

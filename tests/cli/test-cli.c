@@ -800,6 +800,18 @@ test_round_trip (Fixture       *f,
   g_free (run_ok ("--db", other_db, "export-plan", "--plan", id, second));
   second_bytes = read_file (second);
   g_assert_cmpstr (first_bytes, ==, second_bytes);
+
+  /* A file that cannot be written is an error that names it. */
+  {
+    g_autofree char *nowhere = fixture_path (f, "no-such-folder/plan.json");
+    Run run;
+
+    run_cli (&run, "--db", f->db, "export-plan", nowhere);
+    assert_failure (&run);
+    g_assert_nonnull (strstr (run.err, nowhere));
+    run_clear (&run);
+    g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  }
 }
 
 static const char twin_plan[] =
