@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sw-application.h"
+#include "sw-plan-file.h"
+#include "sw-window.h"
+
+struct _SwApplication
+{
+  AdwApplication  parent_instance;
+
+  SwStore        *store;
+  gboolean        store_tried;
+};
+
+G_DEFINE_FINAL_TYPE (SwApplication, sw_application, ADW_TYPE_APPLICATION)
+
+SwApplication *
+sw_application_new (void)
+{
+  return g_object_new (SW_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/servweek/Planner",
+                       NULL);
+}
+
+SwStore *
+sw_application_get_store (SwApplication *self)
+{
+  g_return_val_if_fail (SW_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+/* Opens the default database; a fresh one gets the sample plan.  On
+ * failure sets @heading to what the user is told first. */
+static gboolean
+sw_application_open_store (SwApplication  *self,
+                           const char    **heading,
+                           GError        **error)
+{
+  g_autofree char *path = sw_store_default_path ();
+  g_autoptr(SwStore) store = NULL;
+
+  store = sw_store_open (path, SW_STORE_OPEN_CREATE, error);
+  if (store == NULL)
+    {
+      *heading = _("Could Not Open the Database");
+      return FALSE;
+    }
+
+  self->store = g_steal_pointer (&store);
+
+  if (sw_store_is_empty (self->store))
+    {
+      SwOrganisation *org = sw_store_get_organisation (self->store);
+      SwUndoStack *stack = sw_organisation_get_undo_stack (org);
+
+      if (sw_plan_file_new_from_template (org, "service-week", NULL,
+                                          G_MININT, G_MININT, NULL, error) == NULL)
+        {
+          *heading = _("Could Not Create the Sample Plan");
+          return FALSE;
+        }
+
+      /* Creating the sample is not an edit the user made. */
+      sw_undo_stack_clear (stack);
+    }
+
+  return TRUE;
+}
+
+static void
+sw_application_activate (GApplication *application)
+{
+  SwApplication *self = SW_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  const char *heading = NULL;
+  GtkWindow *window;
+  SwWindow *sw_window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (!self->store_tried)
+    {
+      self->store_tried = TRUE;
+      sw_application_open_store (self, &heading, &error);
+    }
+
+  sw_window = sw_window_new (GTK_APPLICATION (self),
+                             self->store != NULL ? sw_store_get_organisation (self->store) : NULL);
+  gtk_window_present (GTK_WINDOW (sw_window));
+
+  if (heading != NULL)
+    sw_window_show_error (sw_window, heading, error);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  SwApplication *self = SW_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The Service Week Planner authors", NULL };
+  AdwAboutWindow *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("Service Week Planner"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Service Week Planner authors"),
+                        "developers", developers,
+                        "comments", _("Plan a customer service week: its schedule, duties, staff and calendars."),
+                        "website", "https://github.com/servweek/servweek",
+                        "issue-url", "https://github.com/servweek/servweek/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Service Week Planner authors",
+                        /* Translators: your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* Destroying the windows lets each one release its models first; the
+   * application ends with its last window. */
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "about", .activate = about_action },
+  { .name = "quit", .activate = quit_action },
+};
+
+static void
+sw_application_startup (GApplication *application)
+{
+  static const char *undo_accels[] = { "<Control>z", NULL };
+  static const char *redo_accels[] = { "<Control><Shift>z", NULL };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (sw_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.undo", undo_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.redo", redo_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+}
+
+static void
+sw_application_shutdown (GApplication *application)
+{
+  SwApplication *self = SW_APPLICATION (application);
+
+  G_APPLICATION_CLASS (sw_application_parent_class)->shutdown (application);
+
+  g_clear_object (&self->store);
+}
+
+static void
+sw_application_dispose (GObject *object)
+{
+  SwApplication *self = SW_APPLICATION (object);
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sw_application_parent_class)->dispose (object);
+}
+
+static void
+sw_application_class_init (SwApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = sw_application_dispose;
+  app_class->activate = sw_application_activate;
+  app_class->startup = sw_application_startup;
+  app_class->shutdown = sw_application_shutdown;
+}
+
+static void
+sw_application_init (SwApplication *self)
+{
+}

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sw-core.h"
+
+G_BEGIN_DECLS
+
+/* The main window: one plan of an organisation in three views (Schedule,
+ * Roster, Tasks), undo/redo through the organisation's stack.
+ * Properties: "organisation" (construct-only, may be NULL when the
+ * database could not be opened), "plan" (the plan shown, may be NULL). */
+#define SW_TYPE_WINDOW (sw_window_get_type ())
+G_DECLARE_FINAL_TYPE (SwWindow, sw_window, SW, WINDOW, AdwApplicationWindow)
+
+SwWindow       *sw_window_new              (GtkApplication *application,
+                                            SwOrganisation *organisation);
+SwOrganisation *sw_window_get_organisation (SwWindow       *self);
+SwPlan         *sw_window_get_plan         (SwWindow       *self);
+void            sw_window_set_plan         (SwWindow       *self,
+                                            SwPlan         *plan);
+/* Shows @heading and the error's message in a message dialog over the
+ * window. */
+void            sw_window_show_error       (SwWindow       *self,
+                                            const char     *heading,
+                                            const GError   *error);
+
+G_END_DECLS
