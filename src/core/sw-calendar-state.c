@@ -1,0 +1,243 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "sw-calendar-state.h"
+
+typedef struct
+{
+  char     *hash;
+  int       sequence;
+  gint64    created;
+  gint64    last_modified;
+  gboolean  cancelled;
+  gboolean  is_todo;
+  char     *summary;
+  gint64    start;
+  gint64    end;
+} Entry;
+
+struct _SwCalendarState
+{
+  GObject     parent_instance;
+
+  GHashTable *files;  /* char *file_key → GHashTable (char *uid → Entry *) */
+  guint       n_entries;
+};
+
+G_DEFINE_FINAL_TYPE (SwCalendarState, sw_calendar_state, G_TYPE_OBJECT)
+
+static void
+entry_free (Entry *entry)
+{
+  g_free (entry->hash);
+  g_free (entry->summary);
+  g_free (entry);
+}
+
+static void
+sw_calendar_state_finalize (GObject *object)
+{
+  SwCalendarState *self = SW_CALENDAR_STATE (object);
+
+  g_clear_pointer (&self->files, g_hash_table_unref);
+
+  G_OBJECT_CLASS (sw_calendar_state_parent_class)->finalize (object);
+}
+
+static void
+sw_calendar_state_class_init (SwCalendarStateClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sw_calendar_state_finalize;
+}
+
+static void
+sw_calendar_state_init (SwCalendarState *self)
+{
+  self->files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) g_hash_table_unref);
+}
+
+SwCalendarState *
+sw_calendar_state_new (void)
+{
+  return g_object_new (SW_TYPE_CALENDAR_STATE, NULL);
+}
+
+gboolean
+sw_calendar_state_lookup (SwCalendarState *self,
+                          const char      *file_key,
+                          const char      *uid,
+                          SwCalendarEntry *out)
+{
+  GHashTable *items;
+  Entry *entry;
+
+  g_return_val_if_fail (SW_IS_CALENDAR_STATE (self), FALSE);
+  g_return_val_if_fail (file_key != NULL, FALSE);
+  g_return_val_if_fail (uid != NULL, FALSE);
+
+  items = g_hash_table_lookup (self->files, file_key);
+  entry = items != NULL ? g_hash_table_lookup (items, uid) : NULL;
+  if (entry == NULL)
+    return FALSE;
+
+  if (out != NULL)
+    {
+      out->hash = entry->hash;
+      out->sequence = entry->sequence;
+      out->created = entry->created;
+      out->last_modified = entry->last_modified;
+      out->cancelled = entry->cancelled;
+      out->is_todo = entry->is_todo;
+      out->summary = entry->summary;
+      out->start = entry->start;
+      out->end = entry->end;
+    }
+
+  return TRUE;
+}
+
+void
+sw_calendar_state_set (SwCalendarState       *self,
+                       const char            *file_key,
+                       const char            *uid,
+                       const SwCalendarEntry *entry)
+{
+  GHashTable *items;
+  Entry *copy;
+
+  g_return_if_fail (SW_IS_CALENDAR_STATE (self));
+  g_return_if_fail (file_key != NULL);
+  g_return_if_fail (uid != NULL);
+  g_return_if_fail (entry != NULL);
+
+  items = g_hash_table_lookup (self->files, file_key);
+  if (items == NULL)
+    {
+      items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                     (GDestroyNotify) entry_free);
+      g_hash_table_insert (self->files, g_strdup (file_key), items);
+    }
+
+  copy = g_new0 (Entry, 1);
+  copy->hash = g_strdup (entry->hash != NULL ? entry->hash : "");
+  copy->sequence = entry->sequence;
+  copy->created = entry->created;
+  copy->last_modified = entry->last_modified;
+  copy->cancelled = entry->cancelled;
+  copy->is_todo = entry->is_todo;
+  copy->summary = g_strdup (entry->summary != NULL ? entry->summary : "");
+  copy->start = entry->start;
+  copy->end = entry->end;
+
+  if (!g_hash_table_contains (items, uid))
+    self->n_entries++;
+  /* The new entry may be built from the old one's borrowed strings. */
+  g_hash_table_insert (items, g_strdup (uid), copy);
+}
+
+void
+sw_calendar_state_remove_file (SwCalendarState *self,
+                               const char      *file_key)
+{
+  GHashTable *items;
+
+  g_return_if_fail (SW_IS_CALENDAR_STATE (self));
+  g_return_if_fail (file_key != NULL);
+
+  items = g_hash_table_lookup (self->files, file_key);
+  if (items == NULL)
+    return;
+
+  self->n_entries -= g_hash_table_size (items);
+  g_hash_table_remove (self->files, file_key);
+}
+
+gboolean
+sw_calendar_state_has_file (SwCalendarState *self,
+                            const char      *file_key)
+{
+  g_return_val_if_fail (SW_IS_CALENDAR_STATE (self), FALSE);
+  g_return_val_if_fail (file_key != NULL, FALSE);
+
+  return g_hash_table_contains (self->files, file_key);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static GStrv
+sorted_keys (GHashTable *table)
+{
+  guint n = 0;
+  GStrv keys;
+
+  if (table == NULL)
+    return g_new0 (char *, 1);
+
+  keys = (GStrv) g_hash_table_get_keys_as_array (table, &n);
+  for (guint i = 0; i < n; i++)
+    keys[i] = g_strdup (keys[i]);
+  qsort (keys, n, sizeof (char *), compare_strings);
+
+  return keys;
+}
+
+GStrv
+sw_calendar_state_dup_uids (SwCalendarState *self,
+                            const char      *file_key)
+{
+  g_return_val_if_fail (SW_IS_CALENDAR_STATE (self), NULL);
+  g_return_val_if_fail (file_key != NULL, NULL);
+
+  return sorted_keys (g_hash_table_lookup (self->files, file_key));
+}
+
+GStrv
+sw_calendar_state_dup_files (SwCalendarState *self)
+{
+  g_return_val_if_fail (SW_IS_CALENDAR_STATE (self), NULL);
+
+  return sorted_keys (self->files);
+}
+
+guint
+sw_calendar_state_get_n_entries (SwCalendarState *self)
+{
+  g_return_val_if_fail (SW_IS_CALENDAR_STATE (self), 0);
+
+  return self->n_entries;
+}
+
+void
+sw_calendar_state_foreach (SwCalendarState     *self,
+                           SwCalendarStateFunc  func,
+                           gpointer             user_data)
+{
+  g_auto(GStrv) files = NULL;
+
+  g_return_if_fail (SW_IS_CALENDAR_STATE (self));
+  g_return_if_fail (func != NULL);
+
+  files = sw_calendar_state_dup_files (self);
+  for (guint f = 0; files[f] != NULL; f++)
+    {
+      g_auto(GStrv) uids = sw_calendar_state_dup_uids (self, files[f]);
+
+      for (guint u = 0; uids[u] != NULL; u++)
+        {
+          SwCalendarEntry entry;
+
+          sw_calendar_state_lookup (self, files[f], uids[u], &entry);
+          func (files[f], uids[u], &entry, user_data);
+        }
+    }
+}
