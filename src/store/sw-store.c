@@ -59,6 +59,7 @@ struct _SwStore
   GHashTable     *written;        /* objects whose row is up to date */
   GHashTable     *links_written;  /* slots whose organiser rows are */
   GPtrArray      *given_ids;      /* objects that got their id in it */
+  GHashTable     *inserted;       /* objects upserted in it */
   GHashTable     *positions;      /* GListModel → (item → position + 1) */
   GHashTable     *dirty_lists;    /* GListModel → Entity, to renumber */
   gint64          next_id[N_ENTITIES];
@@ -981,6 +982,7 @@ upsert_cb (SwStore  *self,
     return FALSE;
 
   g_hash_table_add (self->written, object);
+  g_hash_table_add (self->inserted, object);
 
   if (entity == E_SLOT && !write_organisers (self, object, error))
     return FALSE;
@@ -1285,6 +1287,7 @@ end_transaction_state (SwStore *self)
   g_hash_table_remove_all (self->written);
   g_hash_table_remove_all (self->links_written);
   g_ptr_array_set_size (self->given_ids, 0);
+  g_hash_table_remove_all (self->inserted);
   g_hash_table_remove_all (self->positions);
   g_hash_table_remove_all (self->dirty_lists);
   memset (self->next_id, 0, sizeof self->next_id);
@@ -1316,18 +1319,17 @@ commit_command (SwCommand  *command,
        renumber_dirty_lists (self, error) &&
        exec_cached (self, "COMMIT", error);
 
-  if (!ok)
+  if (!ok && !sqlite3_get_autocommit (self->db))
+    exec_cached (self, "ROLLBACK", NULL);
+
+  /* Objects that are not stored after all (the transaction failed, or
+   * they belong to an owner that is not stored) keep no id. */
+  for (guint i = 0; i < self->given_ids->len; i++)
     {
-      if (!sqlite3_get_autocommit (self->db))
-        exec_cached (self, "ROLLBACK", NULL);
+      GObject *object = g_ptr_array_index (self->given_ids, i);
 
-      /* The new objects are not stored after all. */
-      for (guint i = 0; i < self->given_ids->len; i++)
-        {
-          GObject *object = g_ptr_array_index (self->given_ids, i);
-
-          entity_set_id (entity_of (object), object, 0);
-        }
+      if (!ok || !g_hash_table_contains (self->inserted, object))
+        entity_set_id (entity_of (object), object, 0);
     }
 
   end_transaction_state (self);
@@ -1830,7 +1832,7 @@ load (SwStore  *self,
     RowFunc     func;
   } tables[] = {
     { "SELECT id, name, short_name, color, position FROM department "
-      "ORDER BY position, list_order, id", row_department },
+      "ORDER BY list_order, id", row_department },
     { "SELECT id, name, department_id, title, phone, email, notes, active FROM person "
       "ORDER BY list_order, id", row_person },
     { "SELECT id, person_id, start, \"end\", reason FROM unavailability "
@@ -2319,6 +2321,7 @@ sw_store_finalize (GObject *object)
   g_clear_pointer (&self->written, g_hash_table_unref);
   g_clear_pointer (&self->links_written, g_hash_table_unref);
   g_clear_pointer (&self->given_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->inserted, g_hash_table_unref);
   g_clear_pointer (&self->positions, g_hash_table_unref);
   g_clear_pointer (&self->dirty_lists, g_hash_table_unref);
   g_free (self->path);
@@ -2343,6 +2346,7 @@ sw_store_init (SwStore *self)
   self->written = g_hash_table_new (NULL, NULL);
   self->links_written = g_hash_table_new (NULL, NULL);
   self->given_ids = g_ptr_array_new_with_free_func (g_object_unref);
+  self->inserted = g_hash_table_new (NULL, NULL);
   self->positions = g_hash_table_new_full (NULL, NULL, g_object_unref,
                                            (GDestroyNotify) g_hash_table_unref);
   self->dirty_lists = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);

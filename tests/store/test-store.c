@@ -804,9 +804,39 @@ test_order_and_group_order (Fixture       *fixture,
   g_assert_true (sw_assignment_get_duty (sw_slot_find_assignment (r.desk, r.li)) == r.consult);
   assert_saved (fixture->path, org);
 
-  g_assert_true (sw_undo_stack_undo (stack, &error));
-  g_assert_true (sw_undo_stack_undo (stack, &error));
-  g_assert_no_error (error);
+  /* A department sorted into the middle of the roster. */
+  {
+    g_autoptr(SwDepartment) middle = sw_department_new ("生技科");
+
+    sw_department_set_position (middle, 1);
+    add (org, org, "departments", middle);
+    g_assert_true (item (sw_organisation_get_departments (org), 2) == middle);
+    assert_saved (fixture->path, org);
+  }
+
+  /* A slot not in any plan is not stored, nor what is added to it; once
+   * the slot joins a plan, both are. */
+  {
+    g_autoptr(SwSlot) loose = sw_slot_new (SW_SLOT_KIND_OTHER, "未排入", at (9, 25, 8, 0), at (9, 25, 9, 0));
+    g_autoptr(SwDuty) loose_duty = sw_duty_new ("值班", 1, NULL);
+
+    g_assert_true (sw_undo_stack_push (stack, sw_list_command_new_insert (G_OBJECT (loose), "duties", loose_duty, 0), &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (sw_duty_get_id (loose_duty), ==, 0);
+    g_assert_cmpint (sw_slot_get_id (loose), ==, 0);
+    add (org, r.plan, "slots", loose);
+    g_assert_cmpint (sw_slot_get_id (loose), >, 0);
+    g_assert_cmpint (sw_duty_get_id (loose_duty), >, 0);
+    assert_saved (fixture->path, org);
+  }
+
+  while (sw_undo_stack_get_can_undo (stack))
+    {
+      g_assert_true (sw_undo_stack_undo (stack, &error));
+      g_assert_no_error (error);
+      if (g_list_model_get_n_items (sw_organisation_get_people (org)) == 3)
+        assert_saved (fixture->path, org);
+    }
   assert_saved (fixture->path, org);
 }
 
