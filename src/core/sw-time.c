@@ -328,8 +328,12 @@ GDateTime *
 sw_time_to_date_time (gint64     minutes,
                       GTimeZone *tz)
 {
+  g_autoptr(GDateTime) utc = NULL;
+  GDateTime *dt;
   gint64 y, m, d;
   gint64 of_day;
+  gint32 offset;
+  int interval;
 
   g_return_val_if_fail (tz != NULL, NULL);
 
@@ -342,8 +346,50 @@ sw_time_to_date_time (gint64     minutes,
   if (y < 1 || y > MAX_YEAR)
     return NULL;
 
-  return g_date_time_new (tz, (int) y, (int) m, (int) d,
-                          (int) (of_day / 60), (int) (of_day % 60), 0);
+  dt = g_date_time_new (tz, (int) y, (int) m, (int) d,
+                        (int) (of_day / 60), (int) (of_day % 60), 0);
+  if (dt == NULL)
+    return NULL;
+
+  if (sw_time_from_date_time (dt, tz) == minutes)
+    {
+      gint64 earlier;
+
+      /* A wall-clock time that happens twice (02:30 on a fall-back night)
+       * means the first one (RFC 5545); GLib picks the second. */
+      interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL,
+                                            g_date_time_to_unix (dt));
+      if (interval <= 0)
+        return dt;
+
+      earlier = minutes * 60 - g_time_zone_get_offset (tz, interval - 1);
+      if (earlier >= g_date_time_to_unix (dt) ||
+          g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, earlier) != interval - 1)
+        return dt;
+
+      g_date_time_unref (dt);
+      utc = g_date_time_new_from_unix_utc (earlier);
+      if (utc == NULL)
+        return NULL;
+
+      return g_date_time_to_timezone (utc, tz);
+    }
+
+  /* A wall-clock time skipped by a DST change (02:30 on a spring-forward
+   * night): as RFC 5545 says, read it with the offset in force before the
+   * gap, so 02:30 becomes 03:30 summer time, as calendar clients do. */
+  interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL,
+                                        g_date_time_to_unix (dt) - 1);
+  if (interval < 0)
+    return dt;
+
+  offset = g_time_zone_get_offset (tz, interval);
+  g_date_time_unref (dt);
+  utc = g_date_time_new_from_unix_utc (minutes * 60 - offset);
+  if (utc == NULL)
+    return NULL;
+
+  return g_date_time_to_timezone (utc, tz);
 }
 
 gint64

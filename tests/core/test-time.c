@@ -271,6 +271,35 @@ test_zone_berlin_dst (void)
   g_assert_cmpint (sw_time_from_date_time (before, tz), ==, before_minutes);
   g_assert_cmpint (sw_time_from_date_time (after, tz), ==, after_minutes);
 
+  /* 02:30 does not exist that night: read with the offset before the gap
+   * (RFC 5545), it is 01:30 UTC, 03:30 summer time. */
+  {
+    g_autoptr(GDateTime) gap = sw_time_to_date_time (parse_ok ("2026-03-29T02:30"), tz);
+    g_autoptr(GDateTime) gap_utc = NULL;
+
+    g_assert_nonnull (gap);
+    gap_utc = g_date_time_to_timezone (gap, utc);
+    g_assert_cmpint (g_date_time_get_day_of_month (gap_utc), ==, 29);
+    g_assert_cmpint (g_date_time_get_hour (gap_utc), ==, 1);
+    g_assert_cmpint (g_date_time_get_minute (gap_utc), ==, 30);
+    g_assert_cmpint (g_date_time_get_hour (gap), ==, 3);
+    g_assert_cmpint (g_date_time_get_minute (gap), ==, 30);
+  }
+
+  /* 02:30 happens twice on 2026-10-25: the first one (summer time,
+   * 00:30 UTC) is meant, as RFC 5545 says. */
+  {
+    g_autoptr(GDateTime) twice = sw_time_to_date_time (parse_ok ("2026-10-25T02:30"), tz);
+    g_autoptr(GDateTime) twice_utc = g_date_time_to_timezone (twice, utc);
+
+    g_assert_cmpint (g_date_time_get_hour (twice_utc), ==, 0);
+    g_assert_cmpint (g_date_time_get_minute (twice_utc), ==, 30);
+    g_assert_cmpint (sw_time_from_date_time (twice, tz), ==, parse_ok ("2026-10-25T02:30"));
+  }
+
+  /* An unset time has no instant. */
+  g_assert_null (sw_time_to_date_time (SW_TIME_UNSET, tz));
+
   /* An instant given in UTC lands on the right wall clock. */
   {
     g_autoptr(GDateTime) instant = g_date_time_new (utc, 2026, 3, 29, 1, 0, 0);
