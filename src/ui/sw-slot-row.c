@@ -15,6 +15,7 @@ struct _SwSlotRow
   GSignalGroup *duties_signals;
   GSignalGroup *assignments_signals;
 
+  GtkWidget    *box;
   GtkLabel     *day_label;
   GtkLabel     *time_label;
   GtkLabel     *title_label;
@@ -211,6 +212,7 @@ sw_slot_row_class_init (SwSlotRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/servweek/Planner/sw-slot-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, SwSlotRow, box);
   gtk_widget_class_bind_template_child (widget_class, SwSlotRow, day_label);
   gtk_widget_class_bind_template_child (widget_class, SwSlotRow, time_label);
   gtk_widget_class_bind_template_child (widget_class, SwSlotRow, title_label);
