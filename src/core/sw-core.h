@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sw-assignment.h"
+#include "sw-autofill.h"
 #include "sw-calendar-state.h"
 #include "sw-command.h"
 #include "sw-command-group.h"
