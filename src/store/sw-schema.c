@@ -162,8 +162,32 @@ static const char schema_v1[] =
   "CREATE INDEX task_person ON task (person_id);\n"
   "CREATE INDEX task_slot ON task (slot_id);\n";
 
+/*
+ * Version 2: what each exported calendar file last said about each of its
+ * events and to-dos (SwCalendarState), so that re-exports raise SEQUENCE
+ * only for what changed and cancel what a file no longer carries.  Times
+ * of the cancelled copies as in v1; stamps in seconds since the epoch.
+ */
+static const char schema_v2[] =
+  "CREATE TABLE calendar_state (\n"
+  "  plan_id       INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,\n"
+  "  file_key      TEXT NOT NULL,\n"
+  "  uid           TEXT NOT NULL,\n"
+  "  hash          TEXT NOT NULL,\n"
+  "  sequence      INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0),\n"
+  "  created       INTEGER NOT NULL,\n"
+  "  last_modified INTEGER NOT NULL,\n"
+  "  cancelled     INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1)),\n"
+  "  is_todo       INTEGER NOT NULL DEFAULT 0 CHECK (is_todo IN (0, 1)),\n"
+  "  summary       TEXT NOT NULL DEFAULT '',\n"
+  "  start         TEXT,\n"
+  "  \"end\"         TEXT,\n"
+  "  PRIMARY KEY (plan_id, file_key, uid)\n"
+  ") WITHOUT ROWID;\n";
+
 static const SwStoreMigration migrations[] = {
   { schema_v1 },
+  { schema_v2 },
 };
 
 G_STATIC_ASSERT (SW_STORE_APPLICATION_ID == 1398232912);

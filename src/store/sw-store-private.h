@@ -20,6 +20,9 @@ typedef struct
   const char *sql;
 } SwStoreMigration;
 
+/* The store's connection, for the parts of SwStore in other files. */
+sqlite3 *sw_store_get_connection (SwStore *self);
+
 /* The built-in migrations (sw-schema.c). */
 const SwStoreMigration *sw_schema_get_migrations (guint *n_migrations);
 

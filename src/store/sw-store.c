@@ -2407,3 +2407,11 @@ sw_store_is_empty (SwStore *self)
 
   return empty;
 }
+
+sqlite3 *
+sw_store_get_connection (SwStore *self)
+{
+  g_return_val_if_fail (SW_IS_STORE (self), NULL);
+
+  return self->db;
+}

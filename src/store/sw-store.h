@@ -48,4 +48,18 @@ gboolean        sw_store_is_read_only     (SwStore           *self);
 /* TRUE when the database has never held a plan or a person (fresh file). */
 gboolean        sw_store_is_empty         (SwStore           *self);
 
+/*
+ * The memory of exported calendar files of @plan (sw-store-calendar.c).
+ * Saving replaces what was stored for the plan in one transaction of its
+ * own: exporting is not an undoable edit.  A plan not yet stored has an
+ * empty state.
+ */
+SwCalendarState *sw_store_load_calendar_state (SwStore          *self,
+                                               SwPlan           *plan,
+                                               GError          **error);
+gboolean         sw_store_save_calendar_state (SwStore          *self,
+                                               SwPlan           *plan,
+                                               SwCalendarState  *state,
+                                               GError          **error);
+
 G_END_DECLS
