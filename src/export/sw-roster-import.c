@@ -455,7 +455,8 @@ clean_line (const char *cell)
   return g_strstrip (text);
 }
 
-/* Notes keep their line breaks, as LF. */
+/* Notes keep their line breaks, as LF, and the spaces of a quoted cell
+ * (libcsv drops those around an unquoted one). */
 static char *
 clean_notes (const char *cell)
 {
@@ -473,7 +474,7 @@ clean_notes (const char *cell)
         g_string_append_c (text, *p);
     }
 
-  return g_strstrip (g_string_free (text, FALSE));
+  return g_string_free (text, FALSE);
 }
 
 /* At most QUOTE_CHARS characters of @text, with an ellipsis when cut. */
