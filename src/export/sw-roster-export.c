@@ -111,12 +111,22 @@ sw_roster_export_to_file (SwOrganisation  *org,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = NULL;
   gsize length;
   const char *data;
 
   g_return_val_if_fail (SW_IS_ORGANISATION (org), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  dir = g_path_get_dirname (path);
+  /* GLib would name its temporary file in the message. */
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, SW_ROSTER_ERROR, SW_ROSTER_ERROR_WRITE,
+                   _("Cannot write %s: the folder %s does not exist"), path, dir);
+      return FALSE;
+    }
 
   bytes = sw_roster_export (org);
   data = g_bytes_get_data (bytes, &length);
