@@ -38,6 +38,12 @@ const SwCliCommand sw_cli_commands[] = {
   { "move-slot", NULL,
     N_("Move or resize a slot."),
     sw_cli_cmd_move_slot },
+  { "import-roster", N_("FILE.csv"),
+    N_("Import people from a roster spreadsheet saved as CSV and print the report."),
+    sw_cli_cmd_import_roster },
+  { "export-roster", N_("FILE.csv"),
+    N_("Write the roster as CSV for Excel and WPS (“-” writes to standard output)."),
+    sw_cli_cmd_export_roster },
   { NULL, NULL, NULL, NULL },
 };
 

@@ -120,4 +120,8 @@ int sw_cli_cmd_assign      (SwCliContext *ctx, int argc, char **argv, GError **e
 int sw_cli_cmd_unassign    (SwCliContext *ctx, int argc, char **argv, GError **error);
 int sw_cli_cmd_move_slot   (SwCliContext *ctx, int argc, char **argv, GError **error);
 
+/* Roster spreadsheets (sw-cli-roster.c). */
+int sw_cli_cmd_import_roster (SwCliContext *ctx, int argc, char **argv, GError **error);
+int sw_cli_cmd_export_roster (SwCliContext *ctx, int argc, char **argv, GError **error);
+
 G_END_DECLS
