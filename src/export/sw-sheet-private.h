@@ -65,6 +65,7 @@ typedef struct
   SheetEdges edges;
   SheetDash  dash;
   SheetHatch hatch;        /* drawn over the fill in the stroke colour */
+  gboolean   atom;         /* never cut: shown whole on one page */
 } SheetRect;
 
 typedef struct
@@ -72,6 +73,10 @@ typedef struct
   double       x, y;
   PangoLayout *layout;     /* owned */
   guint32      color;
+  /* When atom_bottom > 0, the layout is never broken between pages: it
+   * goes whole with the range atom_top … atom_bottom (a box and its text
+   * share one range and so stay together). */
+  double       atom_top, atom_bottom;
 } SheetText;
 
 typedef struct
@@ -132,6 +137,15 @@ double       sheet_block_add_layout   (SheetBlock   *block,
                                        PangoLayout  *layout,
                                        guint32       color);
 
+/* Adds @layout (taking it) as an unbreakable unit spanning @top … @bottom. */
+void         sheet_block_add_atom_layout (SheetBlock  *block,
+                                          double       x,
+                                          double       y,
+                                          PangoLayout *layout,
+                                          guint32      color,
+                                          double       top,
+                                          double       bottom);
+
 /* A layout of @width points (-1: unlimited) wrapping on words and,
  * where a word is too long, on characters. */
 PangoLayout *sheet_layout_new         (SheetBuilder *b,
@@ -175,6 +189,8 @@ char        *sheet_format_short_date  (int           day);
 char        *sheet_format_time_range  (gint64        start,
                                        gint64        end);
 const char  *sheet_list_separator     (void);
+/* A person's name as markup that never breaks across lines. */
+char        *sheet_name_markup        (const char   *name);
 guint32      sheet_parse_color        (const char   *color,
                                        guint32       fallback);
 guint32      sheet_tint               (guint32       color,

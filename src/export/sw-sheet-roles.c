@@ -14,7 +14,7 @@
 
 enum { COL_TIME, COL_ACTIVITY, COL_PLACE, COL_ORGANISERS, COL_DUTY, COL_PEOPLE, N_COLS };
 
-static const double roles_fractions[N_COLS] = { 0.10, 0.21, 0.14, 0.13, 0.15, 0.27 };
+static const double roles_fractions[N_COLS] = { 0.09, 0.19, 0.12, 0.12, 0.14, 0.34 };
 
 typedef struct
 {
@@ -57,9 +57,9 @@ person_line_markup (SwPerson *person)
   rest_text = g_string_free (rest, FALSE);
 
   if (rest_text[0] == '\0')
-    return g_markup_printf_escaped ("<b>%s</b>", sw_person_get_name (person));
+    return g_markup_printf_escaped ("<b><span allow_breaks=\"false\">%s</span></b>", sw_person_get_name (person));
 
-  return g_markup_printf_escaped ("<b>%s</b>  " GREY_SPAN "%s</span>",
+  return g_markup_printf_escaped ("<b><span allow_breaks=\"false\">%s</span></b>  " GREY_SPAN "%s</span>",
                                   sw_person_get_name (person), rest_text);
 }
 
@@ -136,6 +136,8 @@ sub_row_new (SheetBuilder *b,
                                       PANGO_ALIGN_LEFT, duty_markup);
   row.people = sheet_layout_new_markup (b, SHEET_FONT_BODY, w[COL_PEOPLE] - 2 * SHEET_CELL_PAD_X,
                                         PANGO_ALIGN_LEFT, people_markup);
+  /* A person whose line wraps is indented under their name. */
+  pango_layout_set_indent (row.people, -10 * PANGO_SCALE);
   row.height = MAX (sheet_layout_height (row.duty), sheet_layout_height (row.people))
                + 2 * SHEET_CELL_PAD_Y;
 
@@ -401,11 +403,11 @@ add_committees (SheetBuilder *b)
                   else
                     detail = g_strdup (sw_person_get_title (person));
                   /* TRANSLATORS: a person and, in brackets, department and title. */
-                  entry = g_markup_printf_escaped (_("<b>%s</b> <span foreground=\"#5f6368\">(%s)</span>"),
+                  entry = g_markup_printf_escaped (_("<b><span allow_breaks=\"false\">%s</span></b> <span foreground=\"#5f6368\">(%s)</span>"),
                                                    sw_person_get_name (person), detail);
                 }
               else
-                entry = g_markup_printf_escaped ("<b>%s</b>", sw_person_get_name (person));
+                entry = sheet_name_markup (sw_person_get_name (person));
               g_string_append (list, entry);
             }
 

@@ -64,17 +64,20 @@ teammates_text (SwSlot   *slot,
   GListModel *assignments = sw_slot_get_assignments (slot);
   guint n = g_list_model_get_n_items (assignments);
   GString *s = g_string_new (NULL);
+  g_autofree char *separator = g_markup_escape_text (sheet_list_separator (), -1);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SwAssignment) assignment = g_list_model_get_item (assignments, i);
       SwPerson *other = sw_assignment_get_person (assignment);
+      g_autofree char *name = NULL;
 
       if (other == person)
         continue;
       if (s->len > 0)
-        g_string_append (s, sheet_list_separator ());
-      g_string_append (s, sw_person_get_name (other));
+        g_string_append (s, separator);
+      name = sheet_name_markup (sw_person_get_name (other));
+      g_string_append (s, name);
     }
   if (s->len == 0)
     g_string_append (s, "—");
@@ -106,7 +109,7 @@ slip_block_new (SheetBuilder *b,
     }
   w[G_N_ELEMENTS (fractions) - 1] = inner - used;
 
-  kicker = g_strdup_printf ("%s · %s", sw_sheet_kind_get_label (SW_SHEET_KIND_SLIPS), sw_plan_get_title (b->plan));
+  kicker = g_strdup_printf ("%s · %s", _("Duty slip"), sw_plan_get_title (b->plan));
   y += sheet_block_add_layout (block, SLIP_PAD, y,
                                sheet_layout_new (b, SHEET_FONT_SMALL, inner, PANGO_ALIGN_LEFT, kicker),
                                SHEET_GREY);
@@ -185,7 +188,7 @@ slip_block_new (SheetBuilder *b,
       cells[0] = sheet_layout_new_markup (b, SHEET_FONT_BODY, w[0] - 2 * SHEET_CELL_PAD_X, PANGO_ALIGN_LEFT, when);
       cells[1] = sheet_layout_new_markup (b, SHEET_FONT_BODY, w[1] - 2 * SHEET_CELL_PAD_X, PANGO_ALIGN_LEFT, activity);
       cells[2] = sheet_layout_new (b, SHEET_FONT_BODY, w[2] - 2 * SHEET_CELL_PAD_X, PANGO_ALIGN_LEFT, duty_text);
-      cells[3] = sheet_layout_new (b, SHEET_FONT_SMALL, w[3] - 2 * SHEET_CELL_PAD_X, PANGO_ALIGN_LEFT, mates);
+      cells[3] = sheet_layout_new_markup (b, SHEET_FONT_SMALL, w[3] - 2 * SHEET_CELL_PAD_X, PANGO_ALIGN_LEFT, mates);
       h = 0;
       for (guint k = 0; k < G_N_ELEMENTS (cells); k++)
         h = MAX (h, sheet_layout_height (cells[k]));

@@ -60,9 +60,9 @@ add_kind_frame (SheetBlock *block,
 {
   guint32 color = kind_color (kind);
   SheetRect box = { x, y, w, h, sheet_tint (color, 0.16), darken (color, 0.8), 0.7,
-                    SHEET_EDGE_ALL, kind_styles[kind].dash, SHEET_HATCH_NONE };
+                    SHEET_EDGE_ALL, kind_styles[kind].dash, SHEET_HATCH_NONE, TRUE };
   SheetRect bar = { x, y, BAR_WIDTH, h, color, darken (color, 0.45), 0,
-                    0, SHEET_DASH_SOLID, kind_styles[kind].hatch };
+                    0, SHEET_DASH_SOLID, kind_styles[kind].hatch, TRUE };
 
   sheet_block_add_rect (block, &box);
   sheet_block_add_rect (block, &bar);
@@ -217,20 +217,19 @@ box_markup (SwSlot *slot)
     }
   if (n > 0)
     {
-      GString *people = g_string_new (NULL);
-      g_autofree char *escaped = NULL;
+      g_autofree char *separator = g_markup_escape_text (sheet_list_separator (), -1);
 
+      g_string_append (s, "\n<span size=\"smaller\">");
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(SwAssignment) assignment = g_list_model_get_item (assignments, i);
+          g_autofree char *name = sheet_name_markup (sw_person_get_name (sw_assignment_get_person (assignment)));
 
           if (i > 0)
-            g_string_append (people, sheet_list_separator ());
-          g_string_append (people, sw_person_get_name (sw_assignment_get_person (assignment)));
+            g_string_append (s, separator);
+          g_string_append (s, name);
         }
-      escaped = g_markup_escape_text (people->str, -1);
-      g_string_append_printf (s, "\n<span size=\"smaller\">%s</span>", escaped);
-      g_string_free (people, TRUE);
+      g_string_append (s, "</span>");
     }
 
   return g_string_free (s, FALSE);
@@ -288,7 +287,7 @@ week_row_new (SheetBuilder *b,
       double bh = sheet_layout_height (layout) + 2 * BOX_PAD;
 
       add_kind_frame (block, sw_slot_get_kind (slot), x, y, box_w, bh);
-      sheet_block_add_layout (block, x + BAR_WIDTH + BOX_PAD, y + BOX_PAD, layout, SHEET_INK);
+      sheet_block_add_atom_layout (block, x + BAR_WIDTH + BOX_PAD, y + BOX_PAD, layout, SHEET_INK, y, y + bh);
       cell_h[d] += BOX_GAP + bh;
     }
 

@@ -23,8 +23,11 @@ typedef struct
   SheetBlock *block;
   double      y;          /* top of the part on the body area */
   double      y0, y1;     /* the part of the block shown */
+  double      drawn_to;   /* lines ending at or above this were shown before */
   gboolean    continued;  /* the block goes on on the next page */
 } Placement;
+
+#define NOTHING_DRAWN (-G_MAXDOUBLE)
 
 typedef struct
 {
@@ -131,11 +134,25 @@ sheet_block_add_layout (SheetBlock  *block,
                         PangoLayout *layout,
                         guint32      color)
 {
-  SheetText t = { x, y, layout, color };
+  SheetText t = { x, y, layout, color, 0, 0 };
 
   g_array_append_val (block->texts, t);
 
   return sheet_layout_height (layout);
+}
+
+void
+sheet_block_add_atom_layout (SheetBlock  *block,
+                             double       x,
+                             double       y,
+                             PangoLayout *layout,
+                             guint32      color,
+                             double       top,
+                             double       bottom)
+{
+  SheetText t = { x, y, layout, color, top, MAX (bottom, top + 0.01) };
+
+  g_array_append_val (block->texts, t);
 }
 
 static PangoLayout *
@@ -302,6 +319,12 @@ sheet_list_separator (void)
   return C_("list separator", ", ");
 }
 
+char *
+sheet_name_markup (const char *name)
+{
+  return g_markup_printf_escaped ("<span allow_breaks=\"false\">%s</span>", name);
+}
+
 guint32
 sheet_parse_color (const char *color,
                    guint32     fallback)
@@ -356,11 +379,10 @@ sheet_add_title_block (SheetBuilder *b,
                                SHEET_GREY);
   if (sw_plan_get_theme (plan)[0] != '\0')
     {
-      g_autofree char *theme = g_strdup_printf (_("“%s”"), sw_plan_get_theme (plan));
-
       y += 2;
       y += sheet_block_add_layout (block, 0, y,
-                                   sheet_layout_new (b, SHEET_FONT_BODY_BOLD, b->width, PANGO_ALIGN_CENTER, theme),
+                                   sheet_layout_new (b, SHEET_FONT_BODY_BOLD, b->width, PANGO_ALIGN_CENTER,
+                                                     sw_plan_get_theme (plan)),
                                    SHEET_INK);
     }
   y += 6;
@@ -503,29 +525,46 @@ page_add (GArray     *page,
           double      y,
           double      y0,
           double      y1,
+          double      drawn_to,
           gboolean    continued)
 {
-  Placement p = { block, y, y0, y1, continued };
+  Placement p = { block, y, y0, y1, drawn_to, continued };
 
   g_array_append_val (page, p);
 }
 
-/* The largest break at or above @limit (block coordinates) that cuts no
- * line of text in two; @from when not even one line fits. */
+/* Where the rest of @block starts when its part ends at @cut: at the top
+ * of the first line that did not fit.  Lines are assigned to parts by
+ * their bottom, so each cell breaks at its own last whole line and no line
+ * is ever cut in two; the parts' ranges may overlap a little. */
 static double
-find_split (SheetBlock *block,
-            double      from,
-            double      limit)
+next_part_start (SheetBlock *block,
+                 double      cut)
 {
-  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (double));
-  double cut = limit;
-  gboolean changed = TRUE;
+  double start = cut;
+
+  for (guint i = 0; i < block->rects->len; i++)
+    {
+      SheetRect *r = &g_array_index (block->rects, SheetRect, i);
+
+      if (r->atom && r->y + r->h > cut + 0.01)
+        start = MIN (start, r->y);
+    }
 
   for (guint i = 0; i < block->texts->len; i++)
     {
       SheetText *t = &g_array_index (block->texts, SheetText, i);
-      PangoLayoutIter *iter = pango_layout_get_iter (t->layout);
+      PangoLayoutIter *iter;
 
+      if (t->atom_bottom > 0)
+        {
+          if (t->atom_bottom > cut + 0.01)
+            start = MIN (start, t->atom_top);
+          continue;
+        }
+      if (t->y >= start)
+        continue;
+      iter = pango_layout_get_iter (t->layout);
       do
         {
           int y0, y1;
@@ -534,33 +573,16 @@ find_split (SheetBlock *block,
           pango_layout_iter_get_line_yrange (iter, &y0, &y1);
           top = t->y + (double) y0 / PANGO_SCALE;
           bottom = t->y + (double) y1 / PANGO_SCALE;
-          if (bottom > from)
-            {
-              g_array_append_val (lines, top);
-              g_array_append_val (lines, bottom);
-            }
+          if (top >= start)
+            break;
+          if (bottom > cut + 0.01)
+            start = MIN (start, top);
         }
       while (pango_layout_iter_next_line (iter));
       pango_layout_iter_free (iter);
     }
 
-  while (changed)
-    {
-      changed = FALSE;
-      for (guint i = 0; i + 1 < lines->len; i += 2)
-        {
-          double top = g_array_index (lines, double, i);
-          double bottom = g_array_index (lines, double, i + 1);
-
-          if (top < cut && cut < bottom)
-            {
-              cut = top;
-              changed = TRUE;
-            }
-        }
-    }
-
-  return cut > from ? cut : from;
+  return start;
 }
 
 typedef struct
@@ -606,12 +628,12 @@ paginator_repeat_table_head (Paginator *pg,
 
   if (t->caption != NULL)
     {
-      page_add (pg->page, t->caption, pg->y, 0, t->caption->height, FALSE);
+      page_add (pg->page, t->caption, pg->y, 0, t->caption->height, NOTHING_DRAWN, FALSE);
       pg->y += t->caption->height + t->caption->space_after;
     }
   if (t->header != NULL)
     {
-      page_add (pg->page, t->header, pg->y, 0, t->header->height, FALSE);
+      page_add (pg->page, t->header, pg->y, 0, t->header->height, NOTHING_DRAWN, FALSE);
       pg->y += t->header->height + t->header->space_after;
     }
   pg->shown_table = table;
@@ -637,6 +659,7 @@ paginate_blocks (SwSheet *self,
       SheetBlock *block = g_ptr_array_index (b->blocks, i);
       double need = block->height;
       double off = 0;
+      double drawn_to = NOTHING_DRAWN;
 
       if (block->page_break_before && !(pg.fresh && pg.y == 0))
         paginator_new_page (&pg);
@@ -667,19 +690,20 @@ paginate_blocks (SwSheet *self,
         {
           double remaining = block->height - off;
           double avail = body_height - pg.y;
-          double cut;
+          double cut, next;
 
           if (remaining <= avail + 0.01)
             {
-              page_add (pg.page, block, pg.y, off, block->height, FALSE);
+              page_add (pg.page, block, pg.y, off, block->height, drawn_to, FALSE);
               pg.y += remaining + block->space_after;
               pg.fresh = FALSE;
               break;
             }
 
           /* Only a block taller than a page is ever split. */
-          cut = find_split (block, off, off + avail - CONTINUED_HEIGHT);
-          if (cut <= off + 0.01)
+          cut = off + avail - CONTINUED_HEIGHT;
+          next = next_part_start (block, cut);
+          if (cut <= off + 1.0 || next <= off + 0.01)
             {
               if (!pg.fresh)
                 {
@@ -688,10 +712,13 @@ paginate_blocks (SwSheet *self,
                     paginator_repeat_table_head (&pg, block->table);
                   continue;
                 }
+              /* A single line taller than the page: cut through it. */
               cut = off + MAX (avail - CONTINUED_HEIGHT, 1.0);
+              next = cut;
             }
-          page_add (pg.page, block, pg.y, off, cut, TRUE);
-          off = cut;
+          page_add (pg.page, block, pg.y, off, cut, drawn_to, TRUE);
+          drawn_to = cut;
+          off = next;
           paginator_new_page (&pg);
           if (is_table_row (block))
             paginator_repeat_table_head (&pg, block->table);
@@ -942,7 +969,7 @@ draw_rect (cairo_t         *cr,
 static void
 draw_text_lines (cairo_t         *cr,
                  const SheetText *t,
-                 double           y0,
+                 double           drawn_to,
                  double           y1)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (t->layout);
@@ -950,11 +977,11 @@ draw_text_lines (cairo_t         *cr,
   do
     {
       int top, bottom;
-      double line_top;
+      double line_bottom;
 
       pango_layout_iter_get_line_yrange (iter, &top, &bottom);
-      line_top = t->y + (double) top / PANGO_SCALE;
-      if (line_top >= y0 - 0.01 && line_top < y1 - 0.01)
+      line_bottom = t->y + (double) bottom / PANGO_SCALE;
+      if (line_bottom > drawn_to + 0.01 && line_bottom <= y1 + 0.01)
         {
           PangoRectangle logical;
           int baseline = pango_layout_iter_get_baseline (iter);
@@ -976,7 +1003,7 @@ draw_placement (SwSheet         *self,
                 double           body_top)
 {
   SheetBlock *block = p->block;
-  gboolean whole = p->y0 <= 0.01 && p->y1 >= block->height - 0.01;
+  gboolean whole = p->drawn_to == NOTHING_DRAWN && p->y0 <= 0.01 && p->y1 >= block->height - 0.01;
   double width = self->builder->width;
 
   cairo_save (cr);
@@ -989,22 +1016,39 @@ draw_placement (SwSheet         *self,
       cairo_clip (cr);
     }
   for (guint i = 0; i < block->rects->len; i++)
-    draw_rect (cr, &g_array_index (block->rects, SheetRect, i));
+    {
+      const SheetRect *r = &g_array_index (block->rects, SheetRect, i);
+
+      if (!whole && r->atom)
+        continue;
+      draw_rect (cr, r);
+    }
   if (!whole)
-    cairo_restore (cr);
+    {
+      cairo_restore (cr);
+      /* Units that never break show, unclipped, on the page their bottom falls on. */
+      for (guint i = 0; i < block->rects->len; i++)
+        {
+          const SheetRect *r = &g_array_index (block->rects, SheetRect, i);
+
+          if (r->atom && r->y + r->h > p->drawn_to + 0.01 && r->y + r->h <= p->y1 + 0.01)
+            draw_rect (cr, r);
+        }
+    }
 
   for (guint i = 0; i < block->texts->len; i++)
     {
       const SheetText *t = &g_array_index (block->texts, SheetText, i);
 
       set_color (cr, t->color);
-      if (whole)
+      if (whole || (t->atom_bottom > 0 && t->atom_bottom > p->drawn_to + 0.01 &&
+                    t->atom_bottom <= p->y1 + 0.01))
         {
           cairo_move_to (cr, t->x, t->y);
           pango_cairo_show_layout (cr, t->layout);
         }
-      else
-        draw_text_lines (cr, t, p->y0, p->y1);
+      else if (t->atom_bottom <= 0)
+        draw_text_lines (cr, t, p->drawn_to, p->y1);
     }
 
   if (p->continued)

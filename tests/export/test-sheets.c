@@ -1,0 +1,753 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "sw-core.h"
+#include "sw-generate.h"
+#include "sw-plan-file.h"
+#include "sw-sheet.h"
+
+/*
+ * The printed sheets, checked the way a reader would: through poppler's
+ * command-line tools on the PDF files the sheets write.  The first pages
+ * of every sheet are rendered to PNG in SW_RENDER_DIR for review.
+ */
+
+typedef struct
+{
+  char   *name;
+  double  x0, y0, x1, y1;
+} Word;
+
+static void
+word_clear (gpointer data)
+{
+  Word *w = data;
+
+  g_free (w->name);
+}
+
+static SwOrganisation *sample_org;
+static SwPlan *sample_plan;
+static SwOrganisation *large_org;
+static SwPlan *large_plan;
+
+/* ------------------------------------------------------------------ tools */
+
+static char *
+run_tool (const char * const *argv)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                     &out, &err, &status, &error))
+    g_error ("%s cannot run (poppler-utils must be installed): %s", argv[0], error->message);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
+
+  return g_steal_pointer (&out);
+}
+
+static char *
+strip_spaces (const char *text)
+{
+  GString *s = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* Lines may break anywhere in a wrapped cell, and Pango marks a word
+       * broken between letters with a hyphen. */
+      if (g_unichar_isspace (c) || c == '-' || c == 0x2010 || c == 0xad)
+        continue;
+      g_string_append_unichar (s, c);
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static guint
+pdf_page_count (const char *pdf,
+                double     *width,
+                double     *height)
+{
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *info = run_tool (argv);
+  g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
+  guint pages = 0;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      if (g_str_has_prefix (lines[i], "Pages:"))
+        pages = (guint) g_ascii_strtoull (lines[i] + 6, NULL, 10);
+      else if (g_str_has_prefix (lines[i], "Page size:"))
+        {
+          char *end = NULL;
+
+          *width = g_ascii_strtod (lines[i] + 10, &end);
+          g_assert_nonnull (strstr (end, " x "));
+          *height = g_ascii_strtod (strstr (end, " x ") + 3, NULL);
+        }
+    }
+  g_assert_cmpuint (pages, >, 0);
+
+  return pages;
+}
+
+static void
+assert_fonts_embedded (const char *pdf)
+{
+  const char *argv[] = { "pdffonts", pdf, NULL };
+  g_autofree char *out = run_tool (argv);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  guint fonts = 0;
+  gboolean cjk = FALSE;
+
+  g_assert_nonnull (lines[0]);
+  g_assert_nonnull (lines[1]);
+  for (guint i = 2; lines[i]; i++)
+    {
+      g_auto(GStrv) tokens = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+      g_autoptr(GPtrArray) words = g_ptr_array_new ();
+
+      for (guint k = 0; tokens[k]; k++)
+        if (tokens[k][0] != '\0')
+          g_ptr_array_add (words, tokens[k]);
+      if (words->len == 0)
+        continue;
+      /* name type… encoding emb sub uni object ID: emb is fifth from the end. */
+      g_assert_cmpuint (words->len, >=, 7);
+      if (!g_str_equal (words->pdata[words->len - 5], "yes"))
+        g_error ("font not embedded: %s", lines[i]);
+      if (strstr (words->pdata[0], "NotoSansCJK") != NULL)
+        cjk = TRUE;
+      fonts++;
+    }
+  g_assert_cmpuint (fonts, >, 0);
+  g_assert_true (cjk);
+}
+
+static GPtrArray *
+pdf_words (const char *pdf,
+           guint       n_pages)
+{
+  g_autofree char *html_path = g_strconcat (pdf, ".bbox.html", NULL);
+  const char *argv[] = { "pdftotext", "-bbox", pdf, html_path, NULL };
+  g_autofree char *ignored = run_tool (argv);
+  g_autofree char *html = NULL;
+  GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  GArray *page = NULL;
+  const char *p;
+
+  g_assert_true (g_file_get_contents (html_path, &html, NULL, NULL));
+  g_unlink (html_path);
+
+  /* <page …> starts a page; <word xMin="…" yMin="…" xMax="…" yMax="…">text</word>. */
+  for (p = html; (p = strchr (p, '<')) != NULL; p++)
+    {
+      if (g_str_has_prefix (p, "<page "))
+        {
+          page = g_array_new (FALSE, FALSE, sizeof (Word));
+          g_array_set_clear_func (page, word_clear);
+          g_ptr_array_add (pages, page);
+        }
+      else if (g_str_has_prefix (p, "<word "))
+        {
+          const char *keys[] = { "xMin=\"", "yMin=\"", "xMax=\"", "yMax=\"" };
+          double values[4];
+          const char *text, *end;
+          Word w;
+
+          for (guint k = 0; k < 4; k++)
+            {
+              const char *at = strstr (p, keys[k]);
+
+              g_assert_nonnull (at);
+              values[k] = g_ascii_strtod (at + strlen (keys[k]), NULL);
+            }
+          text = strchr (p, '>');
+          g_assert_nonnull (text);
+          text++;
+          end = strstr (text, "</word>");
+          g_assert_nonnull (end);
+          w.name = g_strndup (text, (gsize) (end - text));
+          w.x0 = values[0];
+          w.y0 = values[1];
+          w.x1 = values[2];
+          w.y1 = values[3];
+          g_assert_nonnull (page);
+          g_array_append_val (page, w);
+          p = end;
+        }
+    }
+  g_assert_cmpuint (pages->len, ==, n_pages);
+
+  return pages;
+}
+
+/* Every word inside the printable area, and no two words on top of each
+ * other (a cell that ran into its neighbour would show as overlap). */
+static void
+assert_words_placed (GPtrArray *pages,
+                     SwSheet   *sheet)
+{
+  double top, right, bottom, left;
+  double width = sw_sheet_get_page_width (sheet);
+  double height = sw_sheet_get_page_height (sheet);
+  const double slack = 0.6;
+
+  sw_sheet_get_margins (sheet, &top, &right, &bottom, &left);
+  for (guint p = 0; p < pages->len; p++)
+    {
+      GArray *words = pages->pdata[p];
+
+      g_assert_cmpuint (words->len, >, 0);
+      for (guint i = 0; i < words->len; i++)
+        {
+          Word *w = &g_array_index (words, Word, i);
+
+          if (w->x0 < left - slack || w->x1 > width - right + slack ||
+              w->y0 < top - slack || w->y1 > height - bottom + slack)
+            g_error ("page %u: “%s” at %.1f,%.1f–%.1f,%.1f is outside the printable area",
+                     p + 1, w->name, w->x0, w->y0, w->x1, w->y1);
+
+          for (guint k = i + 1; k < words->len; k++)
+            {
+              Word *o = &g_array_index (words, Word, k);
+              double ox = MIN (w->x1, o->x1) - MAX (w->x0, o->x0);
+              double oy = MIN (w->y1, o->y1) - MAX (w->y0, o->y0);
+
+              if (ox > 1.0 && oy > 2.0)
+                g_error ("page %u: “%s” (%.1f,%.1f–%.1f,%.1f) overlaps “%s” (%.1f,%.1f–%.1f,%.1f)",
+                         p + 1, w->name, w->x0, w->y0, w->x1, w->y1,
+                         o->name, o->x0, o->y0, o->x1, o->y1);
+            }
+        }
+    }
+}
+
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL };
+
+  return run_tool (argv);
+}
+
+static void
+render_pngs (const char *pdf,
+             const char *name,
+             guint       n_pages)
+{
+  g_autofree char *prefix = g_build_filename (SW_RENDER_DIR, name, NULL);
+  g_autofree char *last = g_strdup_printf ("%u", MIN (n_pages, 3));
+  const char *argv[] = { "pdftoppm", "-r", "80", "-png", "-f", "1", "-l", last, pdf, prefix, NULL };
+  g_autofree char *ignored = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *first_prefix = g_strconcat (name, "-", NULL);
+  const char *entry;
+  gboolean found = FALSE;
+
+  g_mkdir_with_parents (SW_RENDER_DIR, 0755);
+  ignored = run_tool (argv);
+  dir = g_dir_open (SW_RENDER_DIR, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (entry, first_prefix) && g_str_has_suffix (entry, ".png"))
+      found = TRUE;
+  g_assert_true (found);
+}
+
+/* ------------------------------------------------------------------ checks */
+
+typedef struct
+{
+  SwSheet   *sheet;
+  char      *pdf;
+  guint      n_pages;
+  char      *text;       /* whitespace removed */
+  char      *raw_text;
+  GPtrArray *words;      /* per page */
+} Printed;
+
+static void
+printed_free (Printed *p)
+{
+  g_clear_object (&p->sheet);
+  g_free (p->pdf);
+  g_free (p->text);
+  g_free (p->raw_text);
+  g_clear_pointer (&p->words, g_ptr_array_unref);
+  g_free (p);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Printed, printed_free)
+
+static Printed *
+print_sheet (SwPlan        *plan,
+             SwSheetKind    kind,
+             SwPaper        paper,
+             SwOrientation  orientation,
+             const char    *name)
+{
+  Printed *p = g_new0 (Printed, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_strconcat (name, ".pdf", NULL);
+  double width = 0, height = 0;
+
+  g_mkdir_with_parents (SW_RENDER_DIR, 0755);
+  p->pdf = g_build_filename (SW_RENDER_DIR, file, NULL);
+  g_unlink (p->pdf);
+
+  p->sheet = sw_sheet_new (plan, kind);
+  sw_sheet_set_paper (p->sheet, paper, orientation);
+  g_assert_true (sw_sheet_write_pdf (p->sheet, p->pdf, &error));
+  g_assert_no_error (error);
+  p->n_pages = sw_sheet_get_n_pages (p->sheet);
+  g_assert_cmpuint (p->n_pages, >=, 1);
+
+  /* The page count is what the pagination predicted. */
+  g_assert_cmpuint (pdf_page_count (p->pdf, &width, &height), ==, p->n_pages);
+  g_assert_cmpfloat_with_epsilon (width, sw_sheet_get_page_width (p->sheet), 0.5);
+  g_assert_cmpfloat_with_epsilon (height, sw_sheet_get_page_height (p->sheet), 0.5);
+
+  assert_fonts_embedded (p->pdf);
+  p->raw_text = pdf_text (p->pdf);
+  p->text = strip_spaces (p->raw_text);
+  p->words = pdf_words (p->pdf, p->n_pages);
+  assert_words_placed (p->words, p->sheet);
+  render_pngs (p->pdf, name, p->n_pages);
+
+  return p;
+}
+
+static void
+assert_contains (Printed    *p,
+                 const char *what)
+{
+  g_autofree char *needle = strip_spaces (what);
+
+  if (needle[0] != '\0' && strstr (p->text, needle) == NULL)
+    g_error ("%s does not show “%s”", p->pdf, what);
+}
+
+/* Every assigned person's name and every slot title (the slips show only
+ * the slots someone is on). */
+static void
+assert_plan_shown (Printed  *p,
+                   SwPlan   *plan,
+                   gboolean  only_staffed_slots)
+{
+  GListModel *slots = sw_plan_get_slots (plan);
+  guint n = g_list_model_get_n_items (slots);
+  guint names = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwSlot) slot = g_list_model_get_item (slots, i);
+      GListModel *assignments = sw_slot_get_assignments (slot);
+      guint n_assignments = g_list_model_get_n_items (assignments);
+
+      if (!only_staffed_slots || n_assignments > 0)
+        assert_contains (p, sw_slot_get_title (slot));
+      for (guint k = 0; k < n_assignments; k++)
+        {
+          g_autoptr(SwAssignment) assignment = g_list_model_get_item (assignments, k);
+
+          assert_contains (p, sw_person_get_name (sw_assignment_get_person (assignment)));
+          names++;
+        }
+    }
+  g_assert_cmpuint (names, >, 0);
+}
+
+/* The roles sheet repeats the table header on every page of the schedule. */
+static void
+assert_header_repeated (Printed    *p,
+                        const char *label)
+{
+  g_auto(GStrv) pages = g_strsplit (p->raw_text, "\f", -1);
+  gboolean in_schedule = FALSE;
+  guint repeated = 0;
+
+  for (guint i = 0; pages[i] && i < p->n_pages; i++)
+    {
+      gboolean has = strstr (pages[i], label) != NULL;
+
+      if (has)
+        in_schedule = TRUE;
+      else if (in_schedule && strstr (pages[i], "Tasks") == NULL)
+        g_error ("page %u of %s continues a table without its header row", i + 1, p->pdf);
+      if (has && i > 0)
+        repeated++;
+    }
+  g_assert_true (in_schedule);
+  if (p->n_pages > 2)
+    g_assert_cmpuint (repeated, >, 0);
+}
+
+/* ------------------------------------------------------------------ tests */
+
+static void
+test_sample_roles (void)
+{
+  g_autoptr(Printed) p = print_sheet (sample_plan, SW_SHEET_KIND_ROLES, SW_PAPER_A4,
+                                      SW_ORIENTATION_AUTO, "sample-roles");
+  GListModel *committees = sw_plan_get_committees (sample_plan);
+
+  g_assert_cmpfloat_with_epsilon (sw_sheet_get_page_width (p->sheet), 595.28, 0.1);
+  assert_plan_shown (p, sample_plan, FALSE);
+  assert_contains (p, sw_plan_get_title (sample_plan));
+  assert_contains (p, sw_plan_get_hotline (sample_plan));
+  assert_contains (p, "Sunday 20 September");
+  assert_contains (p, "Page 1 of");
+  for (guint i = 0; i < g_list_model_get_n_items (committees); i++)
+    {
+      g_autoptr(SwCommittee) committee = g_list_model_get_item (committees, i);
+
+      assert_contains (p, sw_committee_get_name (committee));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (sw_plan_get_tasks (sample_plan)); i++)
+    {
+      g_autoptr(SwTask) task = g_list_model_get_item (sw_plan_get_tasks (sample_plan), i);
+
+      assert_contains (p, sw_task_get_title (task));
+    }
+}
+
+static void
+test_sample_week (void)
+{
+  g_autoptr(Printed) p = print_sheet (sample_plan, SW_SHEET_KIND_WEEK, SW_PAPER_A4,
+                                      SW_ORIENTATION_AUTO, "sample-week");
+
+  /* Landscape by default, one page for the sample's single week. */
+  g_assert_cmpfloat (sw_sheet_get_page_width (p->sheet), >, sw_sheet_get_page_height (p->sheet));
+  g_assert_cmpuint (p->n_pages, ==, 1);
+  assert_plan_shown (p, sample_plan, FALSE);
+  assert_contains (p, "Service desk");
+}
+
+static void
+test_sample_slips (void)
+{
+  g_autoptr(Printed) p = print_sheet (sample_plan, SW_SHEET_KIND_SLIPS, SW_PAPER_A4,
+                                      SW_ORIENTATION_AUTO, "sample-slips");
+
+  assert_plan_shown (p, sample_plan, TRUE);
+  assert_contains (p, "Together with");
+}
+
+static void
+test_large_roles (void)
+{
+  g_autoptr(Printed) p = print_sheet (large_plan, SW_SHEET_KIND_ROLES, SW_PAPER_A4,
+                                      SW_ORIENTATION_AUTO, "large-roles");
+
+  g_assert_cmpuint (p->n_pages, >, 10);
+  assert_plan_shown (p, large_plan, FALSE);
+  assert_header_repeated (p, "Organised by");
+}
+
+static void
+test_large_week (void)
+{
+  g_autoptr(Printed) p = print_sheet (large_plan, SW_SHEET_KIND_WEEK, SW_PAPER_A4,
+                                      SW_ORIENTATION_AUTO, "large-week");
+
+  g_assert_cmpuint (p->n_pages, >, 1);
+  assert_plan_shown (p, large_plan, FALSE);
+}
+
+static void
+test_large_slips (void)
+{
+  g_autoptr(Printed) p = print_sheet (large_plan, SW_SHEET_KIND_SLIPS, SW_PAPER_A4,
+                                      SW_ORIENTATION_AUTO, "large-slips");
+
+  assert_plan_shown (p, large_plan, TRUE);
+}
+
+static void
+test_letter_landscape (void)
+{
+  g_autoptr(Printed) letter = print_sheet (sample_plan, SW_SHEET_KIND_ROLES, SW_PAPER_LETTER,
+                                           SW_ORIENTATION_AUTO, "sample-roles-letter");
+  g_autoptr(Printed) wide = print_sheet (sample_plan, SW_SHEET_KIND_ROLES, SW_PAPER_A4,
+                                         SW_ORIENTATION_LANDSCAPE, "sample-roles-landscape");
+  g_autoptr(Printed) tall = print_sheet (sample_plan, SW_SHEET_KIND_WEEK, SW_PAPER_LETTER,
+                                         SW_ORIENTATION_PORTRAIT, "sample-week-portrait");
+
+  g_assert_cmpfloat_with_epsilon (sw_sheet_get_page_width (letter->sheet), 612, 0.01);
+  g_assert_cmpfloat_with_epsilon (sw_sheet_get_page_height (letter->sheet), 792, 0.01);
+  g_assert_cmpfloat_with_epsilon (sw_sheet_get_page_width (wide->sheet), 841.89, 0.1);
+  g_assert_cmpfloat_with_epsilon (sw_sheet_get_page_height (wide->sheet), 595.28, 0.1);
+  g_assert_cmpfloat (sw_sheet_get_page_width (tall->sheet), <, sw_sheet_get_page_height (tall->sheet));
+  assert_plan_shown (letter, sample_plan, FALSE);
+  assert_plan_shown (wide, sample_plan, FALSE);
+  assert_plan_shown (tall, sample_plan, FALSE);
+}
+
+static void
+test_margins (void)
+{
+  g_autoptr(SwSheet) sheet = sw_sheet_new (sample_plan, SW_SHEET_KIND_ROLES);
+  guint normal, wide;
+  double top, right, bottom, left;
+
+  sw_sheet_get_margins (sheet, &top, &right, &bottom, &left);
+  g_assert_cmpfloat_with_epsilon (left, 15 * 72 / 25.4, 0.01);
+  normal = sw_sheet_paginate (sheet, NULL);
+  sw_sheet_set_margins (sheet, 90, 90, 90, 90);
+  g_assert_cmpuint (sw_sheet_get_n_pages (sheet), ==, 0);  /* dropped */
+  wide = sw_sheet_paginate (sheet, NULL);
+  g_assert_cmpuint (wide, >, normal);
+
+  {
+    g_autoptr(Printed) p = g_new0 (Printed, 1);
+    g_autoptr(GError) error = NULL;
+
+    p->pdf = g_build_filename (SW_RENDER_DIR, "sample-roles-wide-margins.pdf", NULL);
+    p->sheet = g_object_ref (sheet);
+    g_assert_true (sw_sheet_write_pdf (sheet, p->pdf, &error));
+    g_assert_no_error (error);
+    p->words = pdf_words (p->pdf, wide);
+    assert_words_placed (p->words, sheet);
+  }
+}
+
+static void
+test_empty_plan (void)
+{
+  g_autoptr(SwOrganisation) org = sw_organisation_new ();
+  g_autoptr(GError) error = NULL;
+  SwPlan *plan;
+  const SwSheetKind kinds[] = { SW_SHEET_KIND_ROLES, SW_SHEET_KIND_WEEK, SW_SHEET_KIND_SLIPS };
+
+  plan = sw_plan_file_new_from_template (org, "empty", "Empty plan", 20716, 20722, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  g_assert_cmpuint (g_list_model_get_n_items (sw_plan_get_slots (plan)), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("empty-%s", sw_sheet_kind_to_nick (kinds[i]));
+      g_autoptr(Printed) p = print_sheet (plan, kinds[i], SW_PAPER_A4, SW_ORIENTATION_AUTO, name);
+
+      g_assert_cmpuint (p->n_pages, ==, 1);
+      assert_contains (p, "No slots yet");
+      assert_contains (p, "Empty plan");
+      assert_contains (p, "Page 1 of 1");
+    }
+}
+
+static void
+test_long_title (void)
+{
+  g_autoptr(SwOrganisation) org = sw_organisation_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwPlan) plan = sw_plan_new ("Long titles", 20716, 20722, "Asia/Shanghai");
+  g_autoptr(SwDepartment) dept = sw_department_new ("直属供电所");
+  g_autoptr(SwPerson) person = sw_person_new ("欧阳明远", dept);
+  g_autoptr(SwDuty) duty = sw_duty_new ("受理报装/咨询 Application desk", 2, dept);
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autoptr(SwSlot) slot = NULL;
+  const SwSheetKind kinds[] = { SW_SHEET_KIND_ROLES, SW_SHEET_KIND_WEEK, SW_SHEET_KIND_SLIPS };
+  const char *piece = "诚信服务宣传周Service Week广场服务台受理报装咨询";
+
+  while (g_utf8_strlen (title->str, -1) < 300)
+    g_string_append (title, piece);
+  {
+    char *end = g_utf8_offset_to_pointer (title->str, 300);
+
+    g_string_truncate (title, end - title->str);
+  }
+  g_assert_cmpint (g_utf8_strlen (title->str, -1), ==, 300);
+
+  slot = sw_slot_new (SW_SLOT_KIND_SERVICE_DESK, title->str,
+                      sw_time_from_day (20718) + 9 * 60, sw_time_from_day (20718) + 11 * 60);
+  sw_slot_set_location (slot, "人民广场东侧 People's Square, east side, next to the fountain and the bus stop");
+  sw_person_set_phone (person, "13912345678");
+
+  g_assert_true (sw_edit_add (org, org, "departments", dept, &error));
+  g_assert_true (sw_edit_add (org, org, "people", person, &error));
+  g_assert_true (sw_edit_add (org, org, "plans", plan, &error));
+  g_assert_true (sw_edit_add (org, plan, "slots", slot, &error));
+  g_assert_true (sw_edit_add (org, slot, "duties", duty, &error));
+  g_assert_true (sw_edit_assign (org, slot, person, duty, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("long-title-%s", sw_sheet_kind_to_nick (kinds[i]));
+      g_autoptr(Printed) p = print_sheet (plan, kinds[i], SW_PAPER_A4, SW_ORIENTATION_AUTO, name);
+
+      /* The whole title is there (it wrapped, nothing was cut) and the
+       * checks in print_sheet() found no word outside the page or on top
+       * of another. */
+      assert_contains (p, title->str);
+      assert_contains (p, "欧阳明远");
+      g_assert_cmpuint (p->n_pages, ==, 1);
+    }
+}
+
+static void
+assert_write_fails (SwSheet    *sheet,
+                    const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GDir) listing = NULL;
+
+  g_assert_false (sw_sheet_write_pdf (sheet, path, &error));
+  g_assert_error (error, SW_SHEET_ERROR, SW_SHEET_ERROR_WRITE);
+  /* The message names the file. */
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_false (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  /* No temporary file left behind either. */
+  listing = g_dir_open (dir, 0, NULL);
+  if (listing != NULL)
+    {
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *tmp_prefix = g_strconcat (".", base, ".", NULL);
+      const char *entry;
+
+      while ((entry = g_dir_read_name (listing)) != NULL)
+        g_assert_false (g_str_has_prefix (entry, tmp_prefix));
+    }
+}
+
+static void
+test_bad_destination (void)
+{
+  g_autoptr(SwSheet) sheet = sw_sheet_new (sample_plan, SW_SHEET_KIND_ROLES);
+  g_autofree char *base = g_build_filename (SW_RENDER_DIR, "bad-destination", NULL);
+  g_autofree char *missing = g_build_filename (base, "no-such-dir", "roles.pdf", NULL);
+  g_autofree char *locked_dir = g_build_filename (base, "read-only", NULL);
+  g_autofree char *locked = g_build_filename (locked_dir, "roles.pdf", NULL);
+  g_autofree char *good = g_build_filename (base, "roles.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (locked_dir, 0755);
+
+  /* A missing folder. */
+  assert_write_fails (sheet, missing);
+  /* A folder in the way of the file. */
+  assert_write_fails (sheet, locked_dir);
+  /* A place nobody may write, root included. */
+  assert_write_fails (sheet, "/proc/servweek-roles.pdf");
+  /* A read-only folder (root may write anywhere: then only the others). */
+  g_assert_cmpint (g_chmod (locked_dir, 0555), ==, 0);
+  if (geteuid () != 0)
+    assert_write_fails (sheet, locked);
+  g_chmod (locked_dir, 0755);
+
+  /* The same sheet still writes where it can, over an older file too. */
+  g_assert_true (g_file_set_contents (good, "old", -1, NULL));
+  g_assert_true (sw_sheet_write_pdf (sheet, good, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *bytes = NULL;
+    gsize len = 0;
+
+    g_assert_true (g_file_get_contents (good, &bytes, &len, NULL));
+    g_assert_cmpuint (len, >, 1000);
+    g_assert_true (g_str_has_prefix (bytes, "%PDF-"));
+  }
+}
+
+static void
+test_kind_nicks (void)
+{
+  SwSheetKind kind = SW_SHEET_KIND_ROLES;
+
+  g_assert_true (sw_sheet_kind_from_nick ("week", &kind));
+  g_assert_cmpint (kind, ==, SW_SHEET_KIND_WEEK);
+  g_assert_true (sw_sheet_kind_from_nick ("slips", &kind));
+  g_assert_cmpint (kind, ==, SW_SHEET_KIND_SLIPS);
+  g_assert_true (sw_sheet_kind_from_nick ("roles", &kind));
+  g_assert_cmpint (kind, ==, SW_SHEET_KIND_ROLES);
+  g_assert_false (sw_sheet_kind_from_nick ("xlsx", &kind));
+  g_assert_false (sw_sheet_kind_from_nick (NULL, &kind));
+  g_assert_cmpstr (sw_sheet_kind_to_nick (SW_SHEET_KIND_WEEK), ==, "week");
+  g_assert_cmpstr (sw_sheet_kind_get_label (SW_SHEET_KIND_ROLES), ==, "Role assignment sheet");
+}
+
+static void
+test_draw_matches_paginate (void)
+{
+  g_autoptr(SwSheet) sheet = sw_sheet_new (sample_plan, SW_SHEET_KIND_SLIPS);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint n;
+
+  /* Drawing every page on a raster target works like the print dialog's
+   * preview does, with the same pagination. */
+  n = sw_sheet_paginate (sheet, NULL);
+  g_assert_cmpuint (n, >=, 1);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 595, 842);
+  cr = cairo_create (surface);
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      sw_sheet_draw_page (sheet, cr, i);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+    }
+  g_assert_cmpuint (sw_sheet_get_n_pages (sheet), ==, n);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  sample_org = sw_organisation_new ();
+  sample_plan = sw_plan_file_new_from_template (sample_org, "service-week", NULL,
+                                                G_MININT, G_MININT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sample_plan);
+  large_org = sw_generate_organisation (1, 42);
+  g_assert_nonnull (large_org);
+  large_plan = g_list_model_get_item (sw_organisation_get_plans (large_org), 0);
+
+  g_test_add_func ("/sheets/kind-nicks", test_kind_nicks);
+  g_test_add_func ("/sheets/sample/roles", test_sample_roles);
+  g_test_add_func ("/sheets/sample/week", test_sample_week);
+  g_test_add_func ("/sheets/sample/slips", test_sample_slips);
+  g_test_add_func ("/sheets/paper", test_letter_landscape);
+  g_test_add_func ("/sheets/margins", test_margins);
+  g_test_add_func ("/sheets/empty-plan", test_empty_plan);
+  g_test_add_func ("/sheets/long-title", test_long_title);
+  g_test_add_func ("/sheets/bad-destination", test_bad_destination);
+  g_test_add_func ("/sheets/draw", test_draw_matches_paginate);
+  g_test_add_func ("/sheets/large/roles", test_large_roles);
+  g_test_add_func ("/sheets/large/week", test_large_week);
+  g_test_add_func ("/sheets/large/slips", test_large_slips);
+
+  status = g_test_run ();
+
+  g_clear_object (&large_plan);
+  g_clear_object (&large_org);
+  g_clear_object (&sample_org);
+
+  return status;
+}
