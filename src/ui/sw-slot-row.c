@@ -41,6 +41,7 @@ sw_slot_row_update (SwSlotRow *self)
   g_autofree char *time = NULL;
   g_autofree char *fill = NULL;
   g_autofree char *fill_description = NULL;
+  g_autofree char *summary = NULL;
   guint filled = 0, needed = 0;
 
   if (self->slot == NULL)
@@ -53,6 +54,7 @@ sw_slot_row_update (SwSlotRow *self)
       gtk_label_set_text (self->fill_label, "");
       gtk_widget_set_visible (GTK_WIDGET (self->location_label), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->fill_label), FALSE);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
       return;
     }
 
@@ -87,6 +89,12 @@ sw_slot_row_update (SwSlotRow *self)
   fill_description = g_strdup_printf (_("%u of %u people assigned"), filled, needed);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->fill_label),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, fill_description,
+                                  -1);
+
+  /* Translators: what a screen reader says for a slot: day, time, title */
+  summary = g_strdup_printf (_("%s, %s: %s"), day, time, sw_slot_get_title (self->slot));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, summary,
                                   -1);
 }
 

@@ -375,7 +375,6 @@ static void
 sw_window_setup_roster (SwWindow *self)
 {
   g_autoptr(GtkSingleSelection) selection = NULL;
-  GtkColumnViewColumn *name_column;
   GtkExpression *params[1];
 
   self->people_model = gtk_sort_list_model_new (NULL, NULL);
@@ -385,9 +384,9 @@ sw_window_setup_roster (SwWindow *self)
   gtk_single_selection_set_can_unselect (selection, TRUE);
   gtk_column_view_set_model (self->roster_view, GTK_SELECTION_MODEL (selection));
 
-  name_column = add_text_column (self->roster_view, _("Name"),
-                                 gtk_property_expression_new (SW_TYPE_PERSON, NULL, "name"),
-                                 TRUE);
+  add_text_column (self->roster_view, _("Name"),
+                   gtk_property_expression_new (SW_TYPE_PERSON, NULL, "name"),
+                   TRUE);
 
   params[0] = gtk_property_expression_new (SW_TYPE_PERSON, NULL, "department");
   add_text_column (self->roster_view, _("Department"),
@@ -401,7 +400,8 @@ sw_window_setup_roster (SwWindow *self)
                    gtk_property_expression_new (SW_TYPE_PERSON, NULL, "phone"),
                    TRUE);
 
-  gtk_column_view_sort_by_column (self->roster_view, name_column, GTK_SORT_ASCENDING);
+  /* Unsorted until a column is clicked: the roster's own order, people
+   * grouped by department. */
 }
 
 static void

@@ -161,6 +161,25 @@ def accessible_texts(acc):
     return texts
 
 
+def show_view(pyatspi, window, name):
+    """Clicks the view switcher's tab @name."""
+    tab = next((acc for acc in walk(window)
+                if acc.getRole() == pyatspi.ROLE_PAGE_TAB and acc.name == name), None)
+    if tab is None:
+        fail(f"no view tab {name!r}")
+    tab.queryAction().doAction(0)
+
+
+def wait_for_text(window, text, where):
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        for acc in walk(window):
+            if text in accessible_texts(acc):
+                return
+        time.sleep(0.3)
+    fail(f"{where}: {text!r} is not shown")
+
+
 def main():
     if len(sys.argv) != 5:
         fail(__doc__)
@@ -168,7 +187,8 @@ def main():
     ensure_session()
 
     with open(template, encoding="utf-8") as f:
-        title = json.load(f)["plan"]["title"]
+        sample = json.load(f)
+    title = sample["plan"]["title"]
     if not title:
         fail(f"{template} has no plan title")
 
@@ -185,6 +205,8 @@ def main():
                GSETTINGS_BACKEND="memory",
                GSETTINGS_SCHEMA_DIR=schema_dir,
                GSK_RENDERER="cairo",
+               # No OpenGL: software GL would only be loaded and unloaded again.
+               GDK_DEBUG="gl-disable",
                LC_ALL="C.UTF-8",
                LANGUAGE="en")
     # This test reads the accessibility tree: keep it switched on.
@@ -223,12 +245,22 @@ def main():
             fail(f"window is named {window.name!r}, expected the plan title {title!r}")
         print(f"found window {window.name!r} with views {', '.join(VIEWS)}")
 
-        # Every button in the header bar is labelled for screen readers.
+        # Every button and view tab is labelled for screen readers.
         unlabelled = [acc for acc in walk(window)
-                      if acc.getRole() in (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON)
+                      if acc.getRole() in (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON,
+                                           pyatspi.ROLE_PAGE_TAB)
                       and not acc.name]
         if unlabelled:
             fail(f"{len(unlabelled)} buttons without an accessible name")
+
+        # Each view shows the sample plan's data, not a placeholder.
+        for view, expected in (("Schedule", sample["slots"][0]["title"]),
+                               ("Roster", sample["people"][0]["name"]),
+                               ("Tasks", sample["tasks"][0]["title"])):
+            show_view(pyatspi, window, view)
+            wait_for_text(window, expected, f"{view} view")
+            print(f"{view} view shows {expected!r}")
+        show_view(pyatspi, window, "Schedule")
 
         # Give the window a moment to finish drawing before the screenshot.
         time.sleep(1.0)
