@@ -44,6 +44,9 @@ const SwCliCommand sw_cli_commands[] = {
   { "export-roster", N_("FILE.csv"),
     N_("Write the roster as CSV for Excel and WPS (“-” writes to standard output)."),
     sw_cli_cmd_export_roster },
+  { "print", NULL,
+    N_("Print a sheet of a plan (roles, week or slips) to a PDF file, or the roles sheet to a workbook."),
+    sw_cli_cmd_print },
   { NULL, NULL, NULL, NULL },
 };
 

@@ -124,4 +124,7 @@ int sw_cli_cmd_move_slot   (SwCliContext *ctx, int argc, char **argv, GError **e
 int sw_cli_cmd_import_roster (SwCliContext *ctx, int argc, char **argv, GError **error);
 int sw_cli_cmd_export_roster (SwCliContext *ctx, int argc, char **argv, GError **error);
 
+/* Printed sheets (sw-cli-print.c). */
+int sw_cli_cmd_print (SwCliContext *ctx, int argc, char **argv, GError **error);
+
 G_END_DECLS

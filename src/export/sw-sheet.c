@@ -1207,6 +1207,14 @@ sw_sheet_write_pdf (SwSheet     *self,
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *dir_display = g_filename_display_name (dir);
+
+      g_set_error (error, SW_SHEET_ERROR, SW_SHEET_ERROR_WRITE,
+                   _("Cannot write “%s”: the folder “%s” does not exist"), display, dir_display);
+      return FALSE;
+    }
   tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
   stream.fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0644);
   if (stream.fd < 0)
