@@ -442,17 +442,20 @@ record_is_blank (Record *record)
  * Values and checks
  * ------------------------------------------------------------------------ */
 
-/* A one-line value: line breaks and tabs become spaces, ends trimmed. */
+/* A one-line value: each line break and tab becomes a space, ends trimmed. */
 static char *
 clean_line (const char *cell)
 {
-  char *text = g_strdup (cell != NULL ? cell : "");
+  GString *text = g_string_new (NULL);
 
-  for (char *p = text; *p != '\0'; p++)
-    if (*p == '\r' || *p == '\n' || *p == '\t')
-      *p = ' ';
+  for (const char *p = cell != NULL ? cell : ""; *p != '\0'; p++)
+    {
+      if (*p == '\r' && p[1] == '\n')
+        continue;
+      g_string_append_c (text, *p == '\r' || *p == '\n' || *p == '\t' ? ' ' : *p);
+    }
 
-  return g_strstrip (text);
+  return g_strstrip (g_string_free (text, FALSE));
 }
 
 /* Notes keep their line breaks, as LF, and the spaces of a quoted cell
