@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Runs the real servweek-cli binary: import-roster, export-roster. */
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -306,6 +307,53 @@ test_failures (Fixture       *fixture,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* The roles workbook through the print command, read back by openpyxl. */
+static void
+test_print_xlsx (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "roles.xlsx");
+  g_autofree char *week = fixture_path (fixture, "week.xlsx");
+  g_autofree char *contents = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) refused = { 0 };
+  const char *argv[] = {
+    "/usr/bin/python3", "-c",
+    "import sys, openpyxl\n"
+    "wb = openpyxl.load_workbook(sys.argv[1])\n"
+    "print(len(wb.sheetnames), wb.sheetnames[0].endswith(' 20 Sep'), wb.sheetnames[-1])\n"
+    "ws = wb.worksheets[3]\n"
+    "print(ws.freeze_panes, ws.cell(1, 1).font.b, ws.cell(1, 1).value)\n"
+    "print(sum(1 for row in ws.iter_rows(values_only=True) if row[5]))\n",
+    path, NULL
+  };
+  int status = 0;
+  gsize length;
+
+  run_cli (&run, "--db", fixture->db, "print", "--sheet", "roles", "--xlsx", path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4);
+  g_assert_cmpmem (contents, 4, "PK\x03\x04", 4);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* Seven days (September 20–26 of this year) and the people; the
+   * service desk day (the fourth) has its header
+   * frozen and bold, and people on its rows (the sample fills some). */
+  g_assert_true (g_str_has_prefix (out, "8 True People\nA2 True Time\n"));
+  g_assert_cmpint (atoi (strrchr (g_strchomp (out), '\n') + 1), >, 1);
+
+  run_cli (&refused, "--db", fixture->db, "print", "--sheet", "week", "--xlsx", week);
+  g_assert_cmpint (refused.status, ==, 2);
+  assert_one_error_line (&refused);
+  g_assert_false (g_file_test (week, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -323,6 +371,7 @@ main (int    argc,
   ADD ("/cli-roster/import-with-bad-rows", test_import_with_bad_rows);
   ADD ("/cli-roster/dry-run", test_dry_run);
   ADD ("/cli-roster/failures", test_failures);
+  ADD ("/cli-roster/print-xlsx", test_print_xlsx);
 
 #undef ADD
 
