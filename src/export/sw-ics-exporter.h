@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sw-core.h"
+#include "sw-ics-error.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SW_ICS_SCOPE_PLAN,        /* one file with the whole plan */
+  SW_ICS_SCOPE_PERSON,      /* one file per person with their slots */
+  SW_ICS_SCOPE_DEPARTMENT,  /* one file per department */
+} SwIcsScope;
+
+/* One calendar file: its name (safe for any file system, unique within
+ * one export, case-insensitively), the key under which SwCalendarState
+ * remembers it, and its bytes. */
+typedef struct
+{
+  char   *file_name;
+  char   *file_key;
+  GBytes *bytes;
+} SwIcsFile;
+
+void sw_ics_file_free (SwIcsFile *file);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwIcsFile, sw_ics_file_free)
+
+/*
+ * SwIcsExporter: turns a plan into iCalendar (RFC 5545) files with
+ * libical.  Each slot is a VEVENT, each task a VTODO; times are in the
+ * plan's IANA zone with one VTIMEZONE trimmed to the plan's dates.
+ *
+ * The exporter reads and updates @state (what each file said last time):
+ * SEQUENCE and LAST-MODIFIED move exactly for the items whose content
+ * changed, and items a file carried before but no longer holds are
+ * repeated there as STATUS:CANCELLED.  The caller saves @state once the
+ * files are written.  Exporting twice without a change gives identical
+ * bytes.
+ *
+ * Properties: "organisation", "plan", "state" (construct-only),
+ * "include-tasks" (gboolean), "reminder-minutes" (int, -1 for no alarm),
+ * "now" (gint64 seconds since the epoch used for new stamps; 0 reads the
+ * clock at each export).
+ */
+#define SW_TYPE_ICS_EXPORTER (sw_ics_exporter_get_type ())
+G_DECLARE_FINAL_TYPE (SwIcsExporter, sw_ics_exporter, SW, ICS_EXPORTER, GObject)
+
+SwIcsExporter *sw_ics_exporter_new                  (SwOrganisation  *organisation,
+                                                     SwPlan          *plan,
+                                                     SwCalendarState *state);
+gboolean       sw_ics_exporter_get_include_tasks    (SwIcsExporter   *self);
+void           sw_ics_exporter_set_include_tasks    (SwIcsExporter   *self,
+                                                     gboolean         include_tasks);
+int            sw_ics_exporter_get_reminder_minutes (SwIcsExporter   *self);
+void           sw_ics_exporter_set_reminder_minutes (SwIcsExporter   *self,
+                                                     int              minutes);
+gint64         sw_ics_exporter_get_now              (SwIcsExporter   *self);
+void           sw_ics_exporter_set_now              (SwIcsExporter   *self,
+                                                     gint64           now);
+
+/* The files of @scope (an array of SwIcsFile, transfer full): for people
+ * and departments, one for each that has slots (or tasks, when included)
+ * in the plan or had them in an earlier export.  Fails with
+ * SW_ICS_ERROR_UNKNOWN_ZONE when libical does not know the plan's zone. */
+GPtrArray     *sw_ics_exporter_export               (SwIcsExporter   *self,
+                                                     SwIcsScope       scope,
+                                                     GError         **error);
+/* The file of one person or one department, even when it is empty. */
+SwIcsFile     *sw_ics_exporter_export_person        (SwIcsExporter   *self,
+                                                     SwPerson        *person,
+                                                     GError         **error);
+SwIcsFile     *sw_ics_exporter_export_department    (SwIcsExporter   *self,
+                                                     SwDepartment    *department,
+                                                     GError         **error);
+
+/* Writes @file atomically (a temporary file renamed into place). */
+gboolean       sw_ics_file_write                    (SwIcsFile       *file,
+                                                     const char      *path,
+                                                     GError         **error);
+/* Creates @folder when missing and writes every SwIcsFile of @files into
+ * it under its file name. */
+gboolean       sw_ics_files_write_to_folder         (GPtrArray       *files,
+                                                     const char      *folder,
+                                                     GError         **error);
+
+/* Escapes TEXT (RFC 5545 §3.3.11) and folds content lines: exposed for
+ * the tests.  The line is folded at 75 octets between whole UTF-8
+ * characters and ends with CRLF. */
+char          *sw_ics_escape_text                   (const char      *text);
+void           sw_ics_append_folded_line            (GString         *out,
+                                                     const char      *line,
+                                                     gsize            length);
+
+G_END_DECLS
