@@ -1097,6 +1097,23 @@ sw_roster_import_has_name_column (SwRosterImport *self)
   return FALSE;
 }
 
+const char *
+sw_roster_import_get_cell (SwRosterImport *self,
+                           guint           row,
+                           guint           column)
+{
+  Record *record;
+
+  g_return_val_if_fail (SW_IS_ROSTER_IMPORT (self), "");
+  g_return_val_if_fail (row < self->records->len, "");
+
+  record = g_ptr_array_index (self->records, row);
+  if (column >= record->n_cells || record->cells[column] == NULL)
+    return "";
+
+  return record->cells[column];
+}
+
 GStrv
 sw_roster_import_dup_ignored_columns (SwRosterImport *self)
 {

@@ -73,6 +73,11 @@ void            sw_roster_import_set_column_field  (SwRosterImport *self,
                                                     guint           column,
                                                     SwRosterField   field);
 gboolean        sw_roster_import_has_name_column   (SwRosterImport *self);
+/* The text of row @row (as in "rows"), column @column: "" when the row is
+ * shorter or its bytes are in no supported encoding. */
+const char     *sw_roster_import_get_cell          (SwRosterImport *self,
+                                                    guint           row,
+                                                    guint           column);
 /* The headers of the columns that are not imported (transfer full). */
 GStrv           sw_roster_import_dup_ignored_columns (SwRosterImport *self);
 

@@ -234,6 +234,9 @@ test_separator_detection (void)
   g_assert_cmpuint (sw_roster_import_get_n_columns (import), ==, 3);
   g_assert_cmpstr (sw_roster_import_get_header (import, 2), ==, "Dept, office");
   g_assert_cmpstr (sw_roster_row_get_value (row_at (import, 0), SW_ROSTER_FIELD_NOTES), ==, "a,b,c,d,e,f");
+  g_assert_cmpstr (sw_roster_import_get_cell (import, 0, 0), ==, "A");
+  g_assert_cmpstr (sw_roster_import_get_cell (import, 0, 2), ==, "X");
+  g_assert_cmpstr (sw_roster_import_get_cell (import, 0, 7), ==, "");
 }
 
 static void
