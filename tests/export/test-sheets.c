@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <locale.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -710,6 +711,134 @@ test_draw_matches_paginate (void)
   cairo_surface_destroy (surface);
 }
 
+
+#ifdef SW_CLI
+static int
+run_cli (const char * const *args,
+         char              **out,
+         char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *) SW_CLI);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               out, err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+
+  return WEXITSTATUS (status);
+}
+
+static void
+assert_cli_fails (const char * const *args,
+                  const char         *pdf,
+                  const char         *message)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (args, &out, &err), ==, 2);
+  /* One line on stderr, naming the trouble. */
+  g_assert_nonnull (strstr (err, message));
+  g_assert_nonnull (strchr (err, '\n'));
+  g_assert_cmpstr (strchr (err, '\n') + 1, ==, "");
+  if (pdf != NULL)
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_cli_print (void)
+{
+  g_autofree char *dir = g_build_filename (SW_RENDER_DIR, "cli", NULL);
+  g_autofree char *db = g_build_filename (dir, "sample.db", NULL);
+  g_autofree char *roles = g_build_filename (dir, "roles.pdf", NULL);
+  g_autofree char *week = g_build_filename (dir, "week-letter.pdf", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing", "x.pdf", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+  double width = 0, height = 0;
+  guint pages;
+
+  g_mkdir_with_parents (dir, 0755);
+  g_unlink (db);
+  g_unlink (roles);
+  g_unlink (week);
+  {
+    const char *args[] = { "--db", db, "init", "--sample", NULL };
+
+    g_assert_cmpint (run_cli (args, NULL, NULL), ==, 0);
+  }
+
+  {
+    const char *args[] = { "--db", db, "print", "--sheet", "roles", "--pdf", roles, NULL };
+
+    g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+    pages = pdf_page_count (roles, &width, &height);
+    expected = g_strdup_printf ("%s: %u pages\n", roles, pages);
+    g_assert_cmpstr (out, ==, expected);
+    g_assert_cmpfloat_with_epsilon (width, 595.28, 0.1);
+    assert_fonts_embedded (roles);
+  }
+  {
+    const char *args[] = { "--db", db, "print", "--sheet", "week", "--pdf", week,
+                           "--paper", "letter", NULL };
+
+    g_assert_cmpint (run_cli (args, NULL, NULL), ==, 0);
+    pdf_page_count (week, &width, &height);
+    g_assert_cmpfloat_with_epsilon (width, 792, 0.1);   /* landscape by default */
+    g_assert_cmpfloat_with_epsilon (height, 612, 0.1);
+  }
+  {
+    const char *args[] = { "--db", db, "print", "--sheet", "slips", "--pdf", missing, NULL };
+
+    assert_cli_fails (args, missing, "does not exist");
+  }
+  {
+    const char *args[] = { "--db", db, "print", "--sheet", "grid", "--pdf", bad, NULL };
+
+    assert_cli_fails (args, bad, "grid");
+  }
+  {
+    const char *args[] = { "--db", db, "print", "--pdf", bad, NULL };
+
+    assert_cli_fails (args, bad, "--sheet");
+  }
+  {
+    const char *args[] = { "--db", db, "print", "--sheet", "roles", NULL };
+
+    assert_cli_fails (args, NULL, "--pdf");
+  }
+  {
+    const char *args[] = { "--db", db, "print", "--sheet", "roles", "--pdf", bad, "--paper", "a3", NULL };
+
+    assert_cli_fails (args, bad, "a3");
+  }
+  {
+    const char *args[] = { "--db", db, "print", "--sheet", "roles", "--pdf", bad,
+                           "--landscape", "--portrait", NULL };
+
+    assert_cli_fails (args, bad, "--landscape");
+  }
+  {
+    const char *args[] = { "--db", db, "print", "--sheet", "week", "--xlsx", bad, NULL };
+
+    assert_cli_fails (args, bad, "workbook");
+  }
+  {
+    const char *args[] = { "--db", db, "print", "--plan", "99", "--sheet", "roles", "--pdf", bad, NULL };
+
+    assert_cli_fails (args, bad, "99");
+  }
+}
+#endif
+
 int
 main (int   argc,
       char *argv[])
@@ -739,6 +868,9 @@ main (int   argc,
   g_test_add_func ("/sheets/long-title", test_long_title);
   g_test_add_func ("/sheets/bad-destination", test_bad_destination);
   g_test_add_func ("/sheets/draw", test_draw_matches_paginate);
+#ifdef SW_CLI
+  g_test_add_func ("/sheets/cli", test_cli_print);
+#endif
   g_test_add_func ("/sheets/large/roles", test_large_roles);
   g_test_add_func ("/sheets/large/week", test_large_week);
   g_test_add_func ("/sheets/large/slips", test_large_slips);
