@@ -47,6 +47,12 @@ const SwCliCommand sw_cli_commands[] = {
   { "print", NULL,
     N_("Print a sheet of a plan (roles, week or slips) to a PDF file, or the roles sheet to a workbook."),
     sw_cli_cmd_print },
+  { "export-ics", NULL,
+    N_("Write calendar files (.ics): the whole plan, one per person or one per department."),
+    sw_cli_cmd_export_ics },
+  { "import-busy", N_("FILE.ics"),
+    N_("Store a person’s busy times from their own calendar file."),
+    sw_cli_cmd_import_busy },
   { NULL, NULL, NULL, NULL },
 };
 

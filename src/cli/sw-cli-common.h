@@ -127,4 +127,8 @@ int sw_cli_cmd_export_roster (SwCliContext *ctx, int argc, char **argv, GError *
 /* Printed sheets (sw-cli-print.c). */
 int sw_cli_cmd_print (SwCliContext *ctx, int argc, char **argv, GError **error);
 
+/* Calendars (sw-cli-ics.c). */
+int sw_cli_cmd_export_ics  (SwCliContext *ctx, int argc, char **argv, GError **error);
+int sw_cli_cmd_import_busy (SwCliContext *ctx, int argc, char **argv, GError **error);
+
 G_END_DECLS
