@@ -6,6 +6,7 @@
 #include "sw-slot-row.h"
 #include "sw-ui-format.h"
 #include "sw-window.h"
+#include "sw-window-roster.h"
 
 struct _SwWindow
 {
@@ -14,6 +15,7 @@ struct _SwWindow
   SwOrganisation       *organisation;
   SwPlan               *plan;
   GSettings            *settings;
+  AdwToastOverlay      *toast_overlay;
 
   GBindingGroup        *plan_bindings;
   GSignalGroup         *plan_signals;
@@ -713,6 +715,7 @@ sw_window_class_init (SwWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  sw_window_roster_class_init (widget_class);
 
   g_type_ensure (SW_TYPE_SLOT_ROW);
 }
@@ -721,6 +724,15 @@ static void
 sw_window_init (SwWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Toasts show over the whole content. */
+  {
+    g_autoptr(GtkWidget) content = g_object_ref (adw_application_window_get_content (ADW_APPLICATION_WINDOW (self)));
+
+    self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+    adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), GTK_WIDGET (self->toast_overlay));
+    adw_toast_overlay_set_child (self->toast_overlay, content);
+  }
 
   self->plan_bindings = g_binding_group_new ();
   g_binding_group_bind (self->plan_bindings, "title", self->plan_title, "title", G_BINDING_SYNC_CREATE);
@@ -755,4 +767,14 @@ sw_window_init (SwWindow *self)
       g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
     }
+}
+
+void
+sw_window_add_toast (SwWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (SW_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

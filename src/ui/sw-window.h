@@ -25,5 +25,8 @@ void            sw_window_set_plan         (SwWindow       *self,
 void            sw_window_show_error       (SwWindow       *self,
                                             const char     *heading,
                                             const GError   *error);
+/* Shows @toast over the window's content (takes ownership). */
+void            sw_window_add_toast        (SwWindow       *self,
+                                            AdwToast       *toast);
 
 G_END_DECLS

@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sw-roster-dialog.h"
+#include "sw-roster-export.h"
+#include "sw-window.h"
+#include "sw-window-roster.h"
+#include "sw-workbook.h"
+
+static void
+roster_imported (SwRosterDialog *dialog,
+                 guint           n_changed,
+                 SwWindow       *window)
+{
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  if (n_changed == 0)
+    {
+      sw_window_add_toast (window, adw_toast_new (_("The roster is up to date: nothing changed")));
+      return;
+    }
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Imported %u person",
+                                       "Imported %u people", n_changed),
+                          n_changed);
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  sw_window_add_toast (window, toast);
+}
+
+static void
+import_roster_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SwWindow *window = SW_WINDOW (widget);
+  SwOrganisation *org = sw_window_get_organisation (window);
+  SwRosterDialog *dialog;
+
+  if (org == NULL)
+    return;
+
+  dialog = sw_roster_dialog_new (GTK_WINDOW (window), org);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (roster_imported), window, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "roster.choose-file", NULL);
+}
+
+/* A save dialog for @window; the response handler finds the window as
+ * the data "sw-window". */
+static GtkFileChooserNative *
+save_chooser (SwWindow   *window,
+              const char *title,
+              const char *file_name,
+              const char *filter_name,
+              const char *pattern)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (window),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  g_object_set_data_full (G_OBJECT (chooser), "sw-window", g_object_ref (window), g_object_unref);
+
+  return chooser;
+}
+
+/* The path chosen in @chooser, or NULL when cancelled or not local. */
+static char *
+chosen_path (GtkNativeDialog *chooser,
+             int              response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  return file != NULL ? g_file_get_path (file) : NULL;
+}
+
+static void
+show_saved (SwWindow   *window,
+            const char *format,
+            const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *text = g_strdup_printf (format, name);
+
+  sw_window_add_toast (window, adw_toast_new (text));
+}
+
+static void
+export_roster_response (GtkNativeDialog *chooser,
+                        int              response,
+                        gpointer         user_data)
+{
+  SwWindow *window = g_object_get_data (G_OBJECT (chooser), "sw-window");
+  g_autofree char *path = chosen_path (chooser, response);
+  g_autoptr(GError) error = NULL;
+  SwOrganisation *org = sw_window_get_organisation (window);
+
+  if (path != NULL && org != NULL)
+    {
+      if (sw_roster_export_to_file (org, path, &error))
+        show_saved (window, _("Roster saved as “%s”"), path);
+      else
+        sw_window_show_error (window, _("Could Not Export the Roster"), error);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+export_roster_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SwWindow *window = SW_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  if (sw_window_get_organisation (window) == NULL)
+    return;
+
+  chooser = save_chooser (window, _("Export Roster"),
+                          sw_roster_use_chinese () ? "人员名单.csv" : "roster.csv",
+                          _("CSV Files"), "*.csv");
+  g_signal_connect (chooser, "response", G_CALLBACK (export_roster_response), NULL);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_workbook_response (GtkNativeDialog *chooser,
+                          int              response,
+                          gpointer         user_data)
+{
+  SwWindow *window = g_object_get_data (G_OBJECT (chooser), "sw-window");
+  g_autofree char *path = chosen_path (chooser, response);
+  g_autoptr(GError) error = NULL;
+  SwOrganisation *org = sw_window_get_organisation (window);
+  SwPlan *plan = sw_window_get_plan (window);
+
+  if (path != NULL && org != NULL && plan != NULL)
+    {
+      if (sw_workbook_write_roles (org, plan, path, &error))
+        show_saved (window, _("Workbook saved as “%s”"), path);
+      else
+        sw_window_show_error (window, _("Could Not Export the Workbook"), error);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+export_workbook_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SwWindow *window = SW_WINDOW (widget);
+  SwPlan *plan = sw_window_get_plan (window);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (plan == NULL)
+    {
+      g_autoptr(GError) error = g_error_new_literal (SW_CORE_ERROR, SW_CORE_ERROR_NOT_FOUND,
+                                                     _("Open or make a plan first."));
+
+      sw_window_show_error (window, _("No Plan"), error);
+      return;
+    }
+
+  /* "<plan title> 人员分工表.xlsx", without characters file systems refuse. */
+  name = g_strdup_printf ("%s %s.xlsx", sw_plan_get_title (plan),
+                          sw_roster_use_chinese () ? "人员分工表" : _("roles"));
+  g_strdelimit (name, "/\\:*?\"<>|\n\r\t", '_');
+
+  chooser = save_chooser (window, _("Export Workbook"), name, _("Excel Workbooks"), "*.xlsx");
+  g_signal_connect (chooser, "response", G_CALLBACK (export_workbook_response), NULL);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+sw_window_roster_class_init (GtkWidgetClass *window_class)
+{
+  gtk_widget_class_install_action (window_class, "win.import-roster", NULL, import_roster_action);
+  gtk_widget_class_install_action (window_class, "win.export-roster", NULL, export_roster_action);
+  gtk_widget_class_install_action (window_class, "win.export-workbook", NULL, export_workbook_action);
+}
