@@ -48,6 +48,9 @@
 #define CHAIN_WORK 200000
 #define MAX_ROUNDS 16
 #define MAX_FAIR_PASSES 24
+#define KICK_WORK 5000000
+#define KICK_ITERATIONS 20000
+#define KICK_CHAIN_NODES 64
 
 typedef struct
 {
@@ -57,6 +60,7 @@ typedef struct
   guint   location;
   guint   first_need;   /* needs of a slot are consecutive */
   guint   n_needs;
+  double  ratio;        /* fewest candidates per empty seat of a duty */
 } ASlot;
 
 typedef struct
@@ -67,6 +71,7 @@ typedef struct
   guint   missing;      /* empty seats at the start */
   GArray *asgs;         /* guint: proposed assignments */
   guint   stamp;
+  guint   candidates;   /* people who could ever take a seat */
 } Need;
 
 typedef struct
@@ -78,6 +83,7 @@ typedef struct
   GArray   *busy;       /* gint64 pairs: unavailability */
   GArray   *asgs;       /* guint: proposed assignments */
   gint64    minutes;    /* existing plus proposed */
+  gint64    base_minutes;  /* existing */
   guint     flex;       /* needs this person could take, for tie-breaks */
   guint     path_mark;
 } APerson;
@@ -89,6 +95,21 @@ typedef struct
   gboolean alive;
 } Asg;
 
+/* What a kick changed, to undo it. */
+typedef enum
+{
+  JOURNAL_NEW,
+  JOURNAL_REMOVE,
+  JOURNAL_SET_NEED,
+} JournalKind;
+
+typedef struct
+{
+  JournalKind kind;
+  guint       id;
+  guint       old_need;
+} JournalEntry;
+
 typedef struct
 {
   guint need;
@@ -98,9 +119,20 @@ typedef struct
   guint depth;
 } Node;
 
+/* How phase A orders slots and people: the scarcest slots first with the
+ * least loaded people, or by end time with the people whose previous slot
+ * ends closest before (interval scheduling's best fit). */
+typedef enum
+{
+  MODE_SCARCE,
+  MODE_SNUG,
+  N_MODES
+} Mode;
+
 typedef struct
 {
   int      travel_buffer;
+  Mode     mode;
   ASlot   *slots;
   guint    n_slots;
   GArray  *needs;        /* Need */
@@ -113,6 +145,9 @@ typedef struct
   guint    stamp;
   guint    path_stamp;
   GArray  *nodes;        /* Node, scratch for phase B */
+  guint    filled;       /* live proposed assignments */
+  GArray  *journal;      /* JournalEntry while a kick may be undone, or NULL */
+  guint64  work;         /* people looked at, for the search budget */
 } Solver;
 
 typedef struct
@@ -314,6 +349,18 @@ ensure_array (GArray **array)
   return *array;
 }
 
+static void
+journal_add (Solver      *s,
+             JournalKind  kind,
+             guint        id,
+             guint        old_need)
+{
+  JournalEntry entry = { kind, id, old_need };
+
+  if (s->journal != NULL)
+    g_array_append_val (s->journal, entry);
+}
+
 static guint
 asg_new (Solver *s,
          guint   person,
@@ -327,8 +374,42 @@ asg_new (Solver *s,
   g_array_append_val (ensure_array (&s->people[person].asgs), id);
   g_array_append_val (n->asgs, id);
   s->people[person].minutes += slot_minutes (s, n->slot);
+  s->filled++;
+  journal_add (s, JOURNAL_NEW, id, 0);
 
   return id;
+}
+
+static void
+asg_remove (Solver *s,
+            guint   id)
+{
+  Asg *asg = &g_array_index (s->asgs, Asg, id);
+  Need *need = &g_array_index (s->needs, Need, asg->need);
+
+  g_assert (asg->alive);
+  array_remove_value (need->asgs, id);
+  array_remove_value (s->people[asg->person].asgs, id);
+  s->people[asg->person].minutes -= slot_minutes (s, need->slot);
+  asg->alive = FALSE;
+  s->filled--;
+  journal_add (s, JOURNAL_REMOVE, id, 0);
+}
+
+/* Puts back an assignment that asg_remove() took away. */
+static void
+asg_revive (Solver *s,
+            guint   id)
+{
+  Asg *asg = &g_array_index (s->asgs, Asg, id);
+  Need *need = &g_array_index (s->needs, Need, asg->need);
+
+  g_assert (!asg->alive);
+  asg->alive = TRUE;
+  g_array_append_val (need->asgs, id);
+  g_array_append_val (ensure_array (&s->people[asg->person].asgs), id);
+  s->people[asg->person].minutes += slot_minutes (s, need->slot);
+  s->filled++;
 }
 
 /* Moves a proposed assignment to another need; its person stays. */
@@ -342,6 +423,7 @@ asg_set_need (Solver *s,
   Need *to = &g_array_index (s->needs, Need, need);
   APerson *p = &s->people[asg->person];
 
+  journal_add (s, JOURNAL_SET_NEED, id, asg->need);
   array_remove_value (from->asgs, id);
   p->minutes -= slot_minutes (s, from->slot);
   asg->need = need;
@@ -427,8 +509,7 @@ place_on_slot (Solver   *s,
 
 typedef struct
 {
-  gint64 minutes;
-  guint  flex;
+  gint64 key[3];
   guint  person;
 } Candidate;
 
@@ -436,10 +517,9 @@ static gboolean
 candidate_less (const Candidate *a,
                 const Candidate *b)
 {
-  if (a->minutes != b->minutes)
-    return a->minutes < b->minutes;
-  if (a->flex != b->flex)
-    return a->flex < b->flex;
+  for (guint i = 0; i < 3; i++)
+    if (a->key[i] != b->key[i])
+      return a->key[i] < b->key[i];
   return a->person < b->person;
 }
 
@@ -485,6 +565,36 @@ slot_missing (Solver *s,
   return missing;
 }
 
+/* The end of the person's last slot before @slot starts (existing or
+ * proposed), or the start of that day: how snugly the slot would follow. */
+static gint64
+idle_before (Solver *s,
+             guint   person,
+             guint   slot)
+{
+  APerson *p = &s->people[person];
+  gint64 start = s->slots[slot].start;
+  gint64 latest = sw_time_from_day (sw_time_day_of (start));
+
+  for (guint i = 0; p->fixed != NULL && i < p->fixed->len; i++)
+    {
+      gint64 end = s->slots[g_array_index (p->fixed, guint, i)].end;
+
+      if (end <= start && end > latest)
+        latest = end;
+    }
+  for (guint i = 0; p->asgs != NULL && i < p->asgs->len; i++)
+    {
+      guint a = g_array_index (p->asgs, guint, i);
+      gint64 end = s->slots[g_array_index (s->needs, Need, g_array_index (s->asgs, Asg, a).need).slot].end;
+
+      if (end <= start && end > latest)
+        latest = end;
+    }
+
+  return start - latest;
+}
+
 static void
 fill_slot (Solver *s,
            guint   slot,
@@ -525,8 +635,18 @@ fill_slot (Solver *s,
           mark[p] = mark_value;
           if (!static_ok (s, p, slot) || new_conflicts (s, p, slot, NULL) > 0)
             continue;
-          c.minutes = s->people[p].minutes;
-          c.flex = s->people[p].flex;
+          if (s->mode == MODE_SNUG)
+            {
+              c.key[0] = idle_before (s, p, slot);
+              c.key[1] = s->people[p].flex;
+              c.key[2] = s->people[p].minutes;
+            }
+          else
+            {
+              c.key[0] = s->people[p].minutes;
+              c.key[1] = s->people[p].flex;
+              c.key[2] = 0;
+            }
           c.person = p;
           g_array_append_val (heap_array, c);
         }
@@ -551,36 +671,16 @@ fill_slot (Solver *s,
     }
 }
 
-static int
-compare_scarcity (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  const double *ratio = user_data;
-  guint sa = *(const guint *) a;
-  guint sb = *(const guint *) b;
-
-  if (ratio[sa] != ratio[sb])
-    return ratio[sa] < ratio[sb] ? -1 : 1;
-  return sa < sb ? -1 : sa > sb;
-}
-
+/* How many people could take each seat, and how many seats each person
+ * could take: computed once, the same for every run. */
 static void
-phase_fill_slots (Solver *s)
+measure_scarcity (Solver *s)
 {
-  g_autofree double *ratio = g_new0 (double, s->n_slots);
-  g_autofree guint *mark = g_new0 (guint, s->n_people);
-  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) heap = g_array_new (FALSE, FALSE, sizeof (Candidate));
-
-  /* How many people could take each seat: the scarcest slots go first. */
   for (guint slot = 0; slot < s->n_slots; slot++)
     {
       ASlot *as = &s->slots[slot];
 
-      if (as->n_needs == 0)
-        continue;
-      ratio[slot] = G_MAXDOUBLE;
+      as->ratio = G_MAXDOUBLE;
       for (guint i = 0; i < as->n_needs; i++)
         {
           Need *need = &g_array_index (s->needs, Need, as->first_need + i);
@@ -597,12 +697,48 @@ phase_fill_slots (Solver *s)
                   s->people[p].flex++;
                 }
             }
-          ratio[slot] = MIN (ratio[slot], (double) count / need->missing);
+          need->candidates = count;
+          as->ratio = MIN (as->ratio, (double) count / need->missing);
         }
-      g_array_append_val (order, slot);
     }
+}
 
-  g_array_sort_with_data (order, compare_scarcity, ratio);
+static int
+compare_slot_order (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  Solver *s = user_data;
+  guint ia = *(const guint *) a;
+  guint ib = *(const guint *) b;
+  const ASlot *sa = &s->slots[ia];
+  const ASlot *sb = &s->slots[ib];
+
+  if (s->mode == MODE_SNUG)
+    {
+      /* Earliest end first, as in interval scheduling. */
+      if (sa->end != sb->end)
+        return sa->end < sb->end ? -1 : 1;
+      if (sa->start != sb->start)
+        return sa->start > sb->start ? -1 : 1;
+    }
+  else if (sa->ratio != sb->ratio)
+    return sa->ratio < sb->ratio ? -1 : 1;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+static void
+phase_fill_slots (Solver *s)
+{
+  g_autofree guint *mark = g_new0 (guint, MAX (s->n_people, 1));
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) heap = g_array_new (FALSE, FALSE, sizeof (Candidate));
+
+  for (guint slot = 0; slot < s->n_slots; slot++)
+    if (s->slots[slot].n_needs > 0)
+      g_array_append_val (order, slot);
+  g_array_sort_with_data (order, compare_slot_order, s);
 
   for (guint i = 0; i < order->len; i++)
     fill_slot (s, g_array_index (order, guint, i), heap, mark, i + 1);
@@ -649,7 +785,8 @@ apply_chain (Solver *s,
 
 static gboolean
 augment_chain (Solver *s,
-               guint   root)
+               guint   root,
+               guint   max_nodes)
 {
   Node first = { root, -1, NO_INDEX, NO_INDEX, 0 };
   guint work = 0;
@@ -667,7 +804,7 @@ augment_chain (Solver *s,
 
       /* The root's own candidates are always all looked at, so a seat
        * with a free person is never left empty. */
-      if (head > 0 && (head >= CHAIN_NODES || work >= CHAIN_WORK))
+      if (head > 0 && (head >= max_nodes || work >= CHAIN_WORK))
         break;
 
       for (guint k = 0; k < pool->len; k++)
@@ -677,6 +814,7 @@ augment_chain (Solver *s,
           guint n_in_way;
 
           work++;
+          s->work++;
           if (!static_ok (s, p, need->slot))
             continue;
           n_in_way = new_conflicts (s, p, need->slot, &in_way);
@@ -726,7 +864,7 @@ phase_chains (Solver *s)
         {
           Need *need = &g_array_index (s->needs, Need, n);
 
-          while (need_filled (need) < need->missing && augment_chain (s, n))
+          while (need_filled (need) < need->missing && augment_chain (s, n, CHAIN_NODES))
             {
               need = &g_array_index (s->needs, Need, n);
               gained++;
@@ -769,7 +907,8 @@ phase_fairness (Solver *s)
 
       g_array_set_size (order, 0);
       for (guint a = 0; a < s->asgs->len; a++)
-        g_array_append_val (order, a);
+        if (g_array_index (s->asgs, Asg, a).alive)
+          g_array_append_val (order, a);
       g_array_sort_with_data (order, compare_by_load, s);
 
       for (guint i = 0; i < order->len; i++)
@@ -957,6 +1096,7 @@ solver_init (Solver         *s,
             s->people[pi].fixed = g_array_new (FALSE, FALSE, sizeof (guint));
           g_array_append_val (s->people[pi].fixed, i);
           s->people[pi].minutes += slot_minutes (s, i);
+          s->people[pi].base_minutes = s->people[pi].minutes;
         }
 
       if (!in_scope[i])
@@ -997,6 +1137,297 @@ solver_init (Solver         *s,
         }
       as->n_needs = s->needs->len - as->first_need;
     }
+}
+
+/* ------------------------------------------------------------------ */
+/* Runs                                                                */
+
+/* Back to no proposal at all. */
+static void
+solver_reset (Solver *s)
+{
+  for (guint n = 0; n < s->needs->len; n++)
+    g_array_set_size (g_array_index (s->needs, Need, n).asgs, 0);
+  for (guint i = 0; i < s->n_people; i++)
+    {
+      if (s->people[i].asgs != NULL)
+        g_array_set_size (s->people[i].asgs, 0);
+      s->people[i].minutes = s->people[i].base_minutes;
+    }
+  g_array_set_size (s->asgs, 0);
+  s->filled = 0;
+}
+
+/* The proposal as (person, need) pairs. */
+static GArray *
+solver_save (Solver *s)
+{
+  GArray *saved = g_array_sized_new (FALSE, FALSE, sizeof (Asg), s->filled);
+
+  for (guint i = 0; i < s->asgs->len; i++)
+    if (g_array_index (s->asgs, Asg, i).alive)
+      g_array_append_val (saved, g_array_index (s->asgs, Asg, i));
+
+  return saved;
+}
+
+static void
+solver_restore (Solver *s,
+                GArray *saved)
+{
+  solver_reset (s);
+  for (guint i = 0; i < saved->len; i++)
+    {
+      Asg *asg = &g_array_index (saved, Asg, i);
+
+      asg_new (s, asg->person, asg->need);
+    }
+}
+
+/* Fairness of a proposal: the largest load, then the sum of squares. */
+static void
+solver_loads (Solver *s,
+              gint64 *max,
+              double *squares)
+{
+  *max = 0;
+  *squares = 0;
+  for (guint i = 0; i < s->n_people; i++)
+    {
+      double hours = s->people[i].minutes / 60.0;
+
+      *max = MAX (*max, s->people[i].minutes);
+      *squares += hours * hours;
+    }
+}
+
+static void
+journal_undo (Solver *s,
+              GArray *journal)
+{
+  for (guint i = journal->len; i-- > 0;)
+    {
+      JournalEntry *entry = &g_array_index (journal, JournalEntry, i);
+
+      switch (entry->kind)
+        {
+        case JOURNAL_NEW:
+          asg_remove (s, entry->id);
+          break;
+        case JOURNAL_REMOVE:
+          asg_revive (s, entry->id);
+          break;
+        case JOURNAL_SET_NEED:
+          asg_set_need (s, entry->id, entry->old_need);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  g_array_set_size (journal, 0);
+}
+
+/* Kicks: a person is put on an empty seat even though proposed seats are
+ * in the way; those seats are then refilled by chains.  The result is kept
+ * when no seat is lost (so the search also walks across plateaus) and
+ * undone otherwise.  Randomised from a fixed seed, within a budget of
+ * people looked at: the same plan always gives the same proposal. */
+static void
+phase_kicks (Solver *s)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (0x5e1f);
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) freed = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree gboolean *hopeless = g_new0 (gboolean, MAX (s->needs->len, 1));
+  g_autoptr(GArray) journal = g_array_new (FALSE, FALSE, sizeof (JournalEntry));
+  guint64 budget_end = s->work + KICK_WORK;
+
+  for (guint iteration = 0; iteration < KICK_ITERATIONS && s->work < budget_end; iteration++)
+    {
+      Need *need;
+      GArray *pool;
+      guint root, offset, before, chosen = NO_INDEX;
+      guint slot;
+
+      /* The open needs, looked up again now and then; one that filled
+       * in between is skipped when drawn. */
+      if (iteration % 64 == 0 || open->len == 0)
+        {
+          g_array_set_size (open, 0);
+          for (guint n = 0; n < s->needs->len; n++)
+            {
+              Need *candidate = &g_array_index (s->needs, Need, n);
+
+              if (!hopeless[n] && need_filled (candidate) < candidate->missing)
+                g_array_append_val (open, n);
+            }
+          if (open->len == 0)
+            break;
+        }
+
+      {
+        guint i = (guint) g_rand_int_range (rand, 0, (gint32) open->len);
+
+        root = g_array_index (open, guint, i);
+        need = &g_array_index (s->needs, Need, root);
+        if (hopeless[root] || need_filled (need) >= need->missing)
+          {
+            g_array_remove_index_fast (open, i);
+            continue;
+          }
+      }
+      slot = need->slot;
+      pool = pool_of (s, need);
+      if (pool->len == 0)
+        {
+          hopeless[root] = TRUE;
+          continue;
+        }
+
+      offset = (guint) g_rand_int_range (rand, 0, (gint32) pool->len);
+      for (guint k = 0; k < pool->len; k++)
+        {
+          guint p = g_array_index (pool, guint, (offset + k) % pool->len);
+
+          s->work++;
+          if (static_ok (s, p, slot))
+            {
+              chosen = p;
+              break;
+            }
+        }
+      if (chosen == NO_INDEX)
+        {
+          hopeless[root] = TRUE;
+          continue;
+        }
+
+      before = s->filled;
+      g_array_set_size (journal, 0);
+      s->journal = journal;
+
+      g_array_set_size (freed, 0);
+      for (guint i = s->people[chosen].asgs != NULL ? s->people[chosen].asgs->len : 0; i-- > 0;)
+        {
+          guint a = g_array_index (s->people[chosen].asgs, guint, i);
+          guint other = g_array_index (s->asgs, Asg, a).need;
+
+          if (slots_conflict (s, g_array_index (s->needs, Need, other).slot, slot))
+            {
+              g_array_append_val (freed, other);
+              asg_remove (s, a);
+            }
+        }
+      asg_new (s, chosen, root);
+
+      for (guint i = 0; i < freed->len; i++)
+        {
+          guint f = g_array_index (freed, guint, i);
+
+          while (need_filled (&g_array_index (s->needs, Need, f)) <
+                 g_array_index (s->needs, Need, f).missing &&
+                 augment_chain (s, f, KICK_CHAIN_NODES))
+            ;
+        }
+
+      s->journal = NULL;
+      if (s->filled < before)
+        journal_undo (s, journal);
+    }
+
+  /* Compact: drop the assignments that kicks removed. */
+  {
+    g_autoptr(GArray) saved = solver_save (s);
+
+    solver_restore (s, saved);
+  }
+}
+
+static void
+solver_polish (Solver *s)
+{
+  for (guint round = 0; round < MAX_ROUNDS; round++)
+    {
+      guint gained = phase_chains (s);
+      guint moved = phase_fairness (s);
+
+      if (gained == 0 && moved == 0)
+        break;
+    }
+  /* Fairness moves free people; a last pass makes sure none of them is
+   * left idle next to an empty seat they could take. */
+  phase_chains (s);
+}
+
+static void
+solver_run (Solver *s,
+            Mode    mode)
+{
+  s->mode = mode;
+  solver_reset (s);
+  phase_fill_slots (s);
+  solver_polish (s);
+}
+
+/* Runs every mode and keeps the best proposal: most seats filled, then
+ * the smallest largest load, then the most even. */
+static void
+solver_solve (Solver *s)
+{
+  g_autoptr(GArray) best = NULL;
+  guint best_filled = 0;
+  gint64 best_max = 0;
+  double best_squares = 0;
+  guint bound = 0;
+  gint64 t0 = g_get_monotonic_time ();
+  gint64 t1, t2;
+
+  measure_scarcity (s);
+  /* No proposal can fill more than this: each duty at most its empty
+   * seats or the people who could ever take them. */
+  for (guint n = 0; n < s->needs->len; n++)
+    {
+      Need *need = &g_array_index (s->needs, Need, n);
+
+      bound += MIN (need->missing, need->candidates);
+    }
+
+  for (Mode mode = 0; mode < N_MODES; mode++)
+    {
+      gint64 max;
+      double squares;
+      guint filled;
+
+      solver_run (s, mode);
+      filled = s->filled;
+      solver_loads (s, &max, &squares);
+      g_debug ("auto-fill: mode %d fills %u of the empty seats", mode, filled);
+      if (best == NULL || filled > best_filled ||
+          (filled == best_filled && (max < best_max ||
+                                     (max == best_max && squares < best_squares - 1e-9))))
+        {
+          g_clear_pointer (&best, g_array_unref);
+          best = solver_save (s);
+          best_filled = filled;
+          best_max = max;
+          best_squares = squares;
+        }
+      if (best_filled == bound)
+        break;
+    }
+  solver_restore (s, best);
+  t1 = g_get_monotonic_time ();
+
+  if (best_filled < bound)
+    {
+      phase_kicks (s);
+      solver_polish (s);
+    }
+  t2 = g_get_monotonic_time ();
+
+  g_debug ("auto-fill: %u needs, %u people; constructions %.1f ms, kicks and polish %.1f ms, "
+           "%u filled (%u before kicks)",
+           s->needs->len, s->n_people, (t1 - t0) / 1e3, (t2 - t1) / 1e3, s->filled, best_filled);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1206,18 +1637,7 @@ sw_autofill_compute (SwAutofill *self)
   for (guint n = 0; n < s->needs->len; n++)
     self->n_seats += g_array_index (s->needs, Need, n).missing;
 
-  phase_fill_slots (s);
-  for (guint round = 0; round < MAX_ROUNDS; round++)
-    {
-      guint gained = phase_chains (s);
-      guint moved = phase_fairness (s);
-
-      if (gained == 0 && moved == 0)
-        break;
-    }
-  /* Fairness moves free people; a last pass makes sure none of them is
-   * left idle next to an empty seat they could take. */
-  phase_chains (s);
+  solver_solve (s);
 
   /* The results, in the plan's order. */
   for (guint i = 0; i < s->n_slots; i++)
@@ -1242,6 +1662,8 @@ sw_autofill_compute (SwAutofill *self)
       Need *need = &g_array_index (s->needs, Need, asg->need);
       Fill fill;
 
+      if (!asg->alive)
+        continue;
       fill.slot = g_object_ref (s->slots[need->slot].slot);
       fill.duty = g_object_ref (need->duty);
       fill.person = g_object_ref (s->people[asg->person].person);
