@@ -53,6 +53,9 @@ const SwCliCommand sw_cli_commands[] = {
   { "import-busy", N_("FILE.ics"),
     N_("Store a person’s busy times from their own calendar file."),
     sw_cli_cmd_import_busy },
+  { "autofill", NULL,
+    N_("Fill the empty duties with free people, fairly, and say why the rest stay empty (--dry-run: only show it)."),
+    sw_cli_cmd_autofill },
   { NULL, NULL, NULL, NULL },
 };
 

@@ -131,4 +131,7 @@ int sw_cli_cmd_print (SwCliContext *ctx, int argc, char **argv, GError **error);
 int sw_cli_cmd_export_ics  (SwCliContext *ctx, int argc, char **argv, GError **error);
 int sw_cli_cmd_import_busy (SwCliContext *ctx, int argc, char **argv, GError **error);
 
+/* Auto-fill (sw-cli-autofill.c). */
+int sw_cli_cmd_autofill (SwCliContext *ctx, int argc, char **argv, GError **error);
+
 G_END_DECLS
