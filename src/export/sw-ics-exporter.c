@@ -991,6 +991,44 @@ cancelled_component (SwIcsExporter         *self,
 }
 
 static void
+append_utc (GString    *out,
+            const char *name,
+            gint64      seconds)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (seconds);
+  g_autofree char *text = g_date_time_format (utc, "%Y%m%dT%H%M%SZ");
+
+  g_string_append_printf (out, "%s:%s\r\n", name, text);
+}
+
+/* Appends @content (a component serialised without its stamps) with the
+ * stamps of @entry added, as add_stamps() would, without serialising the
+ * component a second time. */
+static void
+append_with_stamps (GString               *out,
+                    const char            *content,
+                    const SwCalendarEntry *entry)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *at = strstr (content, "\nBEGIN:VALARM");
+  gsize cut;
+
+  if (at == NULL)
+    at = g_strrstr (content, "\nEND:V");
+  g_assert (at != NULL);
+  cut = (gsize) (at - content) + 1;
+
+  g_string_append_len (text, content, (gssize) cut);
+  append_utc (text, "DTSTAMP", entry->last_modified);
+  append_utc (text, "CREATED", entry->created);
+  append_utc (text, "LAST-MODIFIED", entry->last_modified);
+  g_string_append_printf (text, "SEQUENCE:%d\r\n", entry->sequence);
+  g_string_append (text, content + cut);
+
+  append_refolded (out, text->str);
+}
+
+static void
 add_stamps (icalcomponent         *component,
             const SwCalendarEntry *entry)
 {
@@ -1016,7 +1054,6 @@ emit_item (SwIcsExporter *self,
 {
   g_autofree char *content = component_text (component);
   g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, content, -1);
-  g_autofree char *text = NULL;
   SwCalendarEntry old;
   SwCalendarEntry entry = { 0, };
 
@@ -1050,10 +1087,8 @@ emit_item (SwIcsExporter *self,
 
   sw_calendar_state_set (self->state, file_key, uid, &entry);
 
-  add_stamps (component, &entry);
-  text = component_text (component);
   icalcomponent_free (component);
-  append_refolded (out, text);
+  append_with_stamps (out, content, &entry);
 }
 
 /* ------------------------------------------------------------------ */
