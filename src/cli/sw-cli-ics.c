@@ -174,10 +174,8 @@ sw_cli_cmd_import_busy (SwCliContext  *ctx,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *contents = NULL;
   SwOrganisation *org;
-  SwUndoStack *stack;
   SwPlan *plan;
   SwPerson *person;
-  GListModel *existing;
   const char *file;
   gsize length;
   guint added = 0;
@@ -206,7 +204,6 @@ sw_cli_cmd_import_busy (SwCliContext  *ctx,
   if (store == NULL)
     return SW_CLI_EXIT_FAILURE;
   org = sw_store_get_organisation (store);
-  stack = sw_organisation_get_undo_stack (org);
 
   if ((plan = sw_cli_resolve_plan (org, plan_arg, error)) == NULL ||
       (person = sw_cli_resolve_person (org, person_arg, department_arg, error)) == NULL)
@@ -220,32 +217,7 @@ sw_cli_cmd_import_busy (SwCliContext  *ctx,
       return SW_CLI_EXIT_FAILURE;
     }
 
-  existing = sw_person_get_unavailability (person);
-  sw_undo_stack_begin_group (stack, _("Import Busy Times"));
-  for (guint i = 0; i < periods->len; i++)
-    {
-      SwUnavailability *period = g_ptr_array_index (periods, i);
-      gboolean known = FALSE;
-
-      /* Importing the same file again adds nothing. */
-      for (guint e = 0; e < g_list_model_get_n_items (existing) && !known; e++)
-        {
-          g_autoptr(SwUnavailability) old = g_list_model_get_item (existing, e);
-
-          known = sw_unavailability_get_start (old) == sw_unavailability_get_start (period) &&
-                  sw_unavailability_get_end (old) == sw_unavailability_get_end (period);
-        }
-      if (known)
-        continue;
-
-      if (!sw_edit_add (org, person, "unavailability", period, error))
-        {
-          sw_undo_stack_cancel_group (stack);
-          return SW_CLI_EXIT_FAILURE;
-        }
-      added++;
-    }
-  if (!sw_undo_stack_end_group (stack, error))
+  if (!sw_ics_busy_add (org, person, periods, &added, error))
     return SW_CLI_EXIT_FAILURE;
 
   if (added == 0)

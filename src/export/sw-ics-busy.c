@@ -535,3 +535,59 @@ sw_ics_busy_read (GBytes  *bytes,
 
   return reader.periods;
 }
+
+gboolean
+sw_ics_busy_add (SwOrganisation  *org,
+                 SwPerson        *person,
+                 GPtrArray       *periods,
+                 guint           *n_added,
+                 GError         **error)
+{
+  SwUndoStack *stack;
+  GListModel *existing;
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+
+  g_return_val_if_fail (SW_IS_ORGANISATION (org), FALSE);
+  g_return_val_if_fail (SW_IS_PERSON (person), FALSE);
+  g_return_val_if_fail (periods != NULL, FALSE);
+
+  existing = sw_person_get_unavailability (person);
+  for (guint i = 0; i < periods->len; i++)
+    {
+      SwUnavailability *period = g_ptr_array_index (periods, i);
+      gboolean known = FALSE;
+
+      for (guint e = 0; e < g_list_model_get_n_items (existing) && !known; e++)
+        {
+          g_autoptr(SwUnavailability) old = g_list_model_get_item (existing, e);
+
+          known = sw_unavailability_get_start (old) == sw_unavailability_get_start (period) &&
+                  sw_unavailability_get_end (old) == sw_unavailability_get_end (period);
+        }
+      if (!known)
+        g_ptr_array_add (fresh, period);
+    }
+
+  if (n_added != NULL)
+    *n_added = 0;
+  if (fresh->len == 0)
+    return TRUE;
+
+  stack = sw_organisation_get_undo_stack (org);
+  sw_undo_stack_begin_group (stack, _("Import Busy Times"));
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      if (!sw_edit_add (org, person, "unavailability", g_ptr_array_index (fresh, i), error))
+        {
+          sw_undo_stack_cancel_group (stack);
+          return FALSE;
+        }
+    }
+  if (!sw_undo_stack_end_group (stack, error))
+    return FALSE;
+
+  if (n_added != NULL)
+    *n_added = fresh->len;
+
+  return TRUE;
+}

@@ -24,4 +24,17 @@ GPtrArray *sw_ics_busy_read (GBytes   *bytes,
                              SwPlan   *plan,
                              GError  **error);
 
+/*
+ * Adds the @periods (from sw_ics_busy_read()) to @person's unavailability
+ * as one undo step labelled "Import Busy Times", leaving out those that
+ * @person already has (same start and end), so that importing a file
+ * twice adds nothing.  Sets @n_added (may be 0: then nothing is pushed).
+ * On error nothing is added.
+ */
+gboolean   sw_ics_busy_add  (SwOrganisation  *org,
+                             SwPerson        *person,
+                             GPtrArray       *periods,
+                             guint           *n_added,
+                             GError         **error);
+
 G_END_DECLS
