@@ -6,6 +6,7 @@
 #include "sw-slot-row.h"
 #include "sw-ui-format.h"
 #include "sw-window.h"
+#include "sw-window-autofill.h"
 #include "sw-window-roster.h"
 
 struct _SwWindow
@@ -60,6 +61,7 @@ sw_window_update_actions (SwWindow *self)
                                  stack != NULL && sw_undo_stack_get_can_undo (stack));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  stack != NULL && sw_undo_stack_get_can_redo (stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.autofill", self->plan != NULL);
 }
 
 static void
@@ -475,6 +477,7 @@ sw_window_show_plan (SwWindow *self)
   sw_window_update_dates (self);
 
   gtk_stack_set_visible_child_name (self->main_stack, plan != NULL ? "plan" : "empty");
+  sw_window_update_actions (self);
 }
 
 /* Public */
@@ -716,6 +719,7 @@ sw_window_class_init (SwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   sw_window_roster_class_init (widget_class);
+  sw_window_autofill_class_init (widget_class);
 
   g_type_ensure (SW_TYPE_SLOT_ROW);
 }
