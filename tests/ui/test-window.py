@@ -9,8 +9,8 @@ its own close button and expects a clean exit (which, in a sanitizer build,
 includes the leak check).
 
 Usage: test-window.py SERVWEEK SCHEMA_DIR TEMPLATE_JSON SCREENSHOT
-Runs itself under xvfb-run and dbus-run-session when there is no display
-or session bus.
+Runs itself under dbus-run-session and Xvfb when there is no session bus or
+display.
 """
 
 import json
@@ -34,19 +34,38 @@ def fail(message):
 
 
 def ensure_session():
-    """Re-runs this script with a display and a session bus when missing."""
-    if os.environ.get("DISPLAY") and os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-        return
-    if os.environ.get("SW_UI_REEXEC"):
-        fail("no display or session bus even under xvfb-run/dbus-run-session")
-    for tool in ("xvfb-run", "dbus-run-session"):
-        if shutil.which(tool) is None:
-            fail(f"{tool} is needed to run without a display (install xvfb and dbus)")
-    env = dict(os.environ, SW_UI_REEXEC="1")
-    env.pop("DISPLAY", None)
-    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1280x900x24 -nolisten tcp",
-           "dbus-run-session", "--", sys.executable] + sys.argv
-    sys.exit(subprocess.call(cmd, env=env, stdin=subprocess.DEVNULL))
+    """Re-runs this script on a private session bus when there is none, and
+    starts a virtual display when there is none; returns the display's
+    process (or None)."""
+    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        if os.environ.get("SW_UI_REEXEC"):
+            fail("no session bus even under dbus-run-session")
+        if shutil.which("dbus-run-session") is None:
+            fail("dbus-run-session is needed to run without a session bus (install dbus)")
+        env = dict(os.environ, SW_UI_REEXEC="1")
+        sys.exit(subprocess.call(["dbus-run-session", "--", sys.executable] + sys.argv,
+                                 env=env, stdin=subprocess.DEVNULL))
+    if os.environ.get("DISPLAY"):
+        return None
+    if shutil.which("Xvfb") is None:
+        fail("Xvfb is needed to run without a display (install xvfb)")
+    # Xvfb picks a free display itself and writes its number to the pipe.
+    read_fd, write_fd = os.pipe()
+    # -noreset: a server that resets when its last client leaves refuses
+    # the next one for a moment.
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x900x24",
+                             "-nolisten", "tcp", "-noreset"],
+                            pass_fds=(write_fd,), stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        number = pipe.readline().strip()
+    if not number:
+        xvfb.kill()
+        xvfb.wait()
+        fail("Xvfb did not start")
+    os.environ["DISPLAY"] = ":" + number
+    return xvfb
 
 
 def name_has_owner(name):
@@ -180,25 +199,169 @@ def wait_for_text(window, text, where):
     fail(f"{where}: {text!r} is not shown")
 
 
+class App:
+    """One servweek process with its log, found through AT-SPI."""
+
+    def __init__(self, pyatspi, servweek, env, log_path):
+        self.pyatspi = pyatspi
+        self.log = open(log_path, "w+", encoding="utf-8", errors="replace")
+        self.proc = subprocess.Popen([servweek], env=env, stdin=subprocess.DEVNULL,
+                                     stdout=self.log, stderr=subprocess.STDOUT)
+        self.output = None
+
+    def frames(self):
+        app = find_app(self.pyatspi, self.proc.pid)
+        if app is None:
+            return []
+        frames = []
+        for i in range(app.childCount):
+            child = app.getChildAtIndex(i)
+            if child is not None and child.getRole() in (self.pyatspi.ROLE_FRAME,
+                                                         self.pyatspi.ROLE_DIALOG):
+                frames.append(child)
+        return frames
+
+    def wait_for_frame(self, texts_wanted, what):
+        """The first frame or dialog showing all of texts_wanted."""
+        deadline = time.monotonic() + TIMEOUT
+        seen = set()
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                fail(f"servweek exited early with status {self.proc.returncode}")
+            for frame in self.frames():
+                seen = set()
+                for acc in walk(frame):
+                    seen.update(accessible_texts(acc))
+                if all(t in seen for t in texts_wanted):
+                    return frame
+            time.sleep(0.5)
+        fail(f"{what} not shown in time; seen: {sorted(seen)[:60]}")
+
+    def click(self, frame, name):
+        def names(acc):
+            # A mnemonic label may be exposed as "_Close Close".
+            return acc.name.replace("_", "").split(" ")
+
+        button = next((acc for acc in walk(frame)
+                       if acc.getRole() == self.pyatspi.ROLE_PUSH_BUTTON
+                       and (acc.name == name or name in names(acc))),
+                      None)
+        if button is None:
+            names = [(acc.getRoleName(), acc.name) for acc in walk(frame)
+                     if acc.getRole() in (self.pyatspi.ROLE_PUSH_BUTTON,
+                                          self.pyatspi.ROLE_TOGGLE_BUTTON)]
+            fail(f"no button {name!r} in {frame.name!r}; buttons: {names}")
+        button.queryAction().doAction(0)
+
+    def wait_clean_exit(self):
+        """Waits for the process and fails unless it exits 0 without warnings."""
+        try:
+            status = self.proc.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            fail("servweek did not exit after its window was closed")
+        self.show_log()
+        if status != 0:
+            fail(f"servweek exited with status {status}")
+        warnings = [line for line in self.output.splitlines()
+                    if re.search(r"-(WARNING|CRITICAL) \*\*", line)]
+        if warnings:
+            fail(f"servweek logged warnings: {warnings[:5]}")
+
+    def show_log(self):
+        if self.output is None:
+            self.log.flush()
+            self.log.seek(0)
+            self.output = self.log.read()
+            sys.stderr.write(self.output)
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.show_log()
+        self.log.close()
+
+
+def check_sample_window(pyatspi, app, sample, db, screenshot):
+    title = sample["plan"]["title"]
+    window = app.wait_for_frame((title,) + VIEWS, f"window with {title!r} and {VIEWS}")
+    if window.name != title:
+        fail(f"window is named {window.name!r}, expected the plan title {title!r}")
+    print(f"found window {window.name!r} with views {', '.join(VIEWS)}")
+
+    # Every button and view tab is labelled for screen readers.
+    unlabelled = [acc for acc in walk(window)
+                  if acc.getRole() in (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON,
+                                       pyatspi.ROLE_PAGE_TAB)
+                  and not acc.name]
+    if unlabelled:
+        fail(f"{len(unlabelled)} buttons without an accessible name")
+
+    # Each view shows the sample plan's data, not a placeholder.
+    for view, expected in (("Schedule", sample["slots"][0]["title"]),
+                           ("Roster", sample["people"][0]["name"]),
+                           ("Tasks", sample["tasks"][0]["title"])):
+        show_view(pyatspi, window, view)
+        wait_for_text(window, expected, f"{view} view")
+        print(f"{view} view shows {expected!r}")
+    show_view(pyatspi, window, "Schedule")
+
+    # Give the window a moment to finish drawing before the screenshot.
+    time.sleep(1.0)
+    if os.path.exists(screenshot):
+        os.unlink(screenshot)
+    subprocess.run(["import", "-window", "root", screenshot], check=True,
+                   stdin=subprocess.DEVNULL, timeout=60)
+    if not os.path.isfile(screenshot) or os.path.getsize(screenshot) < 1000:
+        fail(f"no screenshot written to {screenshot}")
+    print(f"screenshot: {screenshot}")
+
+    if not os.path.isfile(db):
+        fail(f"database {db} was not created")
+    mode = stat.S_IMODE(os.stat(db).st_mode)
+    if mode != 0o600:
+        fail(f"database mode is {oct(mode)}, expected 0o600")
+    print("database created with mode 0600")
+
+    app.click(window, "Close")
+    app.wait_clean_exit()
+    print("window closed, servweek exited cleanly")
+
+
+def check_bad_database(app, db, content):
+    """A file that is not a database: a message, an empty window, no change."""
+    dialog = app.wait_for_frame(("Could Not Open the Database",), "the error message")
+    print("bad database: the error message is shown")
+    app.click(dialog, "Close")
+    window = app.wait_for_frame(("No Database",), "the window without a database")
+    with open(db, "rb") as f:
+        if f.read() != content:
+            fail("the bad database file was changed")
+    app.click(window, "Close")
+    app.wait_clean_exit()
+    print("bad database: file unchanged, servweek exited cleanly")
+
+
 def main():
     if len(sys.argv) != 5:
         fail(__doc__)
     servweek, schema_dir, template, screenshot = sys.argv[1:5]
-    ensure_session()
+    xvfb = ensure_session()
 
     with open(template, encoding="utf-8") as f:
         sample = json.load(f)
-    title = sample["plan"]["title"]
-    if not title:
+    if not sample["plan"]["title"]:
         fail(f"{template} has no plan title")
 
     import pyatspi
 
     bus_proc = start_a11y_bus()
     tmp = tempfile.mkdtemp(prefix="servweek-ui-")
-    db = os.path.join(tmp, "servweek.db")
     env = dict(os.environ,
-               SERVWEEK_DB=db,
                XDG_DATA_HOME=os.path.join(tmp, "data"),
                XDG_CONFIG_HOME=os.path.join(tmp, "config"),
                XDG_CACHE_HOME=os.path.join(tmp, "cache"),
@@ -213,107 +376,30 @@ def main():
     env.pop("NO_AT_BRIDGE", None)
     env.pop("GTK_A11Y", None)
 
-    log_path = os.path.join(tmp, "servweek.log")
-    log = open(log_path, "w+", encoding="utf-8", errors="replace")
-    app_proc = subprocess.Popen([servweek], env=env, stdin=subprocess.DEVNULL,
-                                stdout=log, stderr=subprocess.STDOUT)
-    log_shown = False
+    apps = []
     try:
-        deadline = time.monotonic() + TIMEOUT
-        app = window = None
-        texts = set()
-        while time.monotonic() < deadline:
-            if app_proc.poll() is not None:
-                fail(f"servweek exited early with status {app_proc.returncode}")
-            app = find_app(pyatspi, app_proc.pid)
-            if app is not None:
-                windows = [app.getChildAtIndex(i) for i in range(app.childCount)]
-                window = next((w for w in windows
-                               if w is not None and w.getRole() == pyatspi.ROLE_FRAME), None)
-            if window is not None:
-                texts = set()
-                for acc in walk(window):
-                    texts.update(accessible_texts(acc))
-                if title in texts and all(v in texts for v in VIEWS):
-                    break
-            time.sleep(0.5)
-        else:
-            fail(f"window with {title!r} and views {VIEWS} not found in time; "
-                 f"seen: {sorted(texts)[:60]}")
+        db = os.path.join(tmp, "servweek.db")
+        app = App(pyatspi, servweek, dict(env, SERVWEEK_DB=db),
+                  os.path.join(tmp, "servweek.log"))
+        apps.append(app)
+        check_sample_window(pyatspi, app, sample, db, screenshot)
 
-        if window.name != title:
-            fail(f"window is named {window.name!r}, expected the plan title {title!r}")
-        print(f"found window {window.name!r} with views {', '.join(VIEWS)}")
-
-        # Every button and view tab is labelled for screen readers.
-        unlabelled = [acc for acc in walk(window)
-                      if acc.getRole() in (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON,
-                                           pyatspi.ROLE_PAGE_TAB)
-                      and not acc.name]
-        if unlabelled:
-            fail(f"{len(unlabelled)} buttons without an accessible name")
-
-        # Each view shows the sample plan's data, not a placeholder.
-        for view, expected in (("Schedule", sample["slots"][0]["title"]),
-                               ("Roster", sample["people"][0]["name"]),
-                               ("Tasks", sample["tasks"][0]["title"])):
-            show_view(pyatspi, window, view)
-            wait_for_text(window, expected, f"{view} view")
-            print(f"{view} view shows {expected!r}")
-        show_view(pyatspi, window, "Schedule")
-
-        # Give the window a moment to finish drawing before the screenshot.
-        time.sleep(1.0)
-        if os.path.exists(screenshot):
-            os.unlink(screenshot)
-        subprocess.run(["import", "-window", "root", screenshot], check=True,
-                       stdin=subprocess.DEVNULL, timeout=60)
-        if not os.path.isfile(screenshot) or os.path.getsize(screenshot) < 1000:
-            fail(f"no screenshot written to {screenshot}")
-        print(f"screenshot: {screenshot}")
-
-        if not os.path.isfile(db):
-            fail(f"database {db} was not created")
-        mode = stat.S_IMODE(os.stat(db).st_mode)
-        if mode != 0o600:
-            fail(f"database mode is {oct(mode)}, expected 0o600")
-
-        close = next((acc for acc in walk(window)
-                      if acc.getRole() == pyatspi.ROLE_PUSH_BUTTON and acc.name == "Close"), None)
-        if close is None:
-            fail("no Close button in the header bar")
-        close.queryAction().doAction(0)
-        try:
-            status = app_proc.wait(timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
-            fail("servweek did not exit after its window was closed")
-        log.flush()
-        log.seek(0)
-        output = log.read()
-        log_shown = True
-        sys.stderr.write(output)
-        if status != 0:
-            fail(f"servweek exited with status {status}")
-        warnings = [line for line in output.splitlines()
-                    if re.search(r"-(WARNING|CRITICAL) \*\*", line)]
-        if warnings:
-            fail(f"servweek logged warnings: {warnings[:5]}")
-        print("window closed, servweek exited cleanly")
+        bad_db = os.path.join(tmp, "not-a-database.db")
+        content = b"This is a note, not a database.\n" * 200
+        with open(bad_db, "wb") as f:
+            f.write(content)
+        app = App(pyatspi, servweek, dict(env, SERVWEEK_DB=bad_db),
+                  os.path.join(tmp, "servweek-bad.log"))
+        apps.append(app)
+        check_bad_database(app, bad_db, content)
     finally:
-        if app_proc.poll() is None:
-            app_proc.send_signal(signal.SIGTERM)
-            try:
-                app_proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                app_proc.kill()
-                app_proc.wait()
+        for app in apps:
+            app.stop()
         if bus_proc is not None:
             stop_process_group(bus_proc)
-        if not log_shown:
-            log.flush()
-            log.seek(0)
-            sys.stderr.write(log.read())
-        log.close()
+        if xvfb is not None:
+            xvfb.terminate()
+            xvfb.wait()
         shutil.rmtree(tmp, ignore_errors=True)
 
 
