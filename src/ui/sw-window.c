@@ -6,6 +6,7 @@
 #include "sw-slot-row.h"
 #include "sw-ui-format.h"
 #include "sw-window.h"
+#include "sw-window-calendars.h"
 #include "sw-window-autofill.h"
 #include "sw-window-roster.h"
 
@@ -719,6 +720,7 @@ sw_window_class_init (SwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   sw_window_roster_class_init (widget_class);
+  sw_window_calendars_class_init (widget_class);
   sw_window_autofill_class_init (widget_class);
 
   g_type_ensure (SW_TYPE_SLOT_ROW);

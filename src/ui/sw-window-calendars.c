@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sw-application.h"
+#include "sw-busy-dialog.h"
+#include "sw-export-dialog.h"
+#include "sw-window.h"
+#include "sw-window-calendars.h"
+
+static SwStore *
+window_store (SwWindow *window)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (window));
+
+  if (application == NULL || !SW_IS_APPLICATION (application))
+    return NULL;
+
+  return sw_application_get_store (SW_APPLICATION (application));
+}
+
+static void
+calendars_exported (SwExportDialog *dialog,
+                    guint           n_files,
+                    const char     *path,
+                    SwWindow       *window)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *text = NULL;
+
+  if (sw_export_dialog_get_scope (dialog) == SW_ICS_SCOPE_PLAN)
+    text = g_strdup_printf (_("Calendar saved as “%s”"), name);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u calendar file saved in “%s”",
+                                         "%u calendar files saved in “%s”", n_files),
+                            n_files, name);
+  sw_window_add_toast (window, adw_toast_new (text));
+}
+
+static void
+export_calendars_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  SwWindow *window = SW_WINDOW (widget);
+  SwOrganisation *org = sw_window_get_organisation (window);
+  SwPlan *plan = sw_window_get_plan (window);
+  SwExportDialog *dialog;
+
+  if (org == NULL || plan == NULL)
+    return;
+
+  dialog = sw_export_dialog_new (GTK_WINDOW (window), org, plan, window_store (window));
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (calendars_exported), window, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+busy_imported (SwBusyDialog *dialog,
+               SwPerson     *person,
+               guint         n_added,
+               SwWindow     *window)
+{
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  if (n_added == 0)
+    {
+      text = g_strdup_printf (_("%s already has every busy time of the file"), sw_person_get_name (person));
+      sw_window_add_toast (window, adw_toast_new (text));
+      return;
+    }
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Added %u busy time for %s",
+                                       "Added %u busy times for %s", n_added),
+                          n_added, sw_person_get_name (person));
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  sw_window_add_toast (window, toast);
+}
+
+static void
+import_busy_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SwWindow *window = SW_WINDOW (widget);
+  SwOrganisation *org = sw_window_get_organisation (window);
+  SwPlan *plan = sw_window_get_plan (window);
+  SwBusyDialog *dialog;
+
+  if (org == NULL || plan == NULL)
+    return;
+
+  dialog = sw_busy_dialog_new (GTK_WINDOW (window), org, plan);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (busy_imported), window, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+sw_window_calendars_class_init (GtkWidgetClass *window_class)
+{
+  gtk_widget_class_install_action (window_class, "win.export-calendars", NULL, export_calendars_action);
+  gtk_widget_class_install_action (window_class, "win.import-busy", NULL, import_busy_action);
+  gtk_widget_class_add_binding_action (window_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export-calendars", NULL);
+}
