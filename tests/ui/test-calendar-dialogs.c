@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Export Calendars and Import Busy Times dialogs on a real display
+ * (build-aux/test gives one; skipped without). */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "sw-busy-dialog.h"
+#include "sw-export-dialog.h"
+#include "sw-store.h"
+
+#include "ics-test-util.h"
+
+static gboolean have_display;
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static void
+test_export_dialog (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *file = NULL;
+  g_autoptr(SwStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  SwExportDialog *dialog;
+  SwOrganisation *org;
+  SwPlan *plan;
+  guint n_files = 0;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = g_dir_make_tmp ("sw-ui-ics-XXXXXX", NULL);
+  db = g_build_filename (dir, "servweek.db", NULL);
+  folder = g_build_filename (dir, "people", NULL);
+  file = g_build_filename (dir, "plan.ics", NULL);
+  store = sw_store_open (db, SW_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  org = sw_store_get_organisation (store);
+  plan = ics_test_add_sample (org);
+
+  dialog = sw_export_dialog_new (NULL, org, plan, store);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  /* Defaults: the whole plan, no tasks, no reminder. */
+  g_assert_cmpint (sw_export_dialog_get_scope (dialog), ==, SW_ICS_SCOPE_PLAN);
+  g_assert_cmpint (sw_export_dialog_get_reminder_minutes (dialog), ==, -1);
+  g_assert_true (sw_export_dialog_export_to (dialog, file, &n_files, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_files, ==, 1);
+  g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
+
+  sw_export_dialog_set_scope (dialog, SW_ICS_SCOPE_PERSON);
+  sw_export_dialog_set_include_tasks (dialog, TRUE);
+  sw_export_dialog_set_reminder_minutes (dialog, 10);
+  g_assert_cmpint (sw_export_dialog_get_reminder_minutes (dialog), ==, 10);
+  g_assert_true (sw_export_dialog_export_to (dialog, folder, &n_files, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_files, >, 10);
+  {
+    g_autofree char *zhou = g_build_filename (folder, "周建国.ics", NULL);
+    g_autofree char *text = NULL;
+
+    g_assert_true (g_file_get_contents (zhou, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "TRIGGER:-PT10M\r\n"));
+  }
+
+  /* Remembered in the database for the next export. */
+  {
+    g_autoptr(SwCalendarState) state = sw_store_load_calendar_state (store, plan, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (sw_calendar_state_has_file (state, "plan"));
+    g_assert_cmpuint (sw_calendar_state_get_n_entries (state), >, 10);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
+static void
+on_imported (SwBusyDialog *dialog,
+             SwPerson     *person,
+             guint         n_added,
+             guint        *out)
+{
+  *out = n_added;
+}
+
+static void
+test_busy_dialog (void)
+{
+  static const char good[] =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+    "BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Class\r\nDTSTART;TZID=Asia/Shanghai:20260901T190000\r\n"
+    "DTEND;TZID=Asia/Shanghai:20260901T200000\r\nRRULE:FREQ=DAILY\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+  static const char unknown_zone[] =
+    "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:z\r\nDTSTART;TZID=Nowhere/Land:20260921T090000\r\n"
+    "DTEND;TZID=Nowhere/Land:20260921T100000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+  g_autoptr(SwOrganisation) org = sw_organisation_new ();
+  SwPlan *plan = ics_test_add_sample (org);
+  g_autoptr(GBytes) good_bytes = g_bytes_new_static (good, strlen (good));
+  g_autoptr(GBytes) bad_bytes = g_bytes_new_static (unknown_zone, strlen (unknown_zone));
+  g_autoptr(GError) error = NULL;
+  SwPerson *person;
+  SwBusyDialog *dialog;
+  guint imported = 0;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  person = sw_organisation_find_person (org, "周建国", NULL, NULL);
+  dialog = sw_busy_dialog_new (NULL, org, plan);
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported), &imported);
+  gtk_window_present (GTK_WINDOW (dialog));
+  sw_busy_dialog_set_person (dialog, person);
+  g_assert_true (sw_busy_dialog_get_person (dialog) == person);
+
+  /* A file with an unknown zone: explained, nothing to import. */
+  g_assert_false (sw_busy_dialog_load_bytes (dialog, "bad.ics", bad_bytes, &error));
+  g_assert_nonnull (strstr (sw_busy_dialog_get_status (dialog), "Nowhere/Land"));
+  g_clear_error (&error);
+  g_assert_false (sw_busy_dialog_import (dialog, NULL, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (sw_person_get_unavailability (person)), ==, 0);
+
+  /* Seven evenings of the plan's week. */
+  g_assert_true (sw_busy_dialog_load_bytes (dialog, "good.ics", good_bytes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sw_busy_dialog_get_status (dialog), ==, "7 busy times during the plan");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "busy.import", NULL);
+  g_assert_cmpuint (imported, ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (sw_person_get_unavailability (person)), ==, 7);
+
+  /* One undo step takes them all away. */
+  g_assert_true (sw_undo_stack_undo (sw_organisation_get_undo_stack (org), &error));
+  g_assert_cmpuint (g_list_model_get_n_items (sw_person_get_unavailability (person)), ==, 0);
+
+  sw_undo_stack_clear (sw_organisation_get_undo_stack (org));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+  g_test_add_func ("/calendar-dialogs/export", test_export_dialog);
+  g_test_add_func ("/calendar-dialogs/import-busy", test_busy_dialog);
+
+  return g_test_run ();
+}
