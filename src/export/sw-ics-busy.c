@@ -82,7 +82,10 @@ check_zones (icalcomponent  *calendar,
       tzid = icalparameter_get_tzid (parameter);
       if (tzid == NULL || *tzid == '\0' || find_zone (calendar, tzid) == NULL)
         {
-          g_autofree char *shown = g_utf8_make_valid (tzid != NULL ? tzid : "", 200);
+          g_autofree char *shown = g_utf8_make_valid (tzid != NULL ? tzid : "", -1);
+
+          if (g_utf8_strlen (shown, -1) > 100)
+            *g_utf8_offset_to_pointer (shown, 100) = '\0';
 
           g_set_error (error, SW_ICS_ERROR, SW_ICS_ERROR_UNKNOWN_ZONE,
                        _("The calendar file uses the time zone “%s”, which it does not define "

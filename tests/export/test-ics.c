@@ -280,7 +280,7 @@ test_person_file_names (void)
   g_autoptr(SwOrganisation) org = sw_organisation_new ();
   g_autoptr(SwCalendarState) state = sw_calendar_state_new ();
   g_autoptr(GPtrArray) files = NULL;
-  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *dir = g_dir_make_tmp ("sw-ics-XXXXXX", NULL);
   g_autoptr(GError) error = NULL;
   SwPlan *plan = ics_test_add_awkward (org, "Asia/Shanghai");
@@ -391,7 +391,11 @@ test_sample_content (void)
   g_assert_cmpstr (dtstart, ==, "20260923T090000");
   g_clear_pointer (&params, g_free);
 
-  description = unescape (ics_test_dup_value (event, "DESCRIPTION", NULL));
+  {
+    g_autofree char *raw = ics_test_dup_value (event, "DESCRIPTION", NULL);
+
+    description = unescape (raw);
+  }
   g_assert_nonnull (strstr (description, "Duty: 现场抢修"));
   g_assert_nonnull (strstr (description, "Teammates:"));
   g_assert_nonnull (strstr (description, sw_person_get_name (mate)));
