@@ -135,7 +135,7 @@ write_file (Fixture    *fixture,
   return path;
 }
 
-/* The roster as export-roster writes it now. */
+/* The roster as export-roster writes it now, NUL-terminated. */
 static GBytes *
 export_roster (Fixture *fixture)
 {
@@ -143,7 +143,7 @@ export_roster (Fixture *fixture)
 
   run_cli (&run, "--db", fixture->db, "export-roster", "-");
   g_assert_cmpint (run.status, ==, 0);
-  return g_bytes_new (run.out, strlen (run.out));
+  return g_bytes_new (run.out, strlen (run.out) + 1);
 }
 
 static void
@@ -170,7 +170,7 @@ test_export_and_round_trip (Fixture       *fixture,
     g_assert_cmpint (p[-1], ==, '\r');
 
   before = export_roster (fixture);
-  g_assert_cmpmem (g_bytes_get_data (before, NULL), g_bytes_get_size (before), contents, length);
+  g_assert_cmpmem (g_bytes_get_data (before, NULL), g_bytes_get_size (before) - 1, contents, length);
 
   run_cli (&import, "--db", fixture->db, "import-roster", path);
   g_assert_cmpint (import.status, ==, 0);
