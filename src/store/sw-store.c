@@ -54,6 +54,7 @@ struct _SwStore
   SwOrganisation *organisation;
   GHashTable     *statements;     /* const char *sql (static) → sqlite3_stmt */
   gboolean        read_only;
+  gint64          data_version;   /* PRAGMA data_version when last loaded */
 
   /* State of the transaction being written. */
   GHashTable     *written;        /* objects whose row is up to date */
@@ -67,7 +68,20 @@ struct _SwStore
 
 G_DEFINE_FINAL_TYPE (SwStore, sw_store, G_TYPE_OBJECT)
 
+enum
+{
+  RELOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_QUARK (sw-store-error-quark, sw_store_error)
+
+static int query_single (sqlite3     *db,
+                         const char  *sql,
+                         gint64      *out_int,
+                         char       **out_text);
 
 static const SwStoreMigration *test_migrations;
 static guint test_n_migrations;
@@ -1293,6 +1307,34 @@ end_transaction_state (SwStore *self)
   memset (self->next_id, 0, sizeof self->next_id);
 }
 
+/* Inside the write transaction: fails when another program (another
+ * connection) committed since the organisation was loaded, because the
+ * rows written from the objects in memory could undo its change. */
+static gboolean
+check_unchanged (SwStore  *self,
+                 GError  **error)
+{
+  gint64 version = 0;
+  int rc;
+
+  rc = query_single (self->db, "PRAGMA data_version", &version, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_save_error (self, error, rc);
+      return FALSE;
+    }
+
+  if (version != self->data_version)
+    {
+      g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_CHANGED,
+                   _("The plan was changed by another program; the change was not saved. "
+                     "Try again once the plan is shown as it is now"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 commit_command (SwCommand  *command,
                 gboolean    reverting,
@@ -1313,7 +1355,8 @@ commit_command (SwCommand  *command,
   if (!exec_cached (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  ok = exec_cached (self, "PRAGMA defer_foreign_keys = ON", error) &&
+  ok = check_unchanged (self, error) &&
+       exec_cached (self, "PRAGMA defer_foreign_keys = ON", error) &&
        give_ids (self, command, reverting, error) &&
        write_command (self, command, reverting, error) &&
        renumber_dirty_lists (self, error) &&
@@ -1353,8 +1396,9 @@ closed_commit (SwCommand  *command,
 
 typedef struct
 {
-  SwStore    *self;
-  GHashTable *maps[N_ENTITIES];  /* gint64 id → object (borrowed) */
+  SwStore        *self;
+  SwOrganisation *target;        /* the organisation being filled */
+  GHashTable     *maps[N_ENTITIES];  /* gint64 id → object (borrowed) */
 } Loader;
 
 static void
@@ -1525,7 +1569,7 @@ row_department (Loader        *loader,
   sw_department_set_color (d, column_text (stmt, 3));
   sw_department_set_position (d, sqlite3_column_int (stmt, 4));
   loader_add (loader, E_DEPARTMENT, id, d);
-  list_append (sw_organisation_get_departments (loader->self->organisation), d);
+  list_append (sw_organisation_get_departments (loader->target), d);
 
   return TRUE;
 }
@@ -1546,7 +1590,7 @@ row_person (Loader        *loader,
   sw_person_set_notes (p, column_text (stmt, 6));
   sw_person_set_active (p, sqlite3_column_int (stmt, 7) != 0);
   loader_add (loader, E_PERSON, id, p);
-  list_append (sw_organisation_get_people (loader->self->organisation), p);
+  list_append (sw_organisation_get_people (loader->target), p);
 
   return TRUE;
 }
@@ -1597,7 +1641,7 @@ row_plan (Loader        *loader,
   sw_plan_set_description (p, column_text (stmt, 8));
   sw_plan_set_travel_buffer (p, sqlite3_column_int (stmt, 9));
   loader_add (loader, E_PLAN, id, p);
-  list_append (sw_organisation_get_plans (loader->self->organisation), p);
+  list_append (sw_organisation_get_plans (loader->target), p);
 
   return TRUE;
 }
@@ -1820,11 +1864,13 @@ row_task (Loader        *loader,
   return TRUE;
 }
 
-/* Builds the organisation with one query per table, in one read
- * transaction so that the tables agree with each other. */
+/* Fills @target with one query per table, in one read transaction so
+ * that the tables agree with each other and with the data_version noted
+ * in it. */
 static gboolean
-load (SwStore  *self,
-      GError  **error)
+load (SwStore         *self,
+      SwOrganisation  *target,
+      GError         **error)
 {
   static const struct
   {
@@ -1856,8 +1902,9 @@ load (SwStore  *self,
     { "SELECT id, plan_id, uid, sequence, title, department_id, person_id, due, status, "
       "slot_id, notes FROM task ORDER BY list_order, id", row_task },
   };
-  Loader loader = { self, { NULL } };
+  Loader loader = { self, target, { NULL } };
   gboolean ok = TRUE;
+  gint64 data_version = 0;
   int rc;
 
   for (guint i = 0; i < N_ENTITIES; i++)
@@ -1872,6 +1919,21 @@ load (SwStore  *self,
 
   for (guint i = 0; ok && i < G_N_ELEMENTS (tables); i++)
     ok = load_table (&loader, tables[i].sql, tables[i].func, error);
+
+  /* Read inside the transaction: the version of what was just read. */
+  if (ok)
+    {
+      int version_rc = query_single (self->db, "PRAGMA data_version", &data_version, NULL);
+
+      if (version_rc != SQLITE_OK)
+        {
+          set_sqlite_error (error, self->db, version_rc, self->path,
+                            _("Could not read the database"));
+          ok = FALSE;
+        }
+      else
+        self->data_version = data_version;
+    }
 
   if (rc == SQLITE_OK)
     sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
@@ -2282,7 +2344,7 @@ sw_store_open (const char        *path,
       return NULL;
     }
 
-  if (!open_connection (self, version, error) || !load (self, error))
+  if (!open_connection (self, version, error) || !load (self, self->organisation, error))
     return NULL;
 
   sw_undo_stack_set_commit_func (sw_organisation_get_undo_stack (self->organisation),
@@ -2336,6 +2398,20 @@ sw_store_class_init (SwStoreClass *klass)
 
   object_class->dispose = sw_store_dispose;
   object_class->finalize = sw_store_finalize;
+
+  /**
+   * SwStore::reloaded:
+   *
+   * After sw_store_reload() replaced the organisation's departments,
+   * people and plans with what the database holds now: views holding an
+   * object of the old contents look it up again by id.
+   */
+  signals[RELOADED] =
+    g_signal_new ("reloaded",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -2414,4 +2490,76 @@ sw_store_get_connection (SwStore *self)
   g_return_val_if_fail (SW_IS_STORE (self), NULL);
 
   return self->db;
+}
+
+gboolean
+sw_store_poll_external_change (SwStore   *self,
+                               gboolean  *changed,
+                               GError   **error)
+{
+  gint64 version = 0;
+  int rc;
+
+  g_return_val_if_fail (SW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (changed != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *changed = FALSE;
+
+  rc = query_single (self->db, "PRAGMA data_version", &version, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, self->path, _("Could not read the database"));
+      return FALSE;
+    }
+
+  *changed = version != self->data_version;
+
+  return TRUE;
+}
+
+/* Moves the items of @from into @to, replacing what @to held, in one
+ * items-changed. */
+static void
+replace_list (GListModel *to,
+              GListModel *from)
+{
+  guint n = g_list_model_get_n_items (from);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (from, i));
+
+  g_list_store_splice (G_LIST_STORE (to), 0, g_list_model_get_n_items (to),
+                       items->pdata, items->len);
+  g_list_store_remove_all (G_LIST_STORE (from));
+}
+
+gboolean
+sw_store_reload (SwStore  *self,
+                 GError  **error)
+{
+  g_autoptr(SwOrganisation) fresh = NULL;
+
+  g_return_val_if_fail (SW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  fresh = sw_organisation_new ();
+  if (!load (self, fresh, error))
+    return FALSE;
+
+  /* The commands on the stack point at the objects being replaced. */
+  sw_undo_stack_clear (sw_organisation_get_undo_stack (self->organisation));
+
+  replace_list (sw_organisation_get_plans (self->organisation),
+                sw_organisation_get_plans (fresh));
+  replace_list (sw_organisation_get_people (self->organisation),
+                sw_organisation_get_people (fresh));
+  replace_list (sw_organisation_get_departments (self->organisation),
+                sw_organisation_get_departments (fresh));
+
+  g_signal_emit (self, signals[RELOADED], 0);
+
+  return TRUE;
 }

@@ -16,6 +16,7 @@ typedef enum
   SW_STORE_ERROR_READ_ONLY,       /* opened read-only, or the file cannot be written */
   SW_STORE_ERROR_FULL,            /* the disk (or page limit) is full */
   SW_STORE_ERROR_IO,              /* any other failure to read or write */
+  SW_STORE_ERROR_CHANGED,         /* another program saved since the last load */
 } SwStoreError;
 
 typedef enum
@@ -61,5 +62,21 @@ gboolean         sw_store_save_calendar_state (SwStore          *self,
                                                SwPlan           *plan,
                                                SwCalendarState  *state,
                                                GError          **error);
+
+/*
+ * Two programs on one file.  Each save checks, inside its transaction,
+ * that no other connection committed since the organisation was loaded
+ * (else SW_STORE_ERROR_CHANGED and nothing is written).  Poll sets
+ * @changed when another connection committed since (PRAGMA data_version;
+ * cheap, meant for a timer of about a second); reload then re-reads the
+ * database and replaces the organisation's departments, people and plans
+ * in place (one items-changed each), clears the undo stack, and emits
+ * "reloaded".  On failure the organisation is left as it was.
+ */
+gboolean         sw_store_poll_external_change (SwStore   *self,
+                                                gboolean  *changed,
+                                                GError   **error);
+gboolean         sw_store_reload               (SwStore   *self,
+                                                GError   **error);
 
 G_END_DECLS
