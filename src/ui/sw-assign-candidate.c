@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "sw-assign-candidate.h"
+
+struct _SwAssignCandidate
+{
+  GObject      parent_instance;
+
+  SwPerson    *person;
+  SwAssignFit  fit;
+  char        *reason;
+  char        *search_key;
+};
+
+G_DEFINE_FINAL_TYPE (SwAssignCandidate, sw_assign_candidate, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PERSON,
+  PROP_FIT,
+  PROP_REASON,
+  PROP_SEARCH_KEY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+sw_assign_candidate_finalize (GObject *object)
+{
+  SwAssignCandidate *self = SW_ASSIGN_CANDIDATE (object);
+
+  g_clear_object (&self->person);
+  g_clear_pointer (&self->reason, g_free);
+  g_clear_pointer (&self->search_key, g_free);
+
+  G_OBJECT_CLASS (sw_assign_candidate_parent_class)->finalize (object);
+}
+
+static void
+sw_assign_candidate_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  SwAssignCandidate *self = SW_ASSIGN_CANDIDATE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PERSON:
+      g_value_set_object (value, self->person);
+      break;
+
+    case PROP_FIT:
+      g_value_set_int (value, self->fit);
+      break;
+
+    case PROP_REASON:
+      g_value_set_string (value, self->reason);
+      break;
+
+    case PROP_SEARCH_KEY:
+      g_value_set_string (value, self->search_key);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sw_assign_candidate_class_init (SwAssignCandidateClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sw_assign_candidate_finalize;
+  object_class->get_property = sw_assign_candidate_get_property;
+
+  properties[PROP_PERSON] =
+    g_param_spec_object ("person", NULL, NULL, SW_TYPE_PERSON,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FIT] =
+    g_param_spec_int ("fit", NULL, NULL,
+                      SW_ASSIGN_FIT_GOOD, SW_ASSIGN_FIT_ON_SLOT, SW_ASSIGN_FIT_GOOD,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REASON] =
+    g_param_spec_string ("reason", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEARCH_KEY] =
+    g_param_spec_string ("search-key", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sw_assign_candidate_init (SwAssignCandidate *self)
+{
+}
+
+SwAssignCandidate *
+sw_assign_candidate_new (SwPerson    *person,
+                         SwAssignFit  fit,
+                         const char  *reason)
+{
+  SwAssignCandidate *self;
+  SwDepartment *department;
+
+  g_return_val_if_fail (SW_IS_PERSON (person), NULL);
+
+  self = g_object_new (SW_TYPE_ASSIGN_CANDIDATE, NULL);
+  self->person = g_object_ref (person);
+  self->fit = fit;
+  self->reason = g_strdup (reason != NULL ? reason : "");
+
+  department = sw_person_get_department (person);
+  self->search_key = g_strjoin (" ",
+                                sw_person_get_name (person),
+                                department != NULL ? sw_department_get_name (department) : "",
+                                department != NULL ? sw_department_get_short_name (department) : "",
+                                sw_person_get_title (person),
+                                NULL);
+
+  return self;
+}
+
+SwPerson *
+sw_assign_candidate_get_person (SwAssignCandidate *self)
+{
+  g_return_val_if_fail (SW_IS_ASSIGN_CANDIDATE (self), NULL);
+
+  return self->person;
+}
+
+SwAssignFit
+sw_assign_candidate_get_fit (SwAssignCandidate *self)
+{
+  g_return_val_if_fail (SW_IS_ASSIGN_CANDIDATE (self), SW_ASSIGN_FIT_GOOD);
+
+  return self->fit;
+}
+
+const char *
+sw_assign_candidate_get_reason (SwAssignCandidate *self)
+{
+  g_return_val_if_fail (SW_IS_ASSIGN_CANDIDATE (self), "");
+
+  return self->reason;
+}
+
+const char *
+sw_assign_candidate_get_search_key (SwAssignCandidate *self)
+{
+  g_return_val_if_fail (SW_IS_ASSIGN_CANDIDATE (self), "");
+
+  return self->search_key;
+}
