@@ -21,6 +21,7 @@ typedef enum
   ENCODING_UTF8,
   ENCODING_UTF8_BOM,
   ENCODING_GB18030,
+  ENCODING_UTF16,          /* with a BOM, as Excel's "Unicode Text" */
 } Encoding;
 
 /* One record of the file, as bytes and then as text. */
@@ -293,7 +294,8 @@ is_space (unsigned char c)
 static GPtrArray *
 parse_records (const char *data,
                gsize       length,
-               char        separator)
+               char        separator,
+               guint       first_line)
 {
   struct csv_parser parser;
   ParseState state = { 0 };
@@ -302,6 +304,7 @@ parse_records (const char *data,
   gboolean unclosed;
 
   state.records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_free);
+  state.line = first_line - 1;
 
   csv_init (&parser, CSV_APPEND_NULL);
   csv_set_delim (&parser, (unsigned char) separator);
@@ -881,7 +884,9 @@ sw_roster_import_load (SwRosterImport  *self,
   Encoding encoding;
   GIConv gb18030;
   Record *header = NULL;
+  g_autofree char *utf16_text = NULL;
   guint first_row = 0;
+  guint first_line = 1;
   char separator;
 
   g_return_val_if_fail (SW_IS_ROSTER_IMPORT (self), FALSE);
@@ -892,7 +897,23 @@ sw_roster_import_load (SwRosterImport  *self,
   if (data == NULL)
     data = "";
 
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+  if (length >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
+    {
+      const char *from = (guchar) data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+      gsize written = 0;
+
+      utf16_text = g_convert (data + 2, length - 2, "UTF-8", from, NULL, &written, NULL);
+      if (utf16_text == NULL || memchr (utf16_text, '\0', written) != NULL)
+        {
+          g_set_error_literal (error, SW_ROSTER_ERROR, SW_ROSTER_ERROR_ENCODING,
+                               _("The file is marked as UTF-16 but holds text that is not"));
+          return FALSE;
+        }
+      encoding = ENCODING_UTF16;
+      data = utf16_text;
+      length = written;
+    }
+  else if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
       encoding = ENCODING_UTF8_BOM;
       data += 3;
@@ -907,8 +928,23 @@ sw_roster_import_load (SwRosterImport  *self,
       encoding = converted != NULL ? ENCODING_GB18030 : ENCODING_UTF8;
     }
 
-  separator = detect_separator (data, length);
-  records = parse_records (data, length, separator);
+  /* Excel's separator hint, "sep=;", on a line of its own before the
+   * header. */
+  if (length >= 5 && g_ascii_strncasecmp (data, "sep=", 4) == 0 &&
+      data[4] != '"' && data[4] != '\r' && data[4] != '\n' &&
+      (length == 5 || data[5] == '\r' || data[5] == '\n'))
+    {
+      const char *nl = memchr (data, '\n', length);
+
+      separator = data[4];
+      first_line = 2;
+      length -= nl != NULL ? (gsize) (nl + 1 - data) : length;
+      data = nl != NULL ? nl + 1 : data + 5;
+    }
+  else
+    separator = detect_separator (data, length);
+
+  records = parse_records (data, length, separator, first_line);
 
   gb18030 = g_iconv_open ("UTF-8", "GB18030");
   if (gb18030 == (GIConv) -1)
@@ -1022,6 +1058,7 @@ sw_roster_import_get_encoding (SwRosterImport *self)
     case ENCODING_UTF8:     return _("UTF-8");
     case ENCODING_UTF8_BOM: return _("UTF-8 with BOM");
     case ENCODING_GB18030:  return _("GB18030");
+    case ENCODING_UTF16:    return _("UTF-16");
     default:                g_assert_not_reached ();
     }
 }
@@ -1172,9 +1209,10 @@ separator_name (char separator)
 {
   switch (separator)
     {
+    case ',':  return _("commas");
     case ';':  return _("semicolons");
     case '\t': return _("tabs");
-    default:   return _("commas");
+    default:   return _("another character");
     }
 }
 

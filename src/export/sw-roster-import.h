@@ -27,8 +27,9 @@ typedef enum
  *
  *  - encodings: UTF-8, UTF-8 with BOM, else GB18030 (what Excel and WPS
  *    write on Chinese Windows); a record with bytes valid in neither is a
- *    bad row;
- *  - separators: comma, semicolon or tab, detected from the header line;
+ *    bad row; UTF-16 with a BOM (Excel's "Unicode Text") too;
+ *  - separators: comma, semicolon or tab, detected from the header line,
+ *    or named by Excel's "sep=;" line;
  *    quoted fields may hold separators, quotes and line breaks (RFC 4180);
  *  - columns recognised by header name in Chinese or English (姓名/Name,
  *    部门/科室/Department, 职务/Title, 电话/手机/Phone, 邮箱/Email/E-mail,
@@ -57,9 +58,9 @@ gboolean        sw_roster_import_load              (SwRosterImport *self,
                                                     GBytes         *bytes,
                                                     GError        **error);
 
-/* "UTF-8", "UTF-8 with BOM" or "GB18030" (translated). */
+/* "UTF-8", "UTF-8 with BOM", "GB18030" or "UTF-16" (translated). */
 const char     *sw_roster_import_get_encoding      (SwRosterImport *self);
-/* ',', ';' or '\t'. */
+/* ',', ';' or '\t' (or what a "sep=" line names). */
 char            sw_roster_import_get_separator     (SwRosterImport *self);
 
 guint           sw_roster_import_get_n_columns     (SwRosterImport *self);

@@ -776,6 +776,48 @@ test_apply_sees_later_changes (void)
   g_assert_cmpuint (n_items (sw_organisation_get_departments (org)), ==, 3);
 }
 
+/* What Excel writes as "Unicode Text" (UTF-16LE with a BOM, tabs) and
+ * its "sep=" hint line. */
+static void
+test_utf16_and_sep_line (void)
+{
+  g_autoptr(TestOrg) org = sw_organisation_new ();
+  g_autoptr(GError) error = NULL;
+  gsize written = 0;
+  g_autofree char *utf16 = g_convert ("姓名\t部门\r\n张三\t生技科\r\n", -1, "UTF-16LE", "UTF-8",
+                                      NULL, &written, &error);
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) sep_line = bytes_from_string ("sep=;\r\nName;Notes\r\nA;x,y\r\n\r\nB;\"2\r\nlines\"\r\n");
+  g_autoptr(GBytes) bad_utf16 = g_bytes_new_static ("\xFF\xFE\x00\xD8", 4);
+  g_autoptr(SwRosterImport) import = sw_roster_import_new (org);
+  g_autoptr(SwRosterImport) hinted = sw_roster_import_new (org);
+  g_autoptr(SwRosterImport) broken = sw_roster_import_new (org);
+
+  g_assert_no_error (error);
+  g_byte_array_append (data, (const guint8 *) "\xFF\xFE", 2);
+  g_byte_array_append (data, (const guint8 *) utf16, written);
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
+
+  g_assert_true (sw_roster_import_load (import, bytes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sw_roster_import_get_encoding (import), ==, "UTF-16");
+  g_assert_cmpint (sw_roster_import_get_separator (import), ==, '\t');
+  g_assert_cmpstr (sw_roster_row_get_value (row_at (import, 0), SW_ROSTER_FIELD_NAME), ==, "张三");
+  g_assert_cmpstr (sw_roster_row_get_value (row_at (import, 0), SW_ROSTER_FIELD_DEPARTMENT), ==, "生技科");
+
+  g_assert_true (sw_roster_import_load (hinted, sep_line, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sw_roster_import_get_separator (hinted), ==, ';');
+  g_assert_cmpuint (sw_roster_import_get_n_columns (hinted), ==, 2);
+  g_assert_cmpuint (sw_roster_row_get_line (row_at (hinted, 0)), ==, 3);
+  g_assert_cmpstr (sw_roster_row_get_value (row_at (hinted, 0), SW_ROSTER_FIELD_NOTES), ==, "x,y");
+  g_assert_cmpuint (sw_roster_row_get_line (row_at (hinted, 1)), ==, 5);
+
+  g_assert_false (sw_roster_import_load (broken, bad_utf16, &error));
+  g_assert_error (error, SW_ROSTER_ERROR, SW_ROSTER_ERROR_ENCODING);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -784,6 +826,7 @@ main (int    argc,
 
   g_test_add_func ("/roster/encodings-and-separators", test_encodings_and_separators);
   g_test_add_func ("/roster/separator-detection", test_separator_detection);
+  g_test_add_func ("/roster/utf16-and-sep-line", test_utf16_and_sep_line);
   g_test_add_func ("/roster/quoted-fields", test_quoted_fields);
   g_test_add_func ("/roster/headers", test_headers);
   g_test_add_func ("/roster/column-mapping", test_column_mapping);
