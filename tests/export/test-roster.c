@@ -8,6 +8,7 @@
 #include "sw-core.h"
 #include "sw-roster-export.h"
 #include "sw-roster-import.h"
+#include "sw-store.h"
 
 /* The undo stack's commands may hold the organisation: empty it first. */
 typedef SwOrganisation TestOrg;
@@ -818,6 +819,80 @@ test_utf16_and_sep_line (void)
   g_assert_error (error, SW_ROSTER_ERROR, SW_ROSTER_ERROR_ENCODING);
 }
 
+/* Through the store: the import is saved as one action, and so is its
+ * undo. */
+static void
+test_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sw-roster-store-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "roster.db", NULL);
+  g_autoptr(GBytes) bytes = bytes_from_string ("姓名,部门,电话\n张三,生技科,1\n李四,稽审科,2\n");
+  g_autoptr(GBytes) saved = NULL;
+
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(SwStore) store = sw_store_open (db, SW_STORE_OPEN_CREATE, &error);
+    g_autoptr(SwRosterImport) import = NULL;
+
+    g_assert_no_error (error);
+    import = sw_roster_import_new (sw_store_get_organisation (store));
+    g_assert_true (sw_roster_import_load (import, bytes, &error));
+    g_assert_true (sw_roster_import_apply (import, NULL, &error));
+    g_assert_no_error (error);
+    saved = sw_roster_export (sw_store_get_organisation (store));
+    sw_undo_stack_clear (sw_organisation_get_undo_stack (sw_store_get_organisation (store)));
+  }
+
+  {
+    g_autoptr(SwStore) store = sw_store_open (db, SW_STORE_OPEN_DEFAULT, &error);
+    SwOrganisation *org;
+    g_autoptr(GBytes) loaded = NULL;
+    g_autoptr(SwRosterImport) import = NULL;
+    SwUndoStack *stack;
+
+    g_assert_no_error (error);
+    org = sw_store_get_organisation (store);
+    stack = sw_organisation_get_undo_stack (org);
+    loaded = sw_roster_export (org);
+    g_assert_true (g_bytes_equal (saved, loaded));
+    g_assert_cmpuint (n_items (sw_organisation_get_departments (org)), ==, 2);
+
+    /* A second import, then its undo, saved too. */
+    import = sw_roster_import_new (org);
+    g_clear_pointer (&bytes, g_bytes_unref);
+    bytes = bytes_from_string ("Name,Department,Phone\n张三,生技科,9\n王五,新科,3\n");
+    g_assert_true (sw_roster_import_load (import, bytes, &error));
+    g_assert_true (sw_roster_import_apply (import, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (sw_undo_stack_undo (stack, &error));
+    g_assert_no_error (error);
+    sw_undo_stack_clear (stack);
+  }
+
+  {
+    g_autoptr(SwStore) store = sw_store_open (db, SW_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(GBytes) loaded = NULL;
+
+    g_assert_no_error (error);
+    loaded = sw_roster_export (sw_store_get_organisation (store));
+    g_assert_true (g_bytes_equal (saved, loaded));
+  }
+
+  {
+    static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *file = g_strconcat (db, suffixes[i], NULL);
+
+        g_remove (file);
+      }
+    g_assert_cmpint (g_rmdir (dir), ==, 0);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -842,6 +917,7 @@ main (int    argc,
   g_test_add_func ("/roster/round-trip", test_round_trip);
   g_test_add_func ("/roster/export-to-file", test_export_to_file);
   g_test_add_func ("/roster/apply-sees-later-changes", test_apply_sees_later_changes);
+  g_test_add_func ("/roster/store", test_store);
 
   return g_test_run ();
 }
