@@ -23,21 +23,28 @@
  *  - assignments: the proposed ones (existing assignments are "fixed":
  *    they are part of a person's busy time and never change).
  *
- * Three phases, repeated until nothing improves:
+ * The phases:
  *
- *  A. slot by slot, scarcest first, a maximum matching of the slot's seats
- *     and the people free for it, tried least loaded first (the people a
- *     matching can cover form a matroid, so trying them in that order and
- *     keeping each one an augmenting path can place gives a maximum
- *     matching made of the least loaded people);
+ *  A. slot by slot, a maximum matching of the slot's seats and the people
+ *     free for it (the people a matching can cover form a matroid, so
+ *     trying them in a chosen order and keeping each one an augmenting path
+ *     can place gives a maximum matching made of the first people in that
+ *     order).  Two orders are tried: the scarcest slots first with the
+ *     least loaded people, and by end time with the people whose previous
+ *     slot ends closest before (interval scheduling's best fit);
  *  B. for every seat still empty, a breadth-first search for a chain of
  *     moves: someone free takes a seat that a person leaves for the empty
  *     seat, where each person moved has exactly one proposed assignment in
  *     the way (the same slot counts: that is a change of duty);
  *  C. fairness: a seat goes from a person to a free one of the same pool
  *     whose hours stay below the first person's hours, which lowers the
- *     sum of squared hours and so ends.
+ *     sum of squared hours and so ends;
+ *  D. kicks (only when some seat could still be filled): a person is put
+ *     on an empty seat, the seats in the way are refilled by B, and the
+ *     result kept unless it fills fewer seats; seeded, within a budget.
  *
+ * B and C repeat until neither changes anything; a last B makes sure no
+ * empty seat has a free person left, so running again proposes nothing.
  * Without conflicts between slots, A alone is exact; the later phases
  * never lower the number of filled seats.
  */
