@@ -2159,6 +2159,39 @@ query_single (sqlite3     *db,
   return rc;
 }
 
+/* Opens @path read-only.  A WAL database needs its -shm file; in a
+ * folder that cannot be written (a read-only mount) it cannot be
+ * created, so when there is no -wal file either (nothing is waiting to
+ * be checkpointed) the file is opened as immutable instead. */
+static int
+open_read_only (const char  *path,
+                sqlite3    **out_db)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *uri = NULL;
+  g_autofree char *escaped = NULL;
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  if ((rc & 0xff) != SQLITE_CANTOPEN || g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      *out_db = db;
+      return rc;
+    }
+
+  sqlite3_close (db);
+  db = NULL;
+  escaped = g_uri_escape_string (path, "/", FALSE);
+  uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  *out_db = db;
+
+  return rc;
+}
+
 /* Checks, through a read-only connection that cannot change a byte of
  * the file, that it is ours, not newer than us and not damaged. */
 static gboolean
@@ -2174,7 +2207,7 @@ inspect (const char  *path,
   int known = sw_store_get_schema_version ();
   int rc;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  rc = open_read_only (path, &db);
   if (rc == SQLITE_OK)
     {
       sqlite3_busy_timeout (db, 5000);
@@ -2260,9 +2293,10 @@ open_connection (SwStore  *self,
 {
   int rc;
 
-  rc = sqlite3_open_v2 (self->path, &self->db,
-                        self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE,
-                        NULL);
+  if (self->read_only)
+    rc = open_read_only (self->path, &self->db);
+  else
+    rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (error, self->db, rc, self->path, _("Could not open the database"));
