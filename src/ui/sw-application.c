@@ -13,7 +13,13 @@ struct _SwApplication
 
   SwStore        *store;
   gboolean        store_tried;
+  guint           poll_id;        /* looks for saves by other programs */
+  gboolean        poll_failed;    /* told the user once already */
 };
+
+/* How often the window looks whether servweek-cli (or another program)
+ * saved to its database. */
+#define POLL_INTERVAL_SECONDS 1
 
 G_DEFINE_FINAL_TYPE (SwApplication, sw_application, ADW_TYPE_APPLICATION)
 
@@ -73,6 +79,104 @@ sw_application_open_store (SwApplication  *self,
   return TRUE;
 }
 
+/* After the store re-read the database: every window shows the same plan
+ * again (the objects were replaced) and says why its undo history went. */
+static void
+sw_application_store_reloaded (SwApplication *self,
+                               SwStore       *store)
+{
+  SwOrganisation *org = sw_store_get_organisation (store);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      SwWindow *window;
+      SwPlan *plan;
+      AdwToast *toast;
+
+      if (!SW_IS_WINDOW (l->data))
+        continue;
+
+      window = l->data;
+      plan = g_object_get_data (G_OBJECT (window), "sw-plan-id-before-reload") != NULL
+             ? sw_organisation_find_plan (org, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (window),
+                                                                                   "sw-plan-id-before-reload")))
+             : NULL;
+      if (plan != NULL)
+        sw_window_set_plan (window, plan);
+      g_object_set_data (G_OBJECT (window), "sw-plan-id-before-reload", NULL);
+
+      toast = adw_toast_new (_("The plan was changed by another program"));
+      adw_toast_set_timeout (toast, 5);
+      sw_window_add_toast (window, toast);
+    }
+}
+
+static gboolean
+sw_application_poll (gpointer user_data)
+{
+  SwApplication *self = SW_APPLICATION (user_data);
+  g_autoptr(GError) error = NULL;
+  gboolean changed = FALSE;
+
+  if (self->store == NULL)
+    return G_SOURCE_CONTINUE;
+
+  if (sw_store_poll_external_change (self->store, &changed, &error) && changed)
+    {
+      /* Remember each window's plan by id: the objects are about to be
+       * replaced. */
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+        {
+          SwPlan *plan;
+
+          if (!SW_IS_WINDOW (l->data))
+            continue;
+          plan = sw_window_get_plan (l->data);
+          g_object_set_data (G_OBJECT (l->data), "sw-plan-id-before-reload",
+                             plan != NULL ? GSIZE_TO_POINTER ((gsize) sw_plan_get_id (plan)) : NULL);
+        }
+
+      sw_store_reload (self->store, &error);
+    }
+
+  if (error != NULL && !self->poll_failed)
+    {
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+      /* Once: the next poll tries again, but quietly. */
+      self->poll_failed = TRUE;
+      if (SW_IS_WINDOW (window))
+        sw_window_show_error (SW_WINDOW (window),
+                              _("Could Not Read the Changes of Another Program"), error);
+    }
+  else if (error == NULL)
+    self->poll_failed = FALSE;
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* With $SERVWEEK_BENCH set, prints "first-frame <monotonic µs>" to
+ * standard error once the window has painted its first frame (for
+ * build-aux/bench). */
+static void
+sw_application_first_frame (GdkFrameClock *clock,
+                            gpointer       user_data)
+{
+  g_printerr ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_signal_handlers_disconnect_by_func (clock, sw_application_first_frame, user_data);
+}
+
+static void
+sw_application_window_mapped (GtkWidget *widget,
+                              gpointer   user_data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  if (clock != NULL)
+    g_signal_connect (clock, "after-paint", G_CALLBACK (sw_application_first_frame), NULL);
+  g_signal_handlers_disconnect_by_func (widget, sw_application_window_mapped, user_data);
+}
+
 static void
 sw_application_activate (GApplication *application)
 {
@@ -97,7 +201,19 @@ sw_application_activate (GApplication *application)
 
   sw_window = sw_window_new (GTK_APPLICATION (self),
                              self->store != NULL ? sw_store_get_organisation (self->store) : NULL);
+  if (self->store != NULL && sw_store_is_read_only (self->store))
+    sw_window_set_read_only (sw_window, sw_store_get_path (self->store));
+  if (g_getenv ("SERVWEEK_BENCH") != NULL)
+    g_signal_connect (sw_window, "map", G_CALLBACK (sw_application_window_mapped), NULL);
   gtk_window_present (GTK_WINDOW (sw_window));
+
+  if (self->store != NULL && self->poll_id == 0)
+    {
+      g_signal_connect_object (self->store, "reloaded",
+                               G_CALLBACK (sw_application_store_reloaded), self,
+                               G_CONNECT_SWAPPED);
+      self->poll_id = g_timeout_add_seconds (POLL_INTERVAL_SECONDS, sw_application_poll, self);
+    }
 
   if (heading != NULL)
     sw_window_show_error (sw_window, heading, error);
@@ -173,6 +289,8 @@ sw_application_shutdown (GApplication *application)
 {
   SwApplication *self = SW_APPLICATION (application);
 
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+
   G_APPLICATION_CLASS (sw_application_parent_class)->shutdown (application);
 
   g_clear_object (&self->store);
@@ -183,6 +301,7 @@ sw_application_dispose (GObject *object)
 {
   SwApplication *self = SW_APPLICATION (object);
 
+  g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sw_application_parent_class)->dispose (object);

@@ -9,6 +9,7 @@
 #include "sw-window-calendars.h"
 #include "sw-window-autofill.h"
 #include "sw-window-roster.h"
+#include "sw-window-read-only.h"
 
 struct _SwWindow
 {
@@ -18,6 +19,7 @@ struct _SwWindow
   SwPlan               *plan;
   GSettings            *settings;
   AdwToastOverlay      *toast_overlay;
+  gboolean              read_only;
 
   GBindingGroup        *plan_bindings;
   GSignalGroup         *plan_signals;
@@ -63,6 +65,10 @@ sw_window_update_actions (SwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  stack != NULL && sw_undo_stack_get_can_redo (stack));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.autofill", self->plan != NULL);
+
+  /* Last: nothing above may enable an edit on a read-only database. */
+  if (self->read_only)
+    sw_window_read_only_disable_editing (self);
 }
 
 static void
@@ -773,6 +779,25 @@ sw_window_init (SwWindow *self)
       g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
     }
+}
+
+void
+sw_window_set_read_only (SwWindow   *self,
+                         const char *path)
+{
+  g_return_if_fail (SW_IS_WINDOW (self));
+
+  self->read_only = TRUE;
+  sw_window_read_only_show_banner (self, path);
+  sw_window_update_actions (self);
+}
+
+gboolean
+sw_window_get_read_only (SwWindow *self)
+{
+  g_return_val_if_fail (SW_IS_WINDOW (self), FALSE);
+
+  return self->read_only;
 }
 
 void

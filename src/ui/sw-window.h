@@ -29,4 +29,10 @@ void            sw_window_show_error       (SwWindow       *self,
 void            sw_window_add_toast        (SwWindow       *self,
                                             AdwToast       *toast);
 
+/* Marks the window as showing a database that cannot be written (@path):
+ * a banner says so and the editing actions stay disabled. */
+void            sw_window_set_read_only    (SwWindow       *self,
+                                            const char     *path);
+gboolean        sw_window_get_read_only    (SwWindow       *self);
+
 G_END_DECLS
