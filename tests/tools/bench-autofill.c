@@ -3,6 +3,7 @@
 
 #include <locale.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "sw-core.h"
 #include "sw-generate.h"
@@ -11,12 +12,24 @@
  * How long auto-fill takes on the generated organisation at scales 1, 2
  * and 4 (scale 1: 2,000 people, 500 slots, 1,500 duties), set against
  * the size of the problem: the empty seats times the people who could
- * take each of them.  Scale 1 must take under 1 s, and the time per unit
- * of that size must not grow by more than a factor of 2 from scale 1 to
- * scale 4 (about linear); the exit status says whether both held.
+ * take each of them.  Scale 1 must take under 1 s (wall clock), and the
+ * CPU time per unit of that size must not grow by more than a factor of 2
+ * from scale 1 to scale 4 (about linear); the exit status says whether
+ * both held.  Each figure is the best of --runs runs.
  *
  *   bench-autofill [--scales 1,2,4] [--runs N]
  */
+
+/* CPU seconds of this process: steadier than the wall clock on a busy
+ * machine, so the growth check uses them. */
+static double
+cpu_seconds (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
 
 /* Σ over duties with empty seats: empty seats × people of the required
  * department (everyone when it requires none). */
@@ -92,7 +105,7 @@ main (int    argc,
     }
   scales = g_strsplit (scales_arg != NULL ? scales_arg : "1,2,4", ",", -1);
 
-  g_print ("scale  people  slots  empty seats  seats×candidates  filled  left  time (ms)  ns per unit  apply (ms)\n");
+  g_print ("scale  people  slots  empty seats  seats×candidates  filled  left  wall (ms)  CPU (ms)  CPU ns per unit  apply (ms)\n");
 
   for (guint i = 0; scales[i] != NULL; i++)
     {
@@ -102,6 +115,7 @@ main (int    argc,
       g_autoptr(GPtrArray) plans = NULL;
       SwPlan *plan;
       double best = G_MAXDOUBLE;
+      double best_cpu = G_MAXDOUBLE;
       double per_unit;
       guint64 units;
       guint seats = 0;
@@ -123,12 +137,14 @@ main (int    argc,
       for (int r = 0; r < runs; r++)
         {
           gint64 start = g_get_monotonic_time ();
+          double cpu_start = cpu_seconds ();
           double seconds;
 
           g_clear_object (&af);
           af = sw_autofill_new (org, plan, SW_AUTOFILL_ALL_DAYS, NULL);
           seconds = (g_get_monotonic_time () - start) / 1e6;
           best = MIN (best, seconds);
+          best_cpu = MIN (best_cpu, cpu_seconds () - cpu_start);
         }
 
       t0 = g_get_monotonic_time ();
@@ -136,14 +152,14 @@ main (int    argc,
         g_error ("apply: %s", error->message);
       apply_ms = (g_get_monotonic_time () - t0) / 1e3;
 
-      per_unit = best * 1e9 / MAX (units, 1);
-      g_print ("%5u  %6u  %5u  %11u  %16" G_GUINT64_FORMAT "  %6u  %4u  %9.1f  %11.2f  %10.1f\n",
+      per_unit = best_cpu * 1e9 / MAX (units, 1);
+      g_print ("%5u  %6u  %5u  %11u  %16" G_GUINT64_FORMAT "  %6u  %4u  %9.1f  %8.1f  %15.2f  %10.1f\n",
                scale,
                g_list_model_get_n_items (sw_organisation_get_people (org)),
                g_list_model_get_n_items (sw_plan_get_slots (plan)),
                seats, units,
                sw_autofill_get_n_fills (af), sw_autofill_get_n_unfilled (af),
-               best * 1e3, per_unit, apply_ms);
+               best * 1e3, best_cpu * 1e3, per_unit, apply_ms);
 
       if (scale == 1)
         scale1_seconds = best;
@@ -159,11 +175,11 @@ main (int    argc,
     }
   if (first_per_unit > 0 && last_per_unit > 2.0 * first_per_unit)
     {
-      g_print ("FAIL: time per seat×candidate grew %.2f× (limit 2×)\n", last_per_unit / first_per_unit);
+      g_print ("FAIL: CPU time per seat×candidate grew %.2f× (limit 2×)\n", last_per_unit / first_per_unit);
       ok = FALSE;
     }
   if (ok)
-    g_print ("OK: scale 1 in %.3f s; time per seat×candidate grew %.2f× from the first to the last scale\n",
+    g_print ("OK: scale 1 in %.3f s; CPU time per seat×candidate grew %.2f× from the first to the last scale\n",
              scale1_seconds, first_per_unit > 0 ? last_per_unit / first_per_unit : 0);
 
   return ok ? 0 : 1;
