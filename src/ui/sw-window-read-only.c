@@ -35,14 +35,19 @@ void
 sw_window_read_only_disable_editing (SwWindow *self)
 {
   GtkWidgetClass *widget_class;
+  GType owner;
   const char *name;
+  const GVariantType *parameter_type;
+  const char *property_name;
   guint i;
 
   g_return_if_fail (SW_IS_WINDOW (self));
 
+  /* GTK 4.8 writes every out argument: none may be NULL. */
   widget_class = GTK_WIDGET_GET_CLASS (self);
   for (i = 0;
-       gtk_widget_class_query_action (widget_class, i, NULL, &name, NULL, NULL);
+       gtk_widget_class_query_action (widget_class, i, &owner, &name,
+                                      &parameter_type, &property_name);
        i++)
     {
       if (!g_str_has_prefix (name, "win."))
