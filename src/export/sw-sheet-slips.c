@@ -9,7 +9,7 @@
  * times, places, teammates and the hotline; several to a page, separated
  * by dashed cut lines. */
 
-#define SLIP_PAD     10.0
+#define SLIP_PAD     8.0
 #define CUT_SPACE    12.0
 
 typedef struct
@@ -110,10 +110,6 @@ slip_block_new (SheetBuilder *b,
   w[G_N_ELEMENTS (fractions) - 1] = inner - used;
 
   kicker = g_strdup_printf ("%s · %s", _("Duty slip"), sw_plan_get_title (b->plan));
-  y += sheet_block_add_layout (block, SLIP_PAD, y,
-                               sheet_layout_new (b, SHEET_FONT_SMALL, inner, PANGO_ALIGN_LEFT, kicker),
-                               SHEET_GREY);
-  y += 2;
 
   if (dept != NULL)
     g_string_append (info, sw_department_get_name (dept));
@@ -122,12 +118,21 @@ slip_block_new (SheetBuilder *b,
   if (sw_person_get_phone (person)[0] != '\0')
     g_string_append_printf (info, "%s%s", info->len ? " · " : "", sw_person_get_phone (person));
 
-  name = sheet_layout_new (b, SHEET_FONT_NAME, inner * 0.5, PANGO_ALIGN_LEFT, sw_person_get_name (person));
+  name = sheet_layout_new (b, SHEET_FONT_NAME, inner * 0.4, PANGO_ALIGN_LEFT, sw_person_get_name (person));
   pango_layout_get_size (name, &lw, NULL);
   name_w = (double) lw / PANGO_SCALE;
-  details = sheet_layout_new (b, SHEET_FONT_BODY, inner - name_w - 10, PANGO_ALIGN_LEFT, info->str);
+  details = sheet_layout_new (b, SHEET_FONT_BODY, inner * 0.6 - name_w - 10, PANGO_ALIGN_LEFT, info->str);
   g_string_free (info, TRUE);
   h = sheet_layout_height (name);
+  /* What the slip is, on the right of the name line. */
+  layout = sheet_layout_new (b, SHEET_FONT_SMALL, inner * 0.4, PANGO_ALIGN_RIGHT, kicker);
+  {
+    double ky = (double) (pango_layout_get_baseline (name) - pango_layout_get_baseline (layout)) / PANGO_SCALE;
+
+    /* A long plan title wraps downwards: the line grows with it. */
+    h = MAX (h, ky + sheet_layout_height (layout));
+    sheet_block_add_layout (block, SLIP_PAD + inner * 0.6, y + ky, layout, SHEET_GREY);
+  }
   /* The details sit on the name's baseline. */
   sheet_block_add_layout (block, SLIP_PAD + name_w + 10,
                           y + (double) (pango_layout_get_baseline (name) - pango_layout_get_baseline (details)) / PANGO_SCALE,
