@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "sw-core.h"
+#include "sw-date-button.h"
+#include "sw-ui-format.h"
+
+struct _SwDateButton
+{
+  GtkWidget      parent_instance;
+
+  GtkMenuButton *button;
+  GtkCalendar   *calendar;
+  int            day;
+  gboolean       syncing;
+};
+
+G_DEFINE_FINAL_TYPE (SwDateButton, sw_date_button, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DAY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+sw_date_button_sync (SwDateButton *self)
+{
+  g_autofree char *label = sw_ui_format_day_range (self->day, self->day);
+  g_autoptr(GDateTime) date = NULL;
+  int year, month, mday;
+
+  gtk_menu_button_set_label (self->button, label);
+
+  sw_time_to_ymd (self->day, &year, &month, &mday);
+  date = g_date_time_new_local (year, month, mday, 12, 0, 0);
+  if (date != NULL)
+    {
+      self->syncing = TRUE;
+      gtk_calendar_select_day (self->calendar, date);
+      self->syncing = FALSE;
+    }
+}
+
+static void
+day_selected (SwDateButton *self,
+              GtkCalendar  *calendar)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *text = NULL;
+  int day;
+
+  if (self->syncing)
+    return;
+
+  date = gtk_calendar_get_date (calendar);
+  text = g_date_time_format (date, "%Y-%m-%d");
+  if (text != NULL && sw_time_parse_date (text, &day, NULL))
+    {
+      sw_date_button_set_day (self, day);
+      gtk_menu_button_popdown (self->button);
+    }
+}
+
+GtkWidget *
+sw_date_button_new (void)
+{
+  return g_object_new (SW_TYPE_DATE_BUTTON, NULL);
+}
+
+int
+sw_date_button_get_day (SwDateButton *self)
+{
+  g_return_val_if_fail (SW_IS_DATE_BUTTON (self), 0);
+
+  return self->day;
+}
+
+void
+sw_date_button_set_day (SwDateButton *self,
+                        int           day)
+{
+  g_return_if_fail (SW_IS_DATE_BUTTON (self));
+
+  if (self->day == day)
+    return;
+
+  self->day = day;
+  sw_date_button_sync (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
+}
+
+static void
+sw_date_button_dispose (GObject *object)
+{
+  SwDateButton *self = SW_DATE_BUTTON (object);
+
+  if (self->button != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->button));
+      self->button = NULL;
+    }
+
+  G_OBJECT_CLASS (sw_date_button_parent_class)->dispose (object);
+}
+
+static void
+sw_date_button_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  SwDateButton *self = SW_DATE_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_DAY:
+      g_value_set_int (value, self->day);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sw_date_button_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  SwDateButton *self = SW_DATE_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_DAY:
+      sw_date_button_set_day (self, g_value_get_int (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sw_date_button_class_init (SwDateButtonClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sw_date_button_dispose;
+  object_class->get_property = sw_date_button_get_property;
+  object_class->set_property = sw_date_button_set_property;
+
+  properties[PROP_DAY] =
+    g_param_spec_int ("day", NULL, NULL,
+                      G_MININT / 2, G_MAXINT / 2, 0,
+                      (G_PARAM_READWRITE |
+                       G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "datebutton");
+}
+
+static void
+sw_date_button_init (SwDateButton *self)
+{
+  GtkWidget *popover = gtk_popover_new ();
+
+  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->calendar));
+  g_signal_connect_object (self->calendar, "day-selected",
+                           G_CALLBACK (day_selected), self, G_CONNECT_SWAPPED);
+
+  self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_popover (self->button, popover);
+  gtk_widget_set_valign (GTK_WIDGET (self->button), GTK_ALIGN_CENTER);
+  gtk_widget_set_parent (GTK_WIDGET (self->button), GTK_WIDGET (self));
+
+  self->day = sw_time_day_of (sw_time_now_in_zone ("Asia/Shanghai"));
+  sw_date_button_sync (self);
+}

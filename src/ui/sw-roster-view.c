@@ -1,0 +1,888 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+
+#include "sw-column-util.h"
+#include "sw-committees-panel.h"
+#include "sw-name-dialog.h"
+#include "sw-person-editor.h"
+#include "sw-roster-view.h"
+#include "sw-ui-state.h"
+
+struct _SwRosterView
+{
+  GtkWidget           parent_instance;
+
+  SwOrganisation     *organisation;
+  SwPlan             *plan;
+  GSignalGroup       *stack_signals;
+
+  /* people: org people → filter → sort → selection */
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel   *sort_model;
+  GtkSingleSelection *people_selection;
+  char               *query;            /* normalized */
+
+  GtkSingleSelection *departments_selection;
+
+  GHashTable         *minutes;          /* SwPerson* → minutes */
+  GHashTable         *committees;       /* SwPerson* → text */
+  GtkColumnViewColumn *committees_column;
+  GtkColumnViewColumn *hours_column;
+  GtkCustomSorter    *hours_sorter;
+  GtkCustomSorter    *committees_sorter;
+
+  /* template children */
+  GtkPaned           *paned;
+  GtkToggleButton    *all_button;
+  GtkListView        *departments_view;
+  GtkSearchEntry     *search_entry;
+  GtkLabel           *count_label;
+  GtkStack           *content_stack;
+  GtkColumnView      *people_view;
+  SwCommitteesPanel  *committees_panel;
+};
+
+G_DEFINE_FINAL_TYPE (SwRosterView, sw_roster_view, GTK_TYPE_WIDGET)
+
+static void
+show_message (SwRosterView *self,
+              const char   *heading,
+              const char   *body)
+{
+  sw_name_dialog_message (GTK_WIDGET (self), heading, body);
+}
+
+/* State */
+
+static SwDepartment *
+selected_department (SwRosterView *self)
+{
+  return gtk_single_selection_get_selected_item (self->departments_selection);
+}
+
+static SwPerson *
+selected_person (SwRosterView *self)
+{
+  return gtk_single_selection_get_selected_item (self->people_selection);
+}
+
+static void
+sw_roster_view_update_actions (SwRosterView *self)
+{
+  SwDepartment *department = selected_department (self);
+  gboolean have_org = self->organisation != NULL;
+  guint position = gtk_single_selection_get_selected (self->departments_selection);
+  guint n_departments = have_org ? g_list_model_get_n_items (sw_organisation_get_departments (self->organisation)) : 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.add-department", have_org);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.rename-department", department != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.move-department",
+                                 department != NULL && n_departments > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.delete-department", department != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.add-person", have_org);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.edit-person", selected_person (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.delete-person", selected_person (self) != NULL);
+  (void) position;
+}
+
+static void
+sw_roster_view_update_count (SwRosterView *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  guint total = self->organisation != NULL
+                ? g_list_model_get_n_items (sw_organisation_get_people (self->organisation)) : 0;
+  g_autofree char *text = NULL;
+
+  if (shown == total)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", total), total);
+  else
+    /* Translators: people shown of all people */
+    text = g_strdup_printf (_("%u of %u"), shown, total);
+  gtk_label_set_label (self->count_label, text);
+}
+
+static void
+sw_roster_view_recompute (SwRosterView *self)
+{
+  g_clear_pointer (&self->minutes, g_hash_table_unref);
+  g_clear_pointer (&self->committees, g_hash_table_unref);
+  self->minutes = sw_ui_state_minutes_by_person (self->plan);
+  self->committees = sw_ui_state_committees_by_person (self->plan);
+
+  sw_column_util_refresh (self->hours_column);
+  sw_column_util_refresh (self->committees_column);
+
+  /* A sort by these columns depends on the tables (the column view only
+   * listens to the sorters of the columns it sorts by). */
+  gtk_sorter_changed (GTK_SORTER (self->hours_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  gtk_sorter_changed (GTK_SORTER (self->committees_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static void
+stack_changed (SwRosterView *self)
+{
+  sw_roster_view_recompute (self);
+  sw_roster_view_update_actions (self);
+}
+
+/* Filter */
+
+static gboolean
+person_visible (gpointer item,
+                gpointer user_data)
+{
+  SwRosterView *self = user_data;
+  SwPerson *person = item;
+  SwDepartment *department = selected_department (self);
+
+  if (department != NULL && sw_person_get_department (person) != department)
+    return FALSE;
+
+  return sw_ui_state_person_matches (person, self->query);
+}
+
+static void
+sw_roster_view_apply_query (SwRosterView *self,
+                            const char   *text)
+{
+  g_autofree char *query = sw_ui_state_normalize_query (text);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  if (g_strcmp0 (query, self->query) == 0)
+    return;
+
+  /* Every word must match: a longer query only hides more people, so
+   * only the shown ones are filtered again. */
+  if (self->query != NULL && g_str_has_prefix (query, self->query))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (self->query != NULL && g_str_has_prefix (self->query, query))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+
+  g_free (self->query);
+  self->query = g_steal_pointer (&query);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
+static void
+search_changed (SwRosterView   *self,
+                GtkSearchEntry *entry)
+{
+  sw_roster_view_apply_query (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+search_activated (SwRosterView *self)
+{
+  /* Enter opens the only match, or the first. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0)
+    {
+      gtk_single_selection_set_selected (self->people_selection, 0);
+      gtk_widget_activate_action (GTK_WIDGET (self), "roster.edit-person", NULL);
+    }
+}
+
+static void
+department_selection_changed (SwRosterView *self)
+{
+  gboolean all = selected_department (self) == NULL;
+
+  if (gtk_toggle_button_get_active (self->all_button) != all)
+    gtk_toggle_button_set_active (self->all_button, all);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  sw_roster_view_update_actions (self);
+}
+
+static void
+all_toggled (SwRosterView    *self,
+             GtkToggleButton *button)
+{
+  if (gtk_toggle_button_get_active (button))
+    gtk_single_selection_set_selected (self->departments_selection, GTK_INVALID_LIST_POSITION);
+  else if (selected_department (self) == NULL)
+    gtk_toggle_button_set_active (button, TRUE);
+}
+
+/* People columns */
+
+static void
+fill_name (GtkWidget *cell,
+           gpointer   item,
+           gpointer   user_data)
+{
+  SwPerson *person = item;
+
+  gtk_label_set_label (GTK_LABEL (cell), sw_person_get_name (person));
+  if (sw_person_get_active (person))
+    gtk_widget_remove_css_class (cell, "dim-label");
+  else
+    gtk_widget_add_css_class (cell, "dim-label");
+}
+
+static void
+fill_department (GtkWidget *cell,
+                 gpointer   item,
+                 gpointer   user_data)
+{
+  SwDepartment *department = sw_person_get_department (item);
+
+  gtk_label_set_label (GTK_LABEL (cell), department != NULL ? sw_department_get_name (department) : "");
+}
+
+static void
+fill_title (GtkWidget *cell,
+            gpointer   item,
+            gpointer   user_data)
+{
+  gtk_label_set_label (GTK_LABEL (cell), sw_person_get_title (item));
+}
+
+static void
+fill_phone (GtkWidget *cell,
+            gpointer   item,
+            gpointer   user_data)
+{
+  gtk_label_set_label (GTK_LABEL (cell), sw_person_get_phone (item));
+}
+
+static void
+fill_email (GtkWidget *cell,
+            gpointer   item,
+            gpointer   user_data)
+{
+  gtk_label_set_label (GTK_LABEL (cell), sw_person_get_email (item));
+}
+
+static void
+fill_committees (GtkWidget *cell,
+                 gpointer   item,
+                 gpointer   user_data)
+{
+  SwRosterView *self = user_data;
+  const char *text = self->committees != NULL ? g_hash_table_lookup (self->committees, item) : NULL;
+
+  gtk_label_set_label (GTK_LABEL (cell), text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (cell, text);
+}
+
+static void
+fill_hours (GtkWidget *cell,
+            gpointer   item,
+            gpointer   user_data)
+{
+  SwRosterView *self = user_data;
+  guint minutes = self->minutes != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (self->minutes, item)) : 0;
+  g_autofree char *text = sw_ui_state_format_hours (minutes);
+
+  gtk_label_set_label (GTK_LABEL (cell), text);
+}
+
+static GtkWidget *
+hours_setup (gpointer user_data)
+{
+  GtkWidget *label = sw_column_util_label_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
+  gtk_widget_add_css_class (label, "numeric");
+  return label;
+}
+
+static int
+compare_hours (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  SwRosterView *self = user_data;
+  guint ma = self->minutes != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (self->minutes, a)) : 0;
+  guint mb = self->minutes != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (self->minutes, b)) : 0;
+
+  return ma < mb ? -1 : ma > mb ? 1 : 0;
+}
+
+static int
+compare_committees (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  SwRosterView *self = user_data;
+  const char *ta = self->committees != NULL ? g_hash_table_lookup (self->committees, a) : NULL;
+  const char *tb = self->committees != NULL ? g_hash_table_lookup (self->committees, b) : NULL;
+
+  /* People on a committee first. */
+  if ((ta == NULL) != (tb == NULL))
+    return ta == NULL ? 1 : -1;
+  return g_strcmp0 (ta, tb);
+}
+
+static char *
+department_name (GObject      *item,
+                 SwDepartment *department,
+                 gpointer      user_data)
+{
+  return g_strdup (department != NULL ? sw_department_get_name (department) : "");
+}
+
+static void
+sw_roster_view_setup_people (SwRosterView *self)
+{
+  GtkExpression *params[1];
+  GtkColumnViewColumn *name_column;
+
+  self->filter = gtk_custom_filter_new (person_visible, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)), NULL);
+  self->people_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  gtk_single_selection_set_autoselect (self->people_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->people_selection, TRUE);
+  gtk_column_view_set_model (self->people_view, GTK_SELECTION_MODEL (self->people_selection));
+  gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->people_view));
+
+  g_signal_connect_object (self->people_selection, "notify::selected",
+                           G_CALLBACK (sw_roster_view_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sort_model, "items-changed",
+                           G_CALLBACK (sw_roster_view_update_count), self, G_CONNECT_SWAPPED);
+
+  name_column = sw_column_util_add (self->people_view, _("Name"), NULL, fill_name, self,
+                                    GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (SW_TYPE_PERSON, NULL, "name"))),
+                                    TRUE);
+  params[0] = gtk_property_expression_new (SW_TYPE_PERSON, NULL, "department");
+  sw_column_util_add (self->people_view, _("Department"), NULL, fill_department, self,
+                      GTK_SORTER (gtk_string_sorter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, params,
+                                                                                      G_CALLBACK (department_name),
+                                                                                      NULL, NULL))),
+                      TRUE);
+  sw_column_util_add (self->people_view, _("Title"), NULL, fill_title, self,
+                      GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (SW_TYPE_PERSON, NULL, "title"))),
+                      TRUE);
+  sw_column_util_add (self->people_view, _("Phone"), NULL, fill_phone, self,
+                      GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (SW_TYPE_PERSON, NULL, "phone"))),
+                      FALSE);
+  sw_column_util_add (self->people_view, _("E-mail"), NULL, fill_email, self,
+                      GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (SW_TYPE_PERSON, NULL, "email"))),
+                      TRUE);
+
+  self->committees_sorter = gtk_custom_sorter_new (compare_committees, self, NULL);
+  self->committees_column = sw_column_util_add (self->people_view, _("Committees"), NULL, fill_committees, self,
+                                                g_object_ref (GTK_SORTER (self->committees_sorter)), TRUE);
+  self->hours_sorter = gtk_custom_sorter_new (compare_hours, self, NULL);
+  self->hours_column = sw_column_util_add (self->people_view, _("Hours"), hours_setup, fill_hours, self,
+                                           g_object_ref (GTK_SORTER (self->hours_sorter)), FALSE);
+  gtk_column_view_column_set_fixed_width (self->hours_column, 80);
+
+  /* Unsorted until a column is clicked: the roster's own order, people
+   * grouped by department. */
+  (void) name_column;
+}
+
+/* Departments sidebar */
+
+static void
+department_color_set (GtkColorButton *button,
+                      SwRosterView   *self)
+{
+  SwDepartment *department = g_object_get_data (G_OBJECT (button), "sw-department");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *color = NULL;
+  GdkRGBA rgba;
+
+  if (department == NULL || self->organisation == NULL)
+    return;
+
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+  color = g_strdup_printf ("#%02x%02x%02x",
+                           (int) (rgba.red * 255 + 0.5),
+                           (int) (rgba.green * 255 + 0.5),
+                           (int) (rgba.blue * 255 + 0.5));
+  if (!sw_undo_stack_set (sw_organisation_get_undo_stack (self->organisation), &error,
+                          department, "color", color))
+    show_message (self, _("Could Not Change the Colour"), error->message);
+}
+
+static void
+department_setup (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  SwRosterView             *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *color = gtk_color_button_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (color), FALSE);
+  gtk_widget_add_css_class (color, "flat");
+  gtk_widget_add_css_class (color, "department-color");
+  gtk_widget_set_valign (color, GTK_ALIGN_CENTER);
+  g_signal_connect_object (color, "color-set", G_CALLBACK (department_color_set), self, 0);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), color);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+department_fill (GtkListItem *list_item)
+{
+  SwDepartment *department = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *color = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (color);
+  g_autofree char *color_label = NULL;
+  GdkRGBA rgba;
+
+  if (department == NULL)
+    return;
+
+  if (!gdk_rgba_parse (&rgba, sw_department_get_color (department)))
+    gdk_rgba_parse (&rgba, "#9a9996");
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (color), &rgba);
+  gtk_label_set_label (GTK_LABEL (label), sw_department_get_name (department));
+
+  /* Translators: the colour button of a department, for screen readers */
+  color_label = g_strdup_printf (_("Colour of %s"), sw_department_get_name (department));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (color),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, color_label,
+                                  -1);
+  gtk_widget_set_tooltip_text (color, color_label);
+}
+
+static void
+department_notify (SwDepartment *department,
+                   GParamSpec   *pspec,
+                   GtkListItem  *list_item)
+{
+  department_fill (list_item);
+}
+
+static void
+department_bind (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 SwRosterView             *self)
+{
+  SwDepartment *department = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  gulong handler;
+
+  g_object_set_data (G_OBJECT (gtk_widget_get_first_child (box)), "sw-department", department);
+  handler = g_signal_connect (department, "notify", G_CALLBACK (department_notify), list_item);
+  g_object_set_data (G_OBJECT (list_item), "sw-handler", GSIZE_TO_POINTER ((gsize) handler));
+  department_fill (list_item);
+}
+
+static void
+department_unbind (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   SwRosterView             *self)
+{
+  SwDepartment *department = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  gulong handler = GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (list_item), "sw-handler"));
+
+  if (department != NULL && handler != 0)
+    g_signal_handler_disconnect (department, handler);
+  g_object_set_data (G_OBJECT (gtk_widget_get_first_child (box)), "sw-department", NULL);
+}
+
+static void
+sw_roster_view_setup_departments (SwRosterView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  self->departments_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->departments_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->departments_selection, TRUE);
+  gtk_single_selection_set_selected (self->departments_selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (self->departments_selection, "notify::selected",
+                           G_CALLBACK (department_selection_changed), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (department_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (department_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (department_unbind), self);
+  gtk_list_view_set_factory (self->departments_view, factory);
+  gtk_list_view_set_model (self->departments_view, GTK_SELECTION_MODEL (self->departments_selection));
+}
+
+static const char *const palette[] = {
+  "#3584e4", "#33d17a", "#f6d32d", "#ff7800", "#e01b24", "#9141ac", "#986a44", "#2190a4",
+};
+
+static void
+add_department_named (GObject    *owner,
+                      const char *name,
+                      gpointer    data)
+{
+  SwRosterView *self = SW_ROSTER_VIEW (owner);
+  g_autoptr(SwDepartment) department = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *departments;
+  guint n;
+
+  if (self->organisation == NULL)
+    return;
+
+  if (sw_organisation_find_department (self->organisation, name) != NULL)
+    {
+      g_autofree char *body = g_strdup_printf (_("There is already a department named “%s”."), name);
+
+      show_message (self, _("Could Not Add the Department"), body);
+      return;
+    }
+
+  departments = sw_organisation_get_departments (self->organisation);
+  n = g_list_model_get_n_items (departments);
+  department = sw_department_new (name);
+  sw_department_set_position (department, sw_ui_state_next_position (departments));
+  sw_department_set_color (department, palette[n % G_N_ELEMENTS (palette)]);
+
+  if (!sw_edit_add (self->organisation, self->organisation, "departments", department, &error))
+    {
+      show_message (self, _("Could Not Add the Department"), error->message);
+      return;
+    }
+
+  /* Select the new department: it is the last one. */
+  n = g_list_model_get_n_items (departments);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwDepartment) item = g_list_model_get_item (departments, i);
+
+      if (item == department)
+        {
+          gtk_single_selection_set_selected (self->departments_selection, i);
+          break;
+        }
+    }
+}
+
+static void
+add_department_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  sw_name_dialog_ask (widget, _("Add Department"), _("_Add"), NULL,
+            add_department_named, NULL);
+}
+
+static void
+rename_department_named (GObject    *owner,
+                         const char *name,
+                         gpointer    data)
+{
+  SwRosterView *self = SW_ROSTER_VIEW (owner);
+  SwDepartment *department = data;
+  SwDepartment *existing;
+  g_autoptr(GError) error = NULL;
+
+  existing = sw_organisation_find_department (self->organisation, name);
+  if (existing != NULL && existing != department)
+    {
+      g_autofree char *body = g_strdup_printf (_("There is already a department named “%s”."), name);
+
+      show_message (self, _("Could Not Rename the Department"), body);
+      return;
+    }
+
+  if (!sw_undo_stack_set (sw_organisation_get_undo_stack (self->organisation), &error,
+                          department, "name", name))
+    show_message (self, _("Could Not Rename the Department"), error->message);
+}
+
+static void
+rename_department_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  SwRosterView *self = SW_ROSTER_VIEW (widget);
+  SwDepartment *department = selected_department (self);
+
+  if (department != NULL)
+    sw_name_dialog_ask (GTK_WIDGET (self), _("Rename Department"), _("_Rename"), sw_department_get_name (department),
+              rename_department_named, department);
+}
+
+static void
+move_department_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SwRosterView *self = SW_ROSTER_VIEW (widget);
+  SwDepartment *department = selected_department (self);
+  SwDepartment *changed[2] = { NULL, NULL };
+  int positions[2] = { 0, 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwDepartment) keep = NULL;
+  SwUndoStack *stack;
+  GListModel *departments;
+  gboolean ok;
+  guint n;
+
+  if (department == NULL || self->organisation == NULL)
+    return;
+
+  departments = sw_organisation_get_departments (self->organisation);
+  if (!sw_ui_state_move_department (departments, department, g_variant_get_int32 (parameter),
+                                    changed, positions))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  keep = g_object_ref (department);
+  stack = sw_organisation_get_undo_stack (self->organisation);
+  sw_undo_stack_begin_group (stack, _("Move department"));
+  ok = sw_undo_stack_set (stack, &error, changed[0], "position", positions[0]) &&
+       sw_undo_stack_set (stack, &error, changed[1], "position", positions[1]);
+  if (ok)
+    ok = sw_undo_stack_end_group (stack, &error);
+  else
+    sw_undo_stack_cancel_group (stack);
+
+  if (!ok)
+    {
+      show_message (self, _("Could Not Move the Department"), error->message);
+      return;
+    }
+
+  /* The list re-sorted itself: keep the moved department selected. */
+  n = g_list_model_get_n_items (departments);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwDepartment) item = g_list_model_get_item (departments, i);
+
+      if (item == keep)
+        {
+          gtk_single_selection_set_selected (self->departments_selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->departments_view), "list.scroll-to-item", "u", i);
+          break;
+        }
+    }
+}
+
+static void
+delete_department_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  SwRosterView *self = SW_ROSTER_VIEW (widget);
+  SwDepartment *department = selected_department (self);
+  g_autoptr(GError) error = NULL;
+
+  if (department == NULL || self->organisation == NULL)
+    return;
+
+  if (!sw_edit_delete_department (self->organisation, department, &error))
+    show_message (self, _("Could Not Delete the Department"), error->message);
+}
+
+/* People */
+
+static void
+open_editor (SwRosterView *self,
+             SwPerson     *person)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  SwPersonEditor *editor;
+
+  editor = sw_person_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 self->organisation, person, selected_department (self));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+add_person_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SwRosterView *self = SW_ROSTER_VIEW (widget);
+
+  if (self->organisation != NULL)
+    open_editor (self, NULL);
+}
+
+static void
+edit_person_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SwRosterView *self = SW_ROSTER_VIEW (widget);
+  SwPerson *person = selected_person (self);
+
+  if (person != NULL)
+    open_editor (self, person);
+}
+
+static void
+person_activated (SwRosterView  *self,
+                  guint          position,
+                  GtkColumnView *view)
+{
+  gtk_single_selection_set_selected (self->people_selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self), "roster.edit-person", NULL);
+}
+
+static void
+delete_person_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SwRosterView *self = SW_ROSTER_VIEW (widget);
+  SwPerson *person = selected_person (self);
+  g_autoptr(GError) error = NULL;
+
+  if (person == NULL || self->organisation == NULL)
+    return;
+
+  if (!sw_edit_delete_person (self->organisation, person, &error))
+    show_message (self, _("Could Not Delete the Person"), error->message);
+}
+
+/* Public */
+
+void
+sw_roster_view_set_organisation (SwRosterView   *self,
+                                 SwOrganisation *organisation)
+{
+  g_return_if_fail (SW_IS_ROSTER_VIEW (self));
+  g_return_if_fail (organisation == NULL || SW_IS_ORGANISATION (organisation));
+
+  if (!g_set_object (&self->organisation, organisation))
+    return;
+
+  gtk_filter_list_model_set_model (self->filter_model,
+                                   organisation != NULL ? sw_organisation_get_people (organisation) : NULL);
+  gtk_single_selection_set_model (self->departments_selection,
+                                  organisation != NULL ? sw_organisation_get_departments (organisation) : NULL);
+  gtk_single_selection_set_selected (self->departments_selection, GTK_INVALID_LIST_POSITION);
+  g_signal_group_set_target (self->stack_signals,
+                             organisation != NULL ? sw_organisation_get_undo_stack (organisation) : NULL);
+  sw_committees_panel_set_plan (self->committees_panel, organisation, self->plan);
+  sw_roster_view_update_count (self);
+  sw_roster_view_update_actions (self);
+}
+
+void
+sw_roster_view_set_plan (SwRosterView *self,
+                         SwPlan       *plan)
+{
+  g_return_if_fail (SW_IS_ROSTER_VIEW (self));
+  g_return_if_fail (plan == NULL || SW_IS_PLAN (plan));
+
+  if (!g_set_object (&self->plan, plan))
+    return;
+
+  sw_committees_panel_set_plan (self->committees_panel, self->organisation, plan);
+  sw_roster_view_recompute (self);
+}
+
+void
+sw_roster_view_focus_search (SwRosterView *self)
+{
+  g_return_if_fail (SW_IS_ROSTER_VIEW (self));
+
+  gtk_stack_set_visible_child_name (self->content_stack, "people");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+sw_roster_view_set_search_text (SwRosterView *self,
+                                const char   *text)
+{
+  g_return_if_fail (SW_IS_ROSTER_VIEW (self));
+
+  g_signal_handlers_block_by_func (self->search_entry, search_changed, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  g_signal_handlers_unblock_by_func (self->search_entry, search_changed, self);
+  sw_roster_view_apply_query (self, text);
+}
+
+GListModel *
+sw_roster_view_get_people_model (SwRosterView *self)
+{
+  g_return_val_if_fail (SW_IS_ROSTER_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->sort_model);
+}
+
+/* GObject */
+
+static void
+sw_roster_view_dispose (GObject *object)
+{
+  SwRosterView *self = SW_ROSTER_VIEW (object);
+
+  if (self->stack_signals != NULL)
+    g_signal_group_set_target (self->stack_signals, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_ROSTER_VIEW);
+
+  g_clear_object (&self->stack_signals);
+  g_clear_object (&self->people_selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->departments_selection);
+  g_clear_object (&self->hours_sorter);
+  g_clear_object (&self->committees_sorter);
+  g_clear_pointer (&self->minutes, g_hash_table_unref);
+  g_clear_pointer (&self->committees, g_hash_table_unref);
+  g_clear_pointer (&self->query, g_free);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->organisation);
+
+  G_OBJECT_CLASS (sw_roster_view_parent_class)->dispose (object);
+}
+
+static void
+sw_roster_view_class_init (SwRosterViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sw_roster_view_dispose;
+
+  g_type_ensure (SW_TYPE_COMMITTEES_PANEL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/servweek/Planner/sw-roster-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SwRosterView, paned);
+  gtk_widget_class_bind_template_child (widget_class, SwRosterView, all_button);
+  gtk_widget_class_bind_template_child (widget_class, SwRosterView, departments_view);
+  gtk_widget_class_bind_template_child (widget_class, SwRosterView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SwRosterView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SwRosterView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SwRosterView, people_view);
+  gtk_widget_class_bind_template_child (widget_class, SwRosterView, committees_panel);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, search_activated);
+  gtk_widget_class_bind_template_callback (widget_class, all_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, person_activated);
+
+  gtk_widget_class_install_action (widget_class, "roster.add-department", NULL, add_department_action);
+  gtk_widget_class_install_action (widget_class, "roster.rename-department", NULL, rename_department_action);
+  gtk_widget_class_install_action (widget_class, "roster.move-department", "i", move_department_action);
+  gtk_widget_class_install_action (widget_class, "roster.delete-department", NULL, delete_department_action);
+  gtk_widget_class_install_action (widget_class, "roster.add-person", NULL, add_person_action);
+  gtk_widget_class_install_action (widget_class, "roster.edit-person", NULL, edit_person_action);
+  gtk_widget_class_install_action (widget_class, "roster.delete-person", NULL, delete_person_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "rosterview");
+}
+
+static void
+sw_roster_view_init (SwRosterView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->stack_signals = g_signal_group_new (SW_TYPE_UNDO_STACK);
+  g_signal_group_connect_swapped (self->stack_signals, "changed",
+                                  G_CALLBACK (stack_changed), self);
+
+  sw_roster_view_setup_departments (self);
+  sw_roster_view_setup_people (self);
+  sw_roster_view_recompute (self);
+  sw_roster_view_update_count (self);
+  sw_roster_view_update_actions (self);
+}

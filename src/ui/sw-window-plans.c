@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sw-new-plan-dialog.h"
+#include "sw-plan-properties.h"
+#include "sw-print-operation.h"
+#include "sw-window-plans.h"
+
+static void
+plan_created (SwNewPlanDialog *dialog,
+              SwPlan          *plan,
+              SwWindow        *window)
+{
+  g_autofree char *text = g_strdup_printf (_("Plan “%s” created"), sw_plan_get_title (plan));
+
+  sw_window_set_plan (window, plan);
+  sw_window_add_toast (window, adw_toast_new (text));
+}
+
+static void
+new_plan_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SwWindow *window = SW_WINDOW (widget);
+  SwOrganisation *org = sw_window_get_organisation (window);
+  SwNewPlanDialog *dialog;
+
+  if (org == NULL)
+    return;
+
+  dialog = sw_new_plan_dialog_new (GTK_WINDOW (window), org);
+  g_signal_connect_object (dialog, "created", G_CALLBACK (plan_created), window, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+plan_properties_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SwWindow *window = SW_WINDOW (widget);
+  SwOrganisation *org = sw_window_get_organisation (window);
+  SwPlan *plan = sw_window_get_plan (window);
+
+  if (org == NULL || plan == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (sw_plan_properties_new (GTK_WINDOW (window), org, plan)));
+}
+
+static void
+delete_plan_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SwWindow *window = SW_WINDOW (widget);
+  SwOrganisation *org = sw_window_get_organisation (window);
+  SwPlan *plan = sw_window_get_plan (window);
+  g_autoptr(GError) error = NULL;
+
+  if (org == NULL || plan == NULL)
+    return;
+
+  /* No question first: the toast offers Undo, and undo brings it all back. */
+  if (!sw_edit_delete_plan (org, plan, &error))
+    sw_window_show_error (window, _("Could Not Delete the Plan"), error);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SwWindow *window = SW_WINDOW (widget);
+  SwPlan *plan = sw_window_get_plan (window);
+  const char *target = g_variant_get_string (parameter, NULL);
+  SwSheetKind kind = SW_SHEET_KIND_ROLES;
+
+  if (plan == NULL)
+    return;
+
+  if (g_str_equal (target, "week"))
+    kind = SW_SHEET_KIND_WEEK;
+  else if (g_str_equal (target, "slips"))
+    kind = SW_SHEET_KIND_SLIPS;
+
+  sw_print_operation_run (GTK_WINDOW (window), plan, kind);
+}
+
+void
+sw_window_plans_class_init (GtkWidgetClass *window_class)
+{
+  gtk_widget_class_install_action (window_class, "win.new-plan", NULL, new_plan_action);
+  gtk_widget_class_install_action (window_class, "win.plan-properties", NULL, plan_properties_action);
+  gtk_widget_class_install_action (window_class, "win.delete-plan", NULL, delete_plan_action);
+  gtk_widget_class_install_action (window_class, "win.print", "s", print_action);
+}
