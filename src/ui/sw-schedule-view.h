@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sw-core.h"
+
+G_BEGIN_DECLS
+
+/* The Schedule page of the window: a collapsible roster sidebar
+ * (SwScheduleSidebar), the week grid (SwWeekGrid) with week navigation
+ * and a month popover, and the slot pane (SwSlotPane) of the selected
+ * slot.  Every change goes through the organisation's undo stack.
+ * Properties: "organisation", "plan". */
+#define SW_TYPE_SCHEDULE_VIEW (sw_schedule_view_get_type ())
+G_DECLARE_FINAL_TYPE (SwScheduleView, sw_schedule_view, SW, SCHEDULE_VIEW, GtkWidget)
+
+GtkWidget      *sw_schedule_view_new              (void);
+SwOrganisation *sw_schedule_view_get_organisation (SwScheduleView *self);
+void            sw_schedule_view_set_organisation (SwScheduleView *self,
+                                                   SwOrganisation *organisation);
+SwPlan         *sw_schedule_view_get_plan         (SwScheduleView *self);
+void            sw_schedule_view_set_plan         (SwScheduleView *self,
+                                                   SwPlan         *plan);
+/* Pages to @slot's week, highlights its card and opens its pane (NULL:
+ * closes the pane). */
+void            sw_schedule_view_select_slot      (SwScheduleView *self,
+                                                   SwSlot         *slot);
+/* Opens the roster sidebar and focuses its search entry. */
+void            sw_schedule_view_search_people    (SwScheduleView *self);
+
+/* Shows @heading and the error's message over the window holding
+ * @widget (the Schedule view's widgets report failed edits with it). */
+void            sw_schedule_view_show_error       (GtkWidget      *widget,
+                                                   const char     *heading,
+                                                   const GError   *error);
+
+G_END_DECLS
