@@ -1,0 +1,444 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Schedule view on a real display (build-aux/test gives one): the
+ * sample plan and the large generated organisation. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sw-assign-picker.h"
+#include "sw-assign-ranking.h"
+#include "sw-core.h"
+#include "sw-generate.h"
+#include "sw-plan-file.h"
+#include "sw-schedule-view.h"
+#include "sw-slot-card.h"
+#include "sw-slot-pane.h"
+#include "sw-week-grid.h"
+
+static gboolean have_display;
+
+#if defined(__SANITIZE_ADDRESS__)
+# define SANITIZED 1
+#elif defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define SANITIZED 1
+# endif
+#endif
+#ifndef SANITIZED
+# define SANITIZED 0
+#endif
+
+static void
+iterate (void)
+{
+  for (guint i = 0; i < 100; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+iterate_for (int ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Keeps a picture of @widget in the build directory for review. */
+static void
+save_picture (GtkWidget  *widget,
+              const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (SW_RENDER_DIR, name, NULL);
+  GskRenderer *renderer;
+  int width, height;
+
+  iterate_for (500);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_nonnull (renderer);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("picture: %s", path);
+}
+
+/* Widgets found by walking the tree. */
+
+typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
+
+static void
+collect (GtkWidget  *widget,
+         Match       match,
+         gconstpointer data,
+         GPtrArray  *out)
+{
+  if (match (widget, data))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, match, data, out);
+}
+
+static GPtrArray *
+find_all (GtkWidget *root, Match match, gconstpointer data)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  collect (root, match, data, out);
+  return out;
+}
+
+static gboolean
+is_type (GtkWidget *widget, gconstpointer data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+static gboolean
+is_cell_at (GtkWidget *widget, gconstpointer data)
+{
+  const gint64 *start = data;
+
+  if (!GTK_IS_BUTTON (widget) || !gtk_widget_has_css_class (widget, "week-cell"))
+    return FALSE;
+  return sw_time_from_day (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "sw-day"))) +
+         GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "sw-minute")) == *start;
+}
+
+static gboolean
+is_assign_button (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         SW_IS_ASSIGN_PICKER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget)));
+}
+
+static SwSlotCard *
+find_card (GtkWidget *root,
+           SwSlot    *slot)
+{
+  g_autoptr(GPtrArray) cards = find_all (root, is_type, GSIZE_TO_POINTER (SW_TYPE_SLOT_CARD));
+
+  for (guint i = 0; i < cards->len; i++)
+    if (sw_slot_card_get_slot (g_ptr_array_index (cards, i)) == slot)
+      return g_ptr_array_index (cards, i);
+  return NULL;
+}
+
+static SwSlot *
+find_slot (SwPlan     *plan,
+           const char *title)
+{
+  GListModel *slots = sw_plan_get_slots (plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (slots); i++)
+    {
+      g_autoptr(SwSlot) slot = g_list_model_get_item (slots, i);
+
+      if (g_str_equal (sw_slot_get_title (slot), title))
+        return slot;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  SwOrganisation *org;
+  SwPlan         *plan;
+  GtkWindow      *window;
+  SwScheduleView *view;
+} Fixture;
+
+static void
+fixture_show (Fixture *f)
+{
+  f->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (f->window, 1280, 800);
+  f->view = SW_SCHEDULE_VIEW (sw_schedule_view_new ());
+  sw_schedule_view_set_organisation (f->view, f->org);
+  sw_schedule_view_set_plan (f->view, f->plan);
+  adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->view));
+  gtk_window_present (f->window);
+  iterate_for (300);
+}
+
+static void
+sample_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->org = sw_organisation_new ();
+  f->plan = sw_plan_file_new_from_template (f->org, "service-week", NULL,
+                                            sw_time_day_of (sw_time_from_ymdhm (2026, 9, 20, 0, 0)),
+                                            G_MININT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->plan);
+  fixture_show (f);
+}
+
+static void
+large_setup (Fixture *f, gconstpointer data)
+{
+  f->org = sw_generate_organisation (1, 1);
+  f->plan = g_list_model_get_item (sw_organisation_get_plans (f->org), 0);
+  g_object_unref (f->plan); /* the organisation keeps it */
+  sw_undo_stack_clear (sw_organisation_get_undo_stack (f->org));
+  fixture_show (f);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (f->window);
+  iterate ();
+  sw_undo_stack_clear (sw_organisation_get_undo_stack (f->org));
+  g_clear_object (&f->org);
+}
+
+static void
+test_sample (Fixture *f, gconstpointer data)
+{
+  GListModel *slots = sw_plan_get_slots (f->plan);
+  guint n_slots = g_list_model_get_n_items (slots);
+  SwSlot *desk = find_slot (f->plan, "广场服务台");
+  gint64 start = sw_time_from_ymdhm (2026, 9, 23, 14, 0);
+  g_autoptr(GPtrArray) cells = NULL;
+  g_autoptr(GPtrArray) panes = NULL;
+  SwSlotCard *card;
+  SwSlot *added;
+  const char *label;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  /* Every slot of the one-week plan has its card. */
+  for (guint i = 0; i < n_slots; i++)
+    {
+      g_autoptr(SwSlot) slot = g_list_model_get_item (slots, i);
+
+      g_assert_nonnull (find_card (GTK_WIDGET (f->view), slot));
+    }
+
+  /* The desk's card tells a screen reader what it is. */
+  g_assert_nonnull (desk);
+  card = find_card (GTK_WIDGET (f->view), desk);
+  g_assert_nonnull (card);
+  label = gtk_widget_get_tooltip_text (GTK_WIDGET (card));
+  g_assert_true (g_str_has_prefix (label, "广场服务台, 09:00–11:00, "));
+  g_assert_true (g_str_has_suffix (label, " of 11 filled"));
+
+  sw_schedule_view_select_slot (f->view, desk);
+  iterate ();
+  save_picture (GTK_WIDGET (f->window), "schedule-view.png");
+
+  /* Clicking the empty half hour at 14:00 adds a one-hour slot there and
+   * opens it. */
+  cells = find_all (GTK_WIDGET (f->view), is_cell_at, &start);
+  g_assert_cmpuint (cells->len, ==, 1);
+  g_signal_emit_by_name (g_ptr_array_index (cells, 0), "clicked");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (slots), ==, n_slots + 1);
+  added = find_slot (f->plan, "New Slot");
+  g_assert_nonnull (added);
+  g_assert_cmpint (sw_slot_get_start (added), ==, start);
+  g_assert_cmpint (sw_slot_get_end (added), ==, start + 60);
+  g_assert_nonnull (find_card (GTK_WIDGET (f->view), added));
+  panes = find_all (GTK_WIDGET (f->view), is_type, GSIZE_TO_POINTER (SW_TYPE_SLOT_PANE));
+  g_assert_cmpuint (panes->len, ==, 1);
+  g_assert_true (sw_slot_pane_get_slot (g_ptr_array_index (panes, 0)) == added);
+
+  /* Undo removes it, its card and closes the pane. */
+  g_assert_true (sw_undo_stack_undo (sw_organisation_get_undo_stack (f->org), NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (slots), ==, n_slots);
+  g_assert_null (find_card (GTK_WIDGET (f->view), added));
+  g_assert_null (sw_slot_pane_get_slot (g_ptr_array_index (panes, 0)));
+}
+
+static void
+test_moves (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SwSlot *desk = find_slot (f->plan, "广场服务台");
+  g_autoptr(GPtrArray) grids = NULL;
+  SwWeekGrid *grid;
+  int first, last;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  grids = find_all (GTK_WIDGET (f->view), is_type, GSIZE_TO_POINTER (SW_TYPE_WEEK_GRID));
+  g_assert_cmpuint (grids->len, ==, 1);
+  grid = g_ptr_array_index (grids, 0);
+  g_assert_cmpuint (sw_week_grid_get_n_pages (grid), ==, 1);
+
+  /* A move that the grid reports lands as one undo step. */
+  g_signal_emit_by_name (grid, "move-slot", desk,
+                         sw_time_from_ymdhm (2026, 9, 24, 19, 30),
+                         sw_time_from_ymdhm (2026, 9, 24, 21, 30));
+  iterate ();
+  g_assert_cmpint (sw_slot_get_start (desk), ==, sw_time_from_ymdhm (2026, 9, 24, 19, 30));
+  /* The hours widen to show it: 21:30 needs the 21:00 row. */
+  g_assert_nonnull (find_card (GTK_WIDGET (f->view), desk));
+  {
+    gint64 late = sw_time_from_ymdhm (2026, 9, 24, 21, 0);
+    g_autoptr(GPtrArray) cells = find_all (GTK_WIDGET (f->view), is_cell_at, &late);
+    g_assert_cmpuint (cells->len, ==, 1);
+  }
+  g_assert_true (sw_undo_stack_undo (sw_organisation_get_undo_stack (f->org), &error));
+  g_assert_cmpint (sw_slot_get_start (desk), ==, sw_time_from_ymdhm (2026, 9, 23, 9, 0));
+
+  /* A longer plan pages by week. */
+  g_assert_true (sw_undo_stack_set (sw_organisation_get_undo_stack (f->org), &error, f->plan,
+                                    "last-day", sw_time_day_of (sw_time_from_ymdhm (2026, 10, 10, 0, 0))));
+  iterate ();
+  g_assert_cmpuint (sw_week_grid_get_n_pages (grid), ==, 3);
+  sw_week_grid_set_page (grid, 2);
+  sw_week_grid_get_page_days (grid, &first, &last);
+  g_assert_cmpint (first, ==, sw_time_day_of (sw_time_from_ymdhm (2026, 10, 4, 0, 0)));
+  g_assert_cmpint (last, ==, sw_time_day_of (sw_time_from_ymdhm (2026, 10, 10, 0, 0)));
+  g_assert_null (find_card (GTK_WIDGET (f->view), desk));
+  /* Selecting a slot pages back to it. */
+  sw_schedule_view_select_slot (f->view, desk);
+  iterate ();
+  g_assert_cmpuint (sw_week_grid_get_page (grid), ==, 0);
+  g_assert_nonnull (find_card (GTK_WIDGET (f->view), desk));
+}
+
+static void
+test_large (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) grids = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(SwSlot) slot = NULL;
+  g_autoptr(SwDuty) duty = NULL;
+  GtkWidget *button, *picker;
+  gint64 t0, refresh_us, picker_us, assign_us;
+  guint n_before;
+  SwWeekGrid *grid;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  grids = find_all (GTK_WIDGET (f->view), is_type, GSIZE_TO_POINTER (SW_TYPE_WEEK_GRID));
+  grid = g_ptr_array_index (grids, 0);
+  cards = find_all (GTK_WIDGET (f->view), is_type, GSIZE_TO_POINTER (SW_TYPE_SLOT_CARD));
+  g_assert_cmpuint (cards->len, ==, g_list_model_get_n_items (sw_plan_get_slots (f->plan)));
+  save_picture (GTK_WIDGET (f->window), "schedule-view-large.png");
+
+  /* Laying out the 500 cards after a change. */
+  t0 = g_get_monotonic_time ();
+  sw_week_grid_refresh (grid);
+  refresh_us = g_get_monotonic_time () - t0;
+
+  /* Opening the picker of a duty: ranking 2,000 people, first rows. */
+  slot = g_list_model_get_item (sw_plan_get_slots (f->plan), 0);
+  duty = g_list_model_get_item (sw_slot_get_duties (slot), 0);
+  sw_schedule_view_select_slot (f->view, slot);
+  iterate_for (600);
+
+  /* The pane's first "Assign…" is the first duty's. */
+  {
+    g_autoptr(GPtrArray) buttons = find_all (GTK_WIDGET (f->view), is_assign_button, NULL);
+
+    g_assert_cmpuint (buttons->len, >=, 2);
+    button = g_ptr_array_index (buttons, 0);
+    picker = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+    {
+      g_autoptr(SwDuty) shown_duty = NULL;
+      g_object_get (picker, "duty", &shown_duty, NULL);
+      g_assert_true (shown_duty == duty);
+    }
+  }
+
+  g_assert_true (gtk_widget_get_mapped (button));
+  t0 = g_get_monotonic_time ();
+  {
+    g_autoptr(GListStore) ranked = sw_assign_rank (f->org, f->plan, slot, duty);
+    g_print ("# ranking alone %.1f ms\n", (g_get_monotonic_time () - t0) / 1000.0);
+  }
+  t0 = g_get_monotonic_time ();
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  picker_us = g_get_monotonic_time () - t0;
+  g_assert_true (gtk_widget_get_visible (picker));
+  save_picture (picker, "assign-picker-large.png");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  iterate ();
+
+  /* One assignment through the stack, and the grid following it. */
+  n_before = g_list_model_get_n_items (sw_slot_get_assignments (slot));
+  t0 = g_get_monotonic_time ();
+  {
+    g_autoptr(GListModel) people = NULL;
+    SwPerson *free_person = NULL;
+    GListModel *all = sw_organisation_get_people (f->org);
+
+    for (guint i = 0; i < g_list_model_get_n_items (all) && free_person == NULL; i++)
+      {
+        g_autoptr(SwPerson) person = g_list_model_get_item (all, i);
+
+        if (sw_slot_find_assignment (slot, person) == NULL)
+          free_person = person;
+      }
+    g_assert_true (sw_edit_assign (f->org, slot, free_person, NULL, &error));
+    g_assert_no_error (error);
+  }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  assign_us = g_get_monotonic_time () - t0;
+  g_assert_cmpuint (g_list_model_get_n_items (sw_slot_get_assignments (slot)), ==, n_before + 1);
+
+  g_print ("# large organisation: grid layout of %u cards %.1f ms, picker open %.1f ms, "
+           "assign and redraw %.1f ms\n",
+           cards->len, refresh_us / 1000.0, picker_us / 1000.0, assign_us / 1000.0);
+
+  if (!SANITIZED)
+    {
+      g_assert_cmpint (picker_us, <, 100 * 1000);
+      g_assert_cmpint (refresh_us, <, 100 * 1000);
+    }
+
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+  g_test_add ("/schedule-view/sample", Fixture, NULL, have_display ? sample_setup : NULL,
+              test_sample, have_display ? fixture_teardown : NULL);
+  g_test_add ("/schedule-view/moves", Fixture, NULL, have_display ? sample_setup : NULL,
+              test_moves, have_display ? fixture_teardown : NULL);
+  g_test_add ("/schedule-view/large", Fixture, NULL, have_display ? large_setup : NULL,
+              test_large, have_display ? fixture_teardown : NULL);
+
+  return g_test_run ();
+}
