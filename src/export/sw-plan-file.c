@@ -1756,6 +1756,66 @@ read_tasks (Importer    *self,
 
 /* Reads and checks the whole file into objects that are not yet part of
  * the organisation. */
+/* TRUE when more than whitespace follows the first JSON value of @data
+ * ("1{}", "{}{}").  Text that ends inside the value is left to the
+ * parser to describe. */
+static gboolean
+has_text_after_value (const char *data,
+                      gsize       size)
+{
+  gsize i = 0;
+  int depth = 0;
+  gboolean in_string = FALSE;
+
+  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    i = 3;
+  while (i < size && g_ascii_isspace (data[i]))
+    i++;
+  if (i == size)
+    return FALSE;
+
+  if (data[i] == '{' || data[i] == '[' || data[i] == '"')
+    {
+      for (; i < size; i++)
+        {
+          char c = data[i];
+
+          if (in_string)
+            {
+              if (c == '\\')
+                i++;
+              else if (c == '"')
+                {
+                  in_string = FALSE;
+                  if (depth == 0)
+                    break;
+                }
+            }
+          else if (c == '"')
+            in_string = TRUE;
+          else if (c == '{' || c == '[')
+            depth++;
+          else if ((c == '}' || c == ']') && --depth == 0)
+            break;
+        }
+      if (i >= size)
+        return FALSE;
+      i++;
+    }
+  else
+    {
+      /* A number, true, false or null: up to a space or a bracket. */
+      while (i < size && !g_ascii_isspace (data[i]) && strchr ("{}[]\",:", data[i]) == NULL)
+        i++;
+    }
+
+  for (; i < size; i++)
+    if (!g_ascii_isspace (data[i]) && data[i] != '\0')
+      return TRUE;
+
+  return FALSE;
+}
+
 static gboolean
 importer_read (Importer    *self,
                GBytes      *bytes,
@@ -1775,6 +1835,12 @@ importer_read (Importer    *self,
 
   if (!g_utf8_validate (data, size, NULL))
     return fail (error, SW_IMPORT_ERROR_SYNTAX, _("file"), _("not UTF-8 text"));
+
+  /* json-glib 1.6 loses memory on a text holding two values (“1{}”),
+   * which is not JSON anyway: turned away before parsing. */
+  if (has_text_after_value (data, size))
+    return fail (error, SW_IMPORT_ERROR_SYNTAX, _("file"),
+                 _("not JSON: more text after the end of the first value"));
 
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     return fail (error, SW_IMPORT_ERROR_SYNTAX, _("file"),
