@@ -2162,9 +2162,12 @@ query_single (sqlite3     *db,
 /* Opens @path read-only.  A WAL database needs its -shm file; in a
  * folder that cannot be written (a read-only mount) it cannot be
  * created, so when there is no -wal file either (nothing is waiting to
- * be checkpointed) the file is opened as immutable instead. */
+ * be checkpointed) the file is opened as immutable instead.  When
+ * @inspecting, a file without a -wal file is always opened immutable,
+ * so that looking at it creates nothing. */
 static int
 open_read_only (const char  *path,
+                gboolean     inspecting,
                 sqlite3    **out_db)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
@@ -2173,17 +2176,23 @@ open_read_only (const char  *path,
   sqlite3 *db = NULL;
   int rc;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
-  if ((rc & 0xff) != SQLITE_CANTOPEN || g_file_test (wal, G_FILE_TEST_EXISTS))
+  /* Inspecting a file that may not be ours must leave no trace: a WAL
+   * database read normally gets -wal and -shm files next to it. */
+  if (!inspecting || g_file_test (wal, G_FILE_TEST_EXISTS))
     {
-      *out_db = db;
-      return rc;
+      rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+      if ((rc & 0xff) != SQLITE_CANTOPEN || g_file_test (wal, G_FILE_TEST_EXISTS))
+        {
+          *out_db = db;
+          return rc;
+        }
+
+      sqlite3_close (db);
+      db = NULL;
     }
 
-  sqlite3_close (db);
-  db = NULL;
   escaped = g_uri_escape_string (path, "/", FALSE);
   uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
   rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
@@ -2207,7 +2216,7 @@ inspect (const char  *path,
   int known = sw_store_get_schema_version ();
   int rc;
 
-  rc = open_read_only (path, &db);
+  rc = open_read_only (path, TRUE, &db);
   if (rc == SQLITE_OK)
     {
       sqlite3_busy_timeout (db, 5000);
@@ -2294,7 +2303,7 @@ open_connection (SwStore  *self,
   int rc;
 
   if (self->read_only)
-    rc = open_read_only (self->path, &self->db);
+    rc = open_read_only (self->path, FALSE, &self->db);
   else
     rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
