@@ -273,6 +273,17 @@ sw_application_startup (GApplication *application)
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *redo_accels[] = { "<Control><Shift>z", NULL };
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const struct { const char *action; const char *accel; } accels[] = {
+    { "win.find", "<Control>f" },
+    { "win.print::roles", "<Control>p" },
+    { "win.export-calendars", "<Control>e" },
+    { "win.new-plan", "<Control>n" },
+    { "win.plan-properties", "<Alt>Return" },
+    { "win.show-view::schedule", "<Alt>1" },
+    { "win.show-view::roster", "<Alt>2" },
+    { "win.show-view::tasks", "<Alt>3" },
+    { "win.show-help-overlay", "<Control>question" },
+  };
 
   G_APPLICATION_CLASS (sw_application_parent_class)->startup (application);
 
@@ -282,6 +293,12 @@ sw_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.undo", undo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.redo", redo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    {
+      const char *one[] = { accels[i].accel, NULL };
+
+      gtk_application_set_accels_for_action (GTK_APPLICATION (application), accels[i].action, one);
+    }
 }
 
 static void

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sw-core.h"
 #include "sw-date-button.h"
 #include "sw-ui-format.h"
@@ -11,6 +13,7 @@ struct _SwDateButton
 
   GtkMenuButton *button;
   GtkCalendar   *calendar;
+  GtkEntry      *entry;
   int            day;
   gboolean       syncing;
 };
@@ -33,6 +36,15 @@ sw_date_button_sync (SwDateButton *self)
   int year, month, mday;
 
   gtk_menu_button_set_label (self->button, label);
+
+  if (!self->syncing)
+    {
+      g_autofree char *text = sw_time_format_date (self->day);
+
+      self->syncing = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+      self->syncing = FALSE;
+    }
 
   sw_time_to_ymd (self->day, &year, &month, &mday);
   date = g_date_time_new_local (year, month, mday, 12, 0, 0);
@@ -62,6 +74,34 @@ day_selected (SwDateButton *self,
       sw_date_button_set_day (self, day);
       gtk_menu_button_popdown (self->button);
     }
+}
+
+/* Typing a date is quicker than clicking through months, and it is what
+ * screen reader users can do. */
+static void
+entry_changed (SwDateButton *self,
+               GtkEditable  *entry)
+{
+  int day;
+
+  if (self->syncing)
+    return;
+
+  if (sw_time_parse_date (gtk_editable_get_text (entry), &day, NULL))
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+      self->syncing = TRUE;
+      sw_date_button_set_day (self, day);
+      self->syncing = FALSE;
+    }
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+}
+
+static void
+entry_activated (SwDateButton *self)
+{
+  gtk_menu_button_popdown (self->button);
 }
 
 GtkWidget *
@@ -171,9 +211,20 @@ static void
 sw_date_button_init (SwDateButton *self)
 {
   GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  self->entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (self->entry, "YYYY-MM-DD");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date"),
+                                  -1);
+  g_signal_connect_object (self->entry, "changed", G_CALLBACK (entry_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->entry, "activate", G_CALLBACK (entry_activated), self, G_CONNECT_SWAPPED);
 
   self->calendar = GTK_CALENDAR (gtk_calendar_new ());
-  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->calendar));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->entry));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar));
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
   g_signal_connect_object (self->calendar, "day-selected",
                            G_CALLBACK (day_selected), self, G_CONNECT_SWAPPED);
 

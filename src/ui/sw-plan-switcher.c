@@ -62,6 +62,8 @@ sw_plan_switcher_update (SwPlanSwitcher *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), _("Switch Plan"));
 }
 
+static void popover_show (SwPlanSwitcher *self);
+
 static void
 plan_setup (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
@@ -151,6 +153,7 @@ sw_plan_switcher_set_plan (SwPlanSwitcher *self,
 
   g_signal_group_set_target (self->plan_signals, plan);
   sw_plan_switcher_update (self);
+  popover_show (self);
 }
 
 static void
@@ -258,6 +261,8 @@ sw_plan_switcher_init (SwPlanSwitcher *self)
 
   new_button = gtk_button_new_with_mnemonic (_("_New Plan…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (new_button), "win.new-plan");
+  g_signal_connect_object (new_button, "clicked", G_CALLBACK (gtk_menu_button_popdown),
+                           self->button, G_CONNECT_SWAPPED);
   gtk_widget_add_css_class (new_button, "flat");
   gtk_widget_set_margin_top (new_button, 6);
 

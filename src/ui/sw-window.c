@@ -3,11 +3,17 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sw-slot-row.h"
+#include "sw-plan-switcher.h"
+#include "sw-problems-button.h"
+#include "sw-roster-view.h"
+#include "sw-schedule-view.h"
+#include "sw-tasks-view.h"
+#include "sw-ui-state.h"
 #include "sw-ui-format.h"
 #include "sw-window.h"
 #include "sw-window-calendars.h"
 #include "sw-window-autofill.h"
+#include "sw-window-plans.h"
 #include "sw-window-roster.h"
 #include "sw-window-read-only.h"
 
@@ -18,27 +24,26 @@ struct _SwWindow
   SwOrganisation       *organisation;
   SwPlan               *plan;
   GSettings            *settings;
-  AdwToastOverlay      *toast_overlay;
+  AdwToastOverlay      *toast_overlay;   /* template child, over the whole content */
   gboolean              read_only;
 
   GBindingGroup        *plan_bindings;
   GSignalGroup         *plan_signals;
   GSignalGroup         *stack_signals;
 
-  GtkCustomSorter      *slot_sorter;
-  GtkSortListModel     *slots_model;
-  GtkSortListModel     *people_model;
-  GtkSortListModel     *tasks_model;
+  AdwToast             *undo_toast;      /* the last toast offering Undo */
+  gboolean              redoing;
 
   /* template children */
-  AdwWindowTitle       *plan_title;
+  SwPlanSwitcher       *plan_switcher;
+  SwProblemsButton     *problems_button;
   AdwViewSwitcherTitle *switcher_title;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   AdwStatusPage        *empty_page;
-  GtkListView          *schedule_view;
-  GtkColumnView        *roster_view;
-  GtkColumnView        *tasks_view;
+  SwScheduleView       *schedule_view;
+  SwRosterView         *roster_view;
+  SwTasksView          *tasks_view;
 };
 
 G_DEFINE_FINAL_TYPE (SwWindow, sw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -65,6 +70,12 @@ sw_window_update_actions (SwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  stack != NULL && sw_undo_stack_get_can_redo (stack));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.autofill", self->plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-plan", self->organisation != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.plan-properties", self->plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-plan", self->plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", self->plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", self->plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", self->plan != NULL);
 
   /* Last: nothing above may enable an edit on a read-only database. */
   if (self->read_only)
@@ -80,7 +91,6 @@ sw_window_update_dates (SwWindow *self)
     dates = sw_ui_format_day_range (sw_plan_get_first_day (self->plan),
                                     sw_plan_get_last_day (self->plan));
 
-  adw_window_title_set_subtitle (self->plan_title, dates != NULL ? dates : "");
   adw_view_switcher_title_set_subtitle (self->switcher_title, dates != NULL ? dates : "");
 }
 
@@ -101,8 +111,29 @@ sw_window_stack_changed (SwWindow  *self,
                          gboolean   reverting,
                          SwUndoStack *stack)
 {
-  /* A slot may have moved: keep the schedule in time order. */
-  gtk_sorter_changed (GTK_SORTER (self->slot_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  gboolean redoing = self->redoing;
+
+  self->redoing = FALSE;
+  if (reverting || redoing)
+    {
+      /* What the toast offered to undo is undone (or done again). */
+      if (self->undo_toast != NULL)
+        adw_toast_dismiss (self->undo_toast);
+      return;
+    }
+
+  if (sw_ui_state_toast_kind (command) != SW_UI_TOAST_NONE)
+    {
+      AdwToast *toast = adw_toast_new (sw_command_get_label (command));
+
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      if (self->undo_toast != NULL)
+        adw_toast_dismiss (self->undo_toast);
+      g_set_weak_pointer (&self->undo_toast, toast);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
 }
 
 static SwPlan *
@@ -199,268 +230,65 @@ redo_action (GtkWidget  *widget,
   if (!sw_undo_stack_get_can_redo (stack))
     return;
 
+  self->redoing = TRUE;
   if (!sw_undo_stack_redo (stack, &error))
     sw_window_show_error (self, _("Could Not Redo"), error);
 }
 
-/* Schedule */
+/* Header bar */
 
-static int
-compare_slots (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
+static void
+plan_activated (SwWindow *self,
+                SwPlan   *plan)
 {
-  SwSlot *slot_a = (SwSlot *) a;
-  SwSlot *slot_b = (SwSlot *) b;
-  gint64 va, vb;
-
-  va = sw_slot_get_start (slot_a);
-  vb = sw_slot_get_start (slot_b);
-  if (va != vb)
-    return va < vb ? -1 : 1;
-
-  va = sw_slot_get_end (slot_a);
-  vb = sw_slot_get_end (slot_b);
-  if (va != vb)
-    return va < vb ? -1 : 1;
-
-  return g_utf8_collate (sw_slot_get_title (slot_a), sw_slot_get_title (slot_b));
+  sw_window_set_plan (self, plan);
 }
 
 static void
-slot_setup (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item,
-            gpointer                  user_data)
+problem_activated (SwWindow  *self,
+                   SwProblem *problem)
 {
-  gtk_list_item_set_activatable (list_item, FALSE);
-  gtk_list_item_set_child (list_item, sw_slot_row_new ());
+  SwSlot *slot = sw_problem_get_slot (problem);
+  SwTask *task = sw_problem_get_task (problem);
+
+  if (task != NULL)
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "tasks");
+      sw_tasks_view_select_task (self->tasks_view, task);
+    }
+  else if (slot != NULL)
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "schedule");
+      sw_schedule_view_select_slot (self->schedule_view, slot);
+    }
 }
 
 static void
-slot_bind (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           gpointer                  user_data)
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  SwSlotRow *row = SW_SLOT_ROW (gtk_list_item_get_child (list_item));
+  SwWindow *self = SW_WINDOW (widget);
+  const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
 
-  sw_slot_row_set_slot (row, gtk_list_item_get_item (list_item));
+  if (g_strcmp0 (view, "tasks") == 0)
+    sw_tasks_view_focus_search (self->tasks_view);
+  else if (g_strcmp0 (view, "roster") == 0)
+    sw_roster_view_focus_search (self->roster_view);
+  else
+    sw_schedule_view_search_people (self->schedule_view);
 }
 
 static void
-slot_unbind (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  user_data)
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  SwSlotRow *row = SW_SLOT_ROW (gtk_list_item_get_child (list_item));
+  SwWindow *self = SW_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
 
-  sw_slot_row_set_slot (row, NULL);
-}
-
-static void
-sw_window_setup_schedule (SwWindow *self)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkNoSelection) selection = NULL;
-
-  self->slot_sorter = gtk_custom_sorter_new (compare_slots, NULL, NULL);
-  self->slots_model = gtk_sort_list_model_new (NULL, g_object_ref (GTK_SORTER (self->slot_sorter)));
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slots_model)));
-
-  g_signal_connect (factory, "setup", G_CALLBACK (slot_setup), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (slot_bind), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (slot_unbind), NULL);
-
-  gtk_list_view_set_factory (self->schedule_view, factory);
-  gtk_list_view_set_model (self->schedule_view, GTK_SELECTION_MODEL (selection));
-}
-
-/* Columns: a label per cell, bound to an expression evaluated on the row's
- * item; the same expression sorts the column. */
-
-static void
-text_cell_setup (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_end (label, 6);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-text_cell_bind (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                GtkExpression            *expression)
-{
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-  GtkExpressionWatch *watch;
-
-  watch = gtk_expression_bind (gtk_expression_ref (expression), label, "label",
-                               gtk_list_item_get_item (list_item));
-  g_object_set_data (G_OBJECT (list_item), "sw-cell-watch", watch);
-}
-
-static void
-text_cell_unbind (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  gpointer                  user_data)
-{
-  GtkExpressionWatch *watch = g_object_steal_data (G_OBJECT (list_item), "sw-cell-watch");
-
-  if (watch != NULL)
-    gtk_expression_watch_unwatch (watch);
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), "");
-}
-
-static void
-expression_closure_notify (gpointer  data,
-                           GClosure *closure)
-{
-  gtk_expression_unref (data);
-}
-
-/* Takes ownership of @expression. */
-static GtkColumnViewColumn *
-add_text_column (GtkColumnView *view,
-                 const char    *title,
-                 GtkExpression *expression,
-                 gboolean       expand)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) column = NULL;
-  g_autoptr(GtkStringSorter) sorter = NULL;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (text_cell_setup), NULL);
-  g_signal_connect_data (factory, "bind", G_CALLBACK (text_cell_bind),
-                         gtk_expression_ref (expression), expression_closure_notify, 0);
-  g_signal_connect (factory, "unbind", G_CALLBACK (text_cell_unbind), NULL);
-
-  sorter = gtk_string_sorter_new (expression);
-  column = gtk_column_view_column_new (title, g_object_ref (factory));
-  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_append_column (view, column);
-
-  return column;
-}
-
-static char *
-department_name (GObject      *item,
-                 SwDepartment *department,
-                 gpointer      user_data)
-{
-  return g_strdup (department != NULL ? sw_department_get_name (department) : "");
-}
-
-static char *
-task_owner (GObject      *item,
-            SwPerson     *person,
-            SwDepartment *department,
-            gpointer      user_data)
-{
-  return sw_ui_format_owner (person, department);
-}
-
-static char *
-task_due (GObject *item,
-          gint64   due,
-          gpointer user_data)
-{
-  return sw_ui_format_due (due);
-}
-
-static char *
-task_status (GObject      *item,
-             SwTaskStatus  status,
-             gpointer      user_data)
-{
-  return g_strdup (sw_task_status_get_label (status));
-}
-
-static void
-sw_window_setup_roster (SwWindow *self)
-{
-  g_autoptr(GtkSingleSelection) selection = NULL;
-  GtkExpression *params[1];
-
-  self->people_model = gtk_sort_list_model_new (NULL, NULL);
-  gtk_sort_list_model_set_sorter (self->people_model, gtk_column_view_get_sorter (self->roster_view));
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->people_model)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_column_view_set_model (self->roster_view, GTK_SELECTION_MODEL (selection));
-
-  add_text_column (self->roster_view, _("Name"),
-                   gtk_property_expression_new (SW_TYPE_PERSON, NULL, "name"),
-                   TRUE);
-
-  params[0] = gtk_property_expression_new (SW_TYPE_PERSON, NULL, "department");
-  add_text_column (self->roster_view, _("Department"),
-                   gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, params,
-                                                G_CALLBACK (department_name), NULL, NULL),
-                   TRUE);
-  add_text_column (self->roster_view, _("Title"),
-                   gtk_property_expression_new (SW_TYPE_PERSON, NULL, "title"),
-                   TRUE);
-  add_text_column (self->roster_view, _("Phone"),
-                   gtk_property_expression_new (SW_TYPE_PERSON, NULL, "phone"),
-                   TRUE);
-
-  /* Unsorted until a column is clicked: the roster's own order, people
-   * grouped by department. */
-}
-
-static void
-sw_window_setup_tasks (SwWindow *self)
-{
-  g_autoptr(GtkSingleSelection) selection = NULL;
-  GtkColumnViewColumn *due_column;
-  GtkExpression *owner_params[2];
-  GtkExpression *due_params[1];
-  GtkExpression *status_params[1];
-
-  self->tasks_model = gtk_sort_list_model_new (NULL, NULL);
-  gtk_sort_list_model_set_sorter (self->tasks_model, gtk_column_view_get_sorter (self->tasks_view));
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tasks_model)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_column_view_set_model (self->tasks_view, GTK_SELECTION_MODEL (selection));
-
-  add_text_column (self->tasks_view, _("Task"),
-                   gtk_property_expression_new (SW_TYPE_TASK, NULL, "title"),
-                   TRUE);
-
-  owner_params[0] = gtk_property_expression_new (SW_TYPE_TASK, NULL, "person");
-  owner_params[1] = gtk_property_expression_new (SW_TYPE_TASK, NULL, "department");
-  add_text_column (self->tasks_view, _("Owner"),
-                   gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 2, owner_params,
-                                                G_CALLBACK (task_owner), NULL, NULL),
-                   TRUE);
-
-  /* Sorting by the "YYYY-MM-DDTHH:MM" text keeps due times in order. */
-  due_params[0] = gtk_property_expression_new (SW_TYPE_TASK, NULL, "due");
-  due_column = add_text_column (self->tasks_view, _("Due"),
-                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, due_params,
-                                                             G_CALLBACK (task_due), NULL, NULL),
-                                FALSE);
-  {
-    g_autoptr(GtkNumericSorter) due_sorter =
-      gtk_numeric_sorter_new (gtk_property_expression_new (SW_TYPE_TASK, NULL, "due"));
-    gtk_column_view_column_set_sorter (due_column, GTK_SORTER (due_sorter));
-  }
-
-  status_params[0] = gtk_property_expression_new (SW_TYPE_TASK, NULL, "status");
-  add_text_column (self->tasks_view, _("Status"),
-                   gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, status_params,
-                                                G_CALLBACK (task_status), NULL, NULL),
-                   FALSE);
-
-  gtk_column_view_sort_by_column (self->tasks_view, due_column, GTK_SORT_ASCENDING);
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
 /* Points every view at self->plan. */
@@ -472,12 +300,15 @@ sw_window_show_plan (SwWindow *self)
   g_binding_group_set_source (self->plan_bindings, plan);
   g_signal_group_set_target (self->plan_signals, plan);
 
-  gtk_sort_list_model_set_model (self->slots_model, plan != NULL ? sw_plan_get_slots (plan) : NULL);
-  gtk_sort_list_model_set_model (self->tasks_model, plan != NULL ? sw_plan_get_tasks (plan) : NULL);
+  sw_schedule_view_set_organisation (self->schedule_view, self->organisation);
+  sw_schedule_view_set_plan (self->schedule_view, plan);
+  sw_plan_switcher_set_plan (self->plan_switcher, plan);
+  sw_problems_button_set_plan (self->problems_button, self->organisation, plan);
+  sw_roster_view_set_plan (self->roster_view, plan);
+  sw_tasks_view_set_plan (self->tasks_view, self->organisation, plan);
 
   if (plan == NULL)
     {
-      adw_window_title_set_title (self->plan_title, "");
       adw_view_switcher_title_set_title (self->switcher_title, _("Service Week Planner"));
       gtk_window_set_title (GTK_WINDOW (self), _("Service Week Planner"));
     }
@@ -597,14 +428,15 @@ sw_window_constructed (GObject *object)
                                  sw_organisation_get_undo_stack (self->organisation));
       g_signal_connect_object (sw_organisation_get_plans (self->organisation), "items-changed",
                                G_CALLBACK (sw_window_plans_changed), self, G_CONNECT_SWAPPED);
-      gtk_sort_list_model_set_model (self->people_model,
-                                     sw_organisation_get_people (self->organisation));
+      sw_plan_switcher_set_organisation (self->plan_switcher, self->organisation);
+      sw_roster_view_set_organisation (self->roster_view, self->organisation);
     }
   else
     {
       adw_status_page_set_title (self->empty_page, _("No Database"));
       adw_status_page_set_description (self->empty_page, NULL);
       adw_status_page_set_icon_name (self->empty_page, "dialog-error-symbolic");
+      adw_status_page_set_child (self->empty_page, NULL);
     }
 
   g_set_object (&self->plan, sw_window_pick_plan (self));
@@ -629,10 +461,7 @@ sw_window_dispose (GObject *object)
   g_clear_object (&self->plan_bindings);
   g_clear_object (&self->plan_signals);
   g_clear_object (&self->stack_signals);
-  g_clear_object (&self->slots_model);
-  g_clear_object (&self->people_model);
-  g_clear_object (&self->tasks_model);
-  g_clear_object (&self->slot_sorter);
+  g_clear_weak_pointer (&self->undo_toast);
   g_clear_object (&self->plan);
   g_clear_object (&self->organisation);
   g_clear_object (&self->settings);
@@ -714,7 +543,9 @@ sw_window_class_init (SwWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/servweek/Planner/sw-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, SwWindow, plan_title);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, plan_switcher);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, problems_button);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, view_stack);
@@ -722,14 +553,23 @@ sw_window_class_init (SwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwWindow, schedule_view);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, roster_view);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, tasks_view);
+  gtk_widget_class_bind_template_callback (widget_class, plan_activated);
+  gtk_widget_class_bind_template_callback (widget_class, problem_activated);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  sw_window_plans_class_init (widget_class);
   sw_window_roster_class_init (widget_class);
   sw_window_calendars_class_init (widget_class);
   sw_window_autofill_class_init (widget_class);
 
-  g_type_ensure (SW_TYPE_SLOT_ROW);
+  g_type_ensure (SW_TYPE_SCHEDULE_VIEW);
+  g_type_ensure (SW_TYPE_PLAN_SWITCHER);
+  g_type_ensure (SW_TYPE_PROBLEMS_BUTTON);
+  g_type_ensure (SW_TYPE_ROSTER_VIEW);
+  g_type_ensure (SW_TYPE_TASKS_VIEW);
 }
 
 static void
@@ -737,17 +577,7 @@ sw_window_init (SwWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Toasts show over the whole content. */
-  {
-    g_autoptr(GtkWidget) content = g_object_ref (adw_application_window_get_content (ADW_APPLICATION_WINDOW (self)));
-
-    self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-    adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), GTK_WIDGET (self->toast_overlay));
-    adw_toast_overlay_set_child (self->toast_overlay, content);
-  }
-
   self->plan_bindings = g_binding_group_new ();
-  g_binding_group_bind (self->plan_bindings, "title", self->plan_title, "title", G_BINDING_SYNC_CREATE);
   g_binding_group_bind (self->plan_bindings, "title", self->switcher_title, "title", G_BINDING_SYNC_CREATE);
   g_binding_group_bind (self->plan_bindings, "title", self, "title", G_BINDING_SYNC_CREATE);
 
@@ -763,14 +593,6 @@ sw_window_init (SwWindow *self)
   g_signal_group_connect_swapped (self->stack_signals, "changed",
                                   G_CALLBACK (sw_window_stack_changed), self);
 
-  /* On a narrow window the switcher title shows the plan title itself. */
-  g_object_bind_property (self->switcher_title, "title-visible",
-                          self->plan_title, "visible",
-                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
-
-  sw_window_setup_schedule (self);
-  sw_window_setup_roster (self);
-  sw_window_setup_tasks (self);
 
   self->settings = sw_window_create_settings ();
   if (self->settings != NULL)
