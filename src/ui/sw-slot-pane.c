@@ -534,6 +534,10 @@ assign_button (SwSlotPane *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+  /* Screen readers reach the toggle button inside: name it too. */
+  if (gtk_widget_get_first_child (button) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (button)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
   return button;
 }
 
@@ -964,6 +968,9 @@ fill_lists (SwSlotPane *self)
     }
   gtk_menu_button_set_popover (self->add_attendee_button,
                                sw_assign_picker_new (self->organisation, self->plan, self->slot, NULL));
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->add_attendee_button)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->add_attendee_button))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Attendee"), -1);
 
   list = sw_slot_get_visit_targets (self->slot);
   n = g_list_model_get_n_items (list);
