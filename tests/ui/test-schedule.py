@@ -1,0 +1,523 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""End-to-end test of the Schedule view through the accessibility tree.
+
+Prepares a database with servweek-cli (a plan from the service-week
+template), starts servweek on it and, as a coordinator would:
+adds a slot by clicking the grid at Wednesday 23 September 10:00, adds a
+duty and sets its count to 2, assigns two people through the Assign
+picker, assigns one of them to the overlapping 广场服务台 (9:00–11:00) and
+sees the double booking appear (header problems button and
+`servweek-cli check`), undoes it and sees it disappear, then checks the
+database rows with sqlite3.  Screenshots go to OUTDIR.
+
+Usage: test-schedule.py SERVWEEK SERVWEEK_CLI SCHEMA_DIR OUTDIR
+Runs itself under dbus-run-session and Xvfb when there is no session bus or
+display.
+"""
+
+import os
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+TIMEOUT = float(os.environ.get("SW_UI_TIMEOUT", "60"))
+PLAN_TITLE = "E2E Service Week"
+DESK = "广场服务台"
+CELL = "Add slot on Wednesday 23 September at 10:00"
+
+
+_print = print
+
+
+def print(*args, **kwargs):
+    """Progress lines with the time, to match them with the app's log."""
+    _print(time.strftime("%H:%M:%S"), f"{time.time() % 1:.3f}"[1:], *args, **kwargs, flush=True)
+
+
+def fail(message):
+    print(f"FAIL: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+def ensure_session():
+    """Re-runs this script on a private session bus when there is none, and
+    starts a virtual display when there is none; returns its process."""
+    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        if os.environ.get("SW_UI_REEXEC"):
+            fail("no session bus even under dbus-run-session")
+        if shutil.which("dbus-run-session") is None:
+            fail("dbus-run-session is needed to run without a session bus (install dbus)")
+        env = dict(os.environ, SW_UI_REEXEC="1")
+        sys.exit(subprocess.call(["dbus-run-session", "--", sys.executable] + sys.argv,
+                                 env=env, stdin=subprocess.DEVNULL))
+    if os.environ.get("DISPLAY"):
+        return None
+    if shutil.which("Xvfb") is None:
+        fail("Xvfb is needed to run without a display (install xvfb)")
+    read_fd, write_fd = os.pipe()
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x900x24",
+                             "-nolisten", "tcp", "-noreset"],
+                            pass_fds=(write_fd,), stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        number = pipe.readline().strip()
+    if not number:
+        xvfb.kill()
+        xvfb.wait()
+        fail("Xvfb did not start")
+    os.environ["DISPLAY"] = ":" + number
+    return xvfb
+
+
+def name_has_owner(name):
+    from gi.repository import Gio, GLib
+    bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+    reply = bus.call_sync("org.freedesktop.DBus", "/org/freedesktop/DBus",
+                          "org.freedesktop.DBus", "NameHasOwner",
+                          GLib.Variant("(s)", (name,)), GLib.VariantType("(b)"),
+                          Gio.DBusCallFlags.NONE, 5000, None)
+    return reply.unpack()[0]
+
+
+def start_a11y_bus():
+    if name_has_owner("org.a11y.Bus"):
+        return None
+    launcher = "/usr/libexec/at-spi-bus-launcher"
+    if not os.access(launcher, os.X_OK):
+        fail(f"{launcher} missing (install at-spi2-core)")
+    proc = subprocess.Popen([launcher, "--launch-immediately"],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 10
+    while not name_has_owner("org.a11y.Bus"):
+        if time.monotonic() > deadline or proc.poll() is not None:
+            fail("the accessibility bus did not start")
+        time.sleep(0.1)
+    return proc
+
+
+def stop_process_group(proc):
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            pass
+        try:
+            proc.wait(timeout=5)
+            break
+        except subprocess.TimeoutExpired:
+            continue
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def walk(acc, depth=0, seen=None):
+    """Every accessible below acc (depth-limited, cycle-safe)."""
+    if acc is None or depth > 60:
+        return
+    if seen is None:
+        seen = set()
+    key = (acc.path if hasattr(acc, "path") else id(acc))
+    if key in seen:
+        return
+    seen.add(key)
+    yield acc
+    try:
+        count = acc.childCount
+    except Exception:
+        return
+    for i in range(count):
+        try:
+            child = acc.getChildAtIndex(i)
+        except Exception:
+            continue
+        yield from walk(child, depth + 1, seen)
+
+
+def safe_name(acc):
+    try:
+        return acc.name or ""
+    except Exception:
+        return ""
+
+
+class Session:
+    """The servweek process, its accessibility tree and its database."""
+
+    def __init__(self, pyatspi, servweek, cli, env, db, log_path):
+        self.pyatspi = pyatspi
+        self.cli = cli
+        self.env = env
+        self.db = db
+        self.log = open(log_path, "w+", encoding="utf-8", errors="replace")
+        self.proc = subprocess.Popen([servweek], env=env, stdin=subprocess.DEVNULL,
+                                     stdout=self.log, stderr=subprocess.STDOUT)
+        self.output = None
+
+    def app(self):
+        desktop = self.pyatspi.Registry.getDesktop(0)
+        for i in range(desktop.childCount):
+            app = desktop.getChildAtIndex(i)
+            try:
+                if app is not None and app.get_process_id() == self.proc.pid:
+                    return app
+            except Exception:
+                continue
+        return None
+
+    def roots(self):
+        """The application's windows and popovers."""
+        app = self.app()
+        if app is None:
+            return []
+        return [app.getChildAtIndex(i) for i in range(app.childCount)
+                if app.getChildAtIndex(i) is not None]
+
+    def all(self):
+        for root in self.roots():
+            yield from walk(root)
+
+    def find(self, what, predicate, timeout=TIMEOUT):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                fail(f"servweek exited early with status {self.proc.returncode}")
+            for acc in self.all():
+                try:
+                    if predicate(acc):
+                        return acc
+                except Exception:
+                    continue
+            time.sleep(0.3)
+        fail(f"{what} not found")
+
+    def find_named(self, name, roles=None, timeout=TIMEOUT):
+        """The accessible called name; GTK 4.8 may append the text of what
+        labels it ("People needed for X People Needed")."""
+        def match(acc):
+            label = safe_name(acc)
+            return ((label == name or label.startswith(name + " "))
+                    and (roles is None or acc.getRole() in roles))
+        return self.find(repr(name), match, timeout)
+
+    def press(self, name, roles=None):
+        """Clicks the button called name (GTK 4.8 may add the visible label
+        to a button's accessible label: "Assign people to X Assign…")."""
+        if roles is None:
+            roles = (self.pyatspi.ROLE_PUSH_BUTTON, self.pyatspi.ROLE_TOGGLE_BUTTON)
+
+        def match(acc):
+            if acc.getRole() not in roles:
+                return False
+            label = safe_name(acc)
+            if label != name and not label.startswith(name + " "):
+                return False
+            try:
+                return acc.queryAction().nActions > 0
+            except NotImplementedError:
+                return False
+
+        acc = self.find(repr(name), match)
+        # As a keyboard user would: focus first, which scrolls the button
+        # into view (a popover must not open off the screen).
+        try:
+            acc.queryComponent().grabFocus()
+            time.sleep(0.5)
+        except Exception:
+            pass
+        acc.queryAction().doAction(0)
+        return acc
+
+    def screenshot(self, path):
+        time.sleep(1.0)
+        if os.path.exists(path):
+            os.unlink(path)
+        subprocess.run(["import", "-window", "root", path], check=True,
+                       stdin=subprocess.DEVNULL, timeout=60)
+        if not os.path.isfile(path) or os.path.getsize(path) < 1000:
+            fail(f"no screenshot written to {path}")
+        print(f"screenshot: {path}")
+
+    def problems_label(self):
+        """The header button's "N problems" label."""
+        acc = self.find("the problems button",
+                        lambda a: re.fullmatch(r"(\d+ problems?|No problems)", safe_name(a)) is not None
+                        and a.getRole() in (self.pyatspi.ROLE_PUSH_BUTTON,
+                                            self.pyatspi.ROLE_TOGGLE_BUTTON))
+        name = safe_name(acc)
+        return 0 if name == "No problems" else int(name.split()[0])
+
+    def wait_problems(self, predicate, what):
+        deadline = time.monotonic() + TIMEOUT
+        count = None
+        while time.monotonic() < deadline:
+            count = self.problems_label()
+            if predicate(count):
+                return count
+            time.sleep(0.3)
+        fail(f"{what}: the problems button says {count}")
+
+    def check(self):
+        """servweek-cli check: the problem lines."""
+        run = subprocess.run([self.cli, "--db", self.db, "check"], env=self.env,
+                             capture_output=True, text=True, timeout=60)
+        if run.returncode not in (0, 1):
+            fail(f"servweek-cli check failed: {run.stderr}")
+        return run.stdout.splitlines()
+
+    def query(self, sql, args=()):
+        with sqlite3.connect(f"file:{self.db}?mode=ro", uri=True) as con:
+            return con.execute(sql, args).fetchall()
+
+    def wait_query(self, sql, args, expected, what):
+        deadline = time.monotonic() + TIMEOUT
+        rows = None
+        while time.monotonic() < deadline:
+            rows = self.query(sql, args)
+            if rows == expected:
+                return
+            time.sleep(0.3)
+        fail(f"{what}: database holds {rows}, expected {expected}")
+
+    def close_and_wait(self, window):
+        acc = next((a for a in walk(window)
+                    if a.getRole() == self.pyatspi.ROLE_PUSH_BUTTON and safe_name(a) == "Close"), None)
+        if acc is None:
+            fail("no Close button on the window")
+        acc.queryAction().doAction(0)
+        try:
+            status = self.proc.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            fail("servweek did not exit after its window was closed")
+        self.show_log()
+        if status != 0:
+            fail(f"servweek exited with status {status}")
+        warnings = [line for line in self.output.splitlines()
+                    if re.search(r"-(WARNING|CRITICAL) \*\*", line)]
+        if warnings:
+            fail(f"servweek logged warnings: {warnings[:5]}")
+
+    def show_log(self):
+        if self.output is None:
+            self.log.flush()
+            self.log.seek(0)
+            self.output = self.log.read()
+            sys.stderr.write(self.output)
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.show_log()
+        self.log.close()
+
+
+def picker_rows(s):
+    """The person buttons of the open picker(s)."""
+    for acc in s.all():
+        try:
+            if safe_name(acc) != "People to assign":
+                continue
+        except Exception:
+            continue
+        for row in walk(acc):
+            if row.getRole() == s.pyatspi.ROLE_PUSH_BUTTON and safe_name(row):
+                yield row
+
+
+def find_row(s, what, predicate):
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        for row in picker_rows(s):
+            try:
+                if predicate(row):
+                    return row
+            except Exception:
+                continue
+        time.sleep(0.3)
+    fail(f"{what} not found in the picker")
+
+
+def pick_candidate(s, assign_label, avoid=()):
+    """Opens the picker named assign_label, clicks its first free person
+    (no reason given) not in avoid; returns that person's name."""
+    s.press(assign_label)
+
+    def free_row(acc):
+        parts = safe_name(acc).split(", ")
+        # "name, department · title": two parts when nothing speaks against them
+        return (len(parts) == 2 and parts[0] not in avoid
+                and acc.getState().contains(s.pyatspi.STATE_SENSITIVE))
+
+    row = find_row(s, "a free person", free_row)
+    name = safe_name(row).split(", ")[0]
+    print(f"picker: clicking {safe_name(row)!r}")
+    row.queryAction().doAction(0)
+    return name
+
+
+def pick_named(s, assign_label, person):
+    """Opens the picker named assign_label and clicks person's row; returns
+    the reason the picker gave (after the department)."""
+    s.press(assign_label)
+    row = find_row(s, person, lambda a: safe_name(a).startswith(person + ", "))
+    label = safe_name(row)
+    print(f"picker: clicking {label!r}")
+    reason = label.split(", ", 2)[2] if label.count(", ") >= 2 else ""
+    row.queryAction().doAction(0)
+    return reason
+
+
+def run(pyatspi, servweek, cli, schema_dir, outdir, tmp):
+    db = os.path.join(tmp, "servweek.db")
+    env = dict(os.environ,
+               XDG_DATA_HOME=os.path.join(tmp, "data"),
+               XDG_CONFIG_HOME=os.path.join(tmp, "config"),
+               XDG_CACHE_HOME=os.path.join(tmp, "cache"),
+               GSETTINGS_BACKEND="memory",
+               GSETTINGS_SCHEMA_DIR=schema_dir,
+               GSK_RENDERER="cairo",
+               GDK_DEBUG="gl-disable",
+               LC_ALL="C.UTF-8",
+               LANGUAGE="en",
+               SERVWEEK_DB=db)
+    env.pop("NO_AT_BRIDGE", None)
+    env.pop("GTK_A11Y", None)
+
+    # The plan, from the template, prepared with the command line.
+    subprocess.run([cli, "--db", db, "init"], env=env, check=True, timeout=60,
+                   stdout=subprocess.DEVNULL)
+    subprocess.run([cli, "--db", db, "new-plan", "--title", PLAN_TITLE, "--first", "2026-09-20",
+                    "--last", "2026-09-26", "--template", "service-week"],
+                   env=env, check=True, timeout=60, stdout=subprocess.DEVNULL)
+    baseline = set(s for s in subprocess.run([cli, "--db", db, "check"], env=env,
+                                             capture_output=True, text=True).stdout.splitlines())
+    slots_before = sqlite3.connect(db).execute("SELECT count(*) FROM slot").fetchone()[0]
+
+    s = Session(pyatspi, servweek, cli, env, db, os.path.join(tmp, "servweek.log"))
+    try:
+        window = s.find("the window", lambda a: a.getRole() == pyatspi.ROLE_FRAME
+                        and safe_name(a) == PLAN_TITLE)
+        s.find_named(f"{DESK}, 09:00–11:00, 临江市人民广场, 9 of 11 filled")
+        problems_before = s.problems_label()
+        print(f"window shows {PLAN_TITLE!r}, {problems_before} problems")
+        s.screenshot(os.path.join(outdir, "schedule-e2e-start.png"))
+
+        # 1. A slot by clicking the grid's empty half hour.
+        s.press(CELL)
+        s.find_named("New Slot, 10:00–11:00, no duties")
+        s.wait_query("SELECT title, kind, start, \"end\" FROM slot WHERE title = ?", ("New Slot",),
+                     [("New Slot", "other", "2026-09-23T10:00", "2026-09-23T11:00")], "the new slot")
+        print("slot added by clicking the grid")
+
+        # 2. A duty, with two people needed.
+        s.press("Add Duty")
+        spin = s.find_named("People needed for New Duty", (pyatspi.ROLE_SPIN_BUTTON,))
+        spin.queryValue().currentValue = 2.0
+        s.find_named("New Slot, 10:00–11:00, 0 of 2 filled")
+        s.wait_query("SELECT d.name, d.count FROM duty d JOIN slot s ON d.slot_id = s.id "
+                     "WHERE s.title = ?", ("New Slot",), [("New Duty", 2)], "the new duty")
+        print("duty added, two people needed")
+
+        # 3. Two people through the picker.
+        first = pick_candidate(s, "Assign people to New Duty")
+        s.find_named("New Slot, 10:00–11:00, 1 of 2 filled")
+        second = pick_candidate(s, "Assign people to New Duty", avoid=(first,))
+        s.find_named("New Slot, 10:00–11:00, 2 of 2 filled")
+        print(f"assigned {first} and {second} through the picker")
+        s.screenshot(os.path.join(outdir, "schedule-e2e-assigned.png"))
+
+        # 4. The first of them also on the overlapping desk (its first duty):
+        #    a double booking.
+        problems_clean = s.wait_problems(lambda n: n == problems_before, "before the double booking")
+        s.find(f"the {DESK} card", lambda a: safe_name(a).startswith(f"{DESK}, 09:00–11:00")
+               and a.getRole() == pyatspi.ROLE_PUSH_BUTTON).queryAction().doAction(0)
+        s.find_named(DESK, (pyatspi.ROLE_LABEL,))
+        reason = pick_named(s, "Assign people to 受理报装/咨询", first)
+        if reason != "busy: New Slot 10:00–11:00":
+            fail(f"the picker gives {first} the reason {reason!r}")
+        problems_booked = s.wait_problems(lambda n: n > problems_clean, "after the double booking")
+        new_lines = [l for l in s.check() if l not in baseline]
+        if not any(l.startswith("double-booking") and first in l for l in new_lines):
+            fail(f"servweek-cli check shows no double booking of {first}: {new_lines}")
+        print(f"double booking shown: {problems_booked} problems; check says {new_lines}")
+        s.screenshot(os.path.join(outdir, "schedule-e2e-double-booking.png"))
+
+        # 5. Undo: the problem goes.
+        s.press("Undo", (pyatspi.ROLE_PUSH_BUTTON,))
+        s.wait_problems(lambda n: n == problems_clean, "after undo")
+        new_lines = [l for l in s.check() if l not in baseline]
+        if any(l.startswith("double-booking") for l in new_lines):
+            fail(f"the double booking is still there after undo: {new_lines}")
+        print("undo removed the double booking")
+
+        # 6. Exactly the expected rows.
+        slot_rows = s.query("SELECT id, kind, start, \"end\", location FROM slot WHERE title = 'New Slot'")
+        if len(slot_rows) != 1 or slot_rows[0][1:] != ("other", "2026-09-23T10:00", "2026-09-23T11:00", ""):
+            fail(f"slot rows: {slot_rows}")
+        slot_id = slot_rows[0][0]
+        if s.query("SELECT count(*) FROM slot")[0][0] != slots_before + 1:
+            fail("not exactly one slot was added")
+        duty_rows = s.query("SELECT id, name, count, department_id FROM duty WHERE slot_id = ?", (slot_id,))
+        if len(duty_rows) != 1 or duty_rows[0][1:] != ("New Duty", 2, None):
+            fail(f"duty rows: {duty_rows}")
+        duty_id = duty_rows[0][0]
+        assigned = s.query("SELECT p.name, a.duty_id FROM assignment a JOIN person p ON p.id = a.person_id "
+                           "WHERE a.slot_id = ? ORDER BY a.list_order, a.id", (slot_id,))
+        if sorted(assigned) != sorted([(first, duty_id), (second, duty_id)]):
+            fail(f"assignment rows: {assigned}")
+        on_desk = s.query("SELECT count(*) FROM assignment a JOIN person p ON p.id = a.person_id "
+                          "JOIN slot s ON s.id = a.slot_id WHERE s.title = ? AND p.name = ?", (DESK, first))
+        if on_desk[0][0] != 0:
+            fail(f"{first} is still on {DESK} after undo")
+        print(f"database holds slot {slot_id}, duty {duty_id}, assignments {assigned}")
+
+        s.close_and_wait(window)
+        print("window closed, servweek exited cleanly")
+    finally:
+        s.stop()
+
+
+def main():
+    if len(sys.argv) != 5:
+        fail(__doc__)
+    servweek, cli, schema_dir, outdir = sys.argv[1:5]
+    xvfb = ensure_session()
+
+    import pyatspi
+
+    bus_proc = start_a11y_bus()
+    tmp = tempfile.mkdtemp(prefix="servweek-schedule-")
+    try:
+        run(pyatspi, servweek, cli, schema_dir, outdir, tmp)
+    finally:
+        if bus_proc is not None:
+            stop_process_group(bus_proc)
+        if xvfb is not None:
+            xvfb.terminate()
+            xvfb.wait()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
