@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-cli-common.h"
+#include "sw-locale.h"
 
 const SwCliCommand sw_cli_commands[] = {
   { "init", NULL,
@@ -97,10 +98,7 @@ main (int    argc,
   SwCliContext ctx = { NULL, NULL };
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  sw_locale_init ();
 
   g_set_prgname ("servweek-cli");
 

@@ -78,17 +78,10 @@ append_day_heading (GString *out,
                     int      day)
 {
   g_autofree char *date = sw_time_format_date (day);
-  g_autoptr(GDateTime) dt = NULL;
-  g_autofree char *weekday = NULL;
-  int year, month, mday;
+  /* The locale's day: "Wed 23 Sep", "9月23日 星期三". */
+  g_autofree char *label = sw_time_format_day_label (day);
 
-  sw_time_to_ymd (day, &year, &month, &mday);
-  dt = g_date_time_new_utc (year, month, mday, 12, 0, 0);
-  /* The locale's weekday name: "Wednesday", "星期三". */
-  if (dt != NULL)
-    weekday = g_date_time_format (dt, "%A");
-
-  g_string_append_printf (out, "\n%s %s\n", date, weekday != NULL ? weekday : "");
+  g_string_append_printf (out, "\n%s %s\n", date, label);
 }
 
 static void

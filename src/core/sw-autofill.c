@@ -1451,19 +1451,16 @@ sw_autofill_format_when (gint64 start,
   g_autofree char *t1 = NULL;
   g_autofree char *t2 = NULL;
 
-  /* TRANSLATORS: a day in an auto-fill explanation, as for
-   * g_date_time_format(); for Chinese "%-m月%-d日" */
-  date = g_date_time_format (from, _("%b %-d"));
+  date = sw_time_format_day_short (sw_time_day_of (start));
   t1 = g_date_time_format (from, "%-H:%M");
   t2 = g_date_time_format (to, "%-H:%M");
 
   if (sw_time_day_of (start) != sw_time_day_of (end) &&
       !(sw_time_minute_of_day (end) == 0 && sw_time_day_of (end) == sw_time_day_of (start) + 1))
     {
-      /* TRANSLATORS: same format as "%b %-d" above */
-      g_autofree char *date2 = g_date_time_format (to, _("%b %-d"));
+      g_autofree char *date2 = sw_time_format_day_short (sw_time_day_of (end));
 
-      /* TRANSLATORS: "Sep 23 9:00–Sep 24 11:00" */
+      /* TRANSLATORS: "23 Sep 9:00–24 Sep 11:00" */
       return g_strdup_printf (_("%s %s–%s %s"), date, t1, date2, t2);
     }
 

@@ -24,6 +24,7 @@
 #include "sw-slot.h"
 #include "sw-task.h"
 #include "sw-time.h"
+#include "sw-locale.h"
 #include "sw-unavailability.h"
 #include "sw-undo-stack.h"
 #include "sw-visit-target.h"

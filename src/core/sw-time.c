@@ -3,6 +3,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#ifdef G_OS_UNIX
+#include <langinfo.h>
+#endif
 
 #include "sw-error.h"
 #include "sw-time.h"
@@ -473,4 +476,120 @@ sw_time_zone_is_valid (const char *tzid)
   path = g_build_filename (tzdir, tzid, NULL);
 
   return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
+/* The day at noon UTC: only used for names of months and days. */
+static char *
+format_day_with (int         day,
+                 const char *format)
+{
+  gint64 y, m, d;
+  g_autoptr(GDateTime) dt = NULL;
+  char *text = NULL;
+
+  civil_from_days (day, &y, &m, &d);
+  if (y >= 1 && y <= MAX_YEAR)
+    dt = g_date_time_new_utc ((int) y, (int) m, (int) d, 12, 0, 0);
+  if (dt != NULL)
+    text = g_date_time_format (dt, format);
+
+  return text != NULL ? text : sw_time_format_date (day);
+}
+
+char *
+sw_time_format_day_label (int day)
+{
+  /* TRANSLATORS: a day with its weekday, as g_date_time_format() takes
+   * it: "Sun 20 Sep".  Used for the week grid's columns, the days of the
+   * sheets and of `servweek-cli show`.  Chinese: "%-m月%-d日 %A", which
+   * gives "9月20日 星期日". */
+  return format_day_with (day, _("%a %-d %b"));
+}
+
+char *
+sw_time_format_day_long (int day)
+{
+  /* TRANSLATORS: a full date with weekday and year, as
+   * g_date_time_format() takes it: "Sunday 20 September 2026".
+   * Chinese: "%Y年%-m月%-d日 %A" ("2026年9月20日 星期日"). */
+  return format_day_with (day, _("%A %-d %B %Y"));
+}
+
+char *
+sw_time_format_day_short (int day)
+{
+  /* TRANSLATORS: a day without weekday or year, as g_date_time_format()
+   * takes it: "20 Sep".  Chinese: "%-m月%-d日" ("9月20日"). */
+  return format_day_with (day, _("%-d %b"));
+}
+
+char *
+sw_time_format_day_year (int day)
+{
+  /* TRANSLATORS: a date with year, as g_date_time_format() takes it:
+   * "20 Sep 2026".  Chinese: "%Y年%-m月%-d日" ("2026年9月20日"). */
+  return format_day_with (day, _("%-d %b %Y"));
+}
+
+char *
+sw_time_format_weekday (int day)
+{
+  return format_day_with (day, "%A");
+}
+
+char *
+sw_time_format_day_time (gint64 minutes)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *hm = NULL;
+
+  if (minutes == SW_TIME_UNSET)
+    return g_strdup ("");
+
+  date = sw_time_format_day_label (sw_time_day_of (minutes));
+  hm = sw_time_format_hm (minutes);
+  /* TRANSLATORS: a day (as "Sun 20 Sep") followed by a time ("14:30") */
+  return g_strdup_printf (C_("day and time", "%s %s"), date, hm);
+}
+
+int
+sw_time_locale_first_weekday (void)
+{
+#if defined(G_OS_UNIX) && defined(_NL_TIME_FIRST_WEEKDAY)
+  union { unsigned int word; char *string; } langinfo;
+  int first_weekday;
+  int week_1stday = 0;   /* 0 = Sunday */
+  unsigned int week_origin;
+
+  langinfo.string = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
+  first_weekday = langinfo.string[0];
+  langinfo.string = nl_langinfo (_NL_TIME_WEEK_1STDAY);
+  week_origin = langinfo.word;
+  if (week_origin == 19971130)        /* a Sunday */
+    week_1stday = 0;
+  else if (week_origin == 19971201)   /* a Monday */
+    week_1stday = 1;
+  else
+    return 1;
+
+  if (first_weekday < 1 || first_weekday > 7)
+    return 1;
+
+  /* 0 = Sunday … 6 = Saturday, then 1 = Monday … 7 = Sunday. */
+  {
+    int start = (week_1stday + first_weekday - 1) % 7;
+    return start == 0 ? 7 : start;
+  }
+#else
+  return 1;
+#endif
+}
+
+int
+sw_time_week_start (int day)
+{
+  int first = sw_time_locale_first_weekday ();
+  int back = (sw_time_weekday (day) - first + 7) % 7;
+
+  return day - back;
 }

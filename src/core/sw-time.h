@@ -45,4 +45,21 @@ gint64    sw_time_now_in_zone    (const char  *tzid);
 /* TRUE when @tzid names an IANA zone known to the system. */
 gboolean  sw_time_zone_is_valid  (const char  *tzid);
 
+/*
+ * Text for people, in the language and formats of the locale the program
+ * runs in (LC_MESSAGES picks the format, LC_TIME the month and day names):
+ * "Sun 20 Sep 14:30" in English, "9月20日 星期日 14:30" in Chinese.  Every
+ * face (window, sheets, calendars, CLI, problems, auto-fill) uses these.
+ */
+char     *sw_time_format_day_label   (int     day);     /* "Sun 20 Sep" */
+char     *sw_time_format_day_long    (int     day);     /* "Sunday 20 September 2026" */
+char     *sw_time_format_day_short   (int     day);     /* "20 Sep" */
+char     *sw_time_format_day_year    (int     day);     /* "20 Sep 2026" */
+char     *sw_time_format_day_time    (gint64  minutes); /* "Sun 20 Sep 14:30" */
+char     *sw_time_format_weekday     (int     day);     /* "Sunday" */
+/* The first day of the week of the locale (LC_TIME): 1 = Monday … 7 = Sunday. */
+int       sw_time_locale_first_weekday (void);
+/* The first day, on or before @day, of the locale's week holding @day. */
+int       sw_time_week_start         (int     day);
+
 G_END_DECLS

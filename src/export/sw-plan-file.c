@@ -17,7 +17,7 @@ GResource *sw_templates_get_resource (void);
 
 G_DEFINE_QUARK (sw-import-error-quark, sw_import_error)
 
-static const char * const template_names[] = { "service-week", "empty", NULL };
+static const char * const template_names[] = { "service-week", "service-week-en", "empty", NULL };
 
 /* ------------------------------------------------------------------------
  * Export

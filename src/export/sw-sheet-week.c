@@ -68,21 +68,6 @@ add_kind_frame (SheetBlock *block,
   sheet_block_add_rect (block, &bar);
 }
 
-static char *
-format_day (int         day,
-            const char *format)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  int y, m, d;
-
-  sw_time_to_ymd (day, &y, &m, &d);
-  dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
-  if (dt == NULL)
-    return sw_time_format_date (day);
-
-  return g_date_time_format (dt, format);
-}
-
 static SheetBlock *
 week_title_new (SheetBuilder *b,
                 int           first,
@@ -157,10 +142,8 @@ week_header_new (SheetBuilder *b,
   h = sheet_layout_height (time);
   for (guint d = 0; d < n_days; d++)
     {
-      g_autofree char *weekday = format_day (first + (int) d, "%A");
-      /* TRANSLATORS: day and month under a weekday in the week grid,
-       * as g_date_time_format() takes it; Chinese: "%-m月%-d日". */
-      g_autofree char *date = format_day (first + (int) d, _("%-d %B"));
+      g_autofree char *weekday = sw_time_format_weekday (first + (int) d);
+      g_autofree char *date = sw_time_format_day_short (first + (int) d);
       g_autofree char *markup = g_markup_printf_escaped ("%s\n<span weight=\"normal\" size=\"smaller\">%s</span>",
                                                          weekday, date);
       PangoLayout *layout = sheet_layout_new_markup (b, SHEET_FONT_HEADER_CELL, day_w - 2 * SHEET_CELL_PAD_X,

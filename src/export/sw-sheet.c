@@ -265,33 +265,15 @@ sheet_builder_free (SheetBuilder *b)
 char *
 sheet_format_long_date (int day)
 {
-  g_autoptr(GDateTime) dt = NULL;
-  int y, m, d;
-
-  sw_time_to_ymd (day, &y, &m, &d);
-  dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
-  if (dt == NULL)
-    return sw_time_format_date (day);
-
-  /* TRANSLATORS: a full date as g_date_time_format() takes it,
-   * e.g. "Sunday 20 September 2026"; Chinese: "%Y年%-m月%-d日 %A". */
-  return g_date_time_format (dt, _("%A %-d %B %Y"));
+  /* "Sunday 20 September 2026", "2026年9月20日 星期日" */
+  return sw_time_format_day_long (day);
 }
 
 char *
 sheet_format_short_date (int day)
 {
-  g_autoptr(GDateTime) dt = NULL;
-  int y, m, d;
-
-  sw_time_to_ymd (day, &y, &m, &d);
-  dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
-  if (dt == NULL)
-    return sw_time_format_date (day);
-
-  /* TRANSLATORS: a short date as g_date_time_format() takes it,
-   * e.g. "Wed 23 Sep"; Chinese: "%-m月%-d日 %a". */
-  return g_date_time_format (dt, _("%a %-d %b"));
+  /* "Wed 23 Sep", "9月23日 星期三" */
+  return sw_time_format_day_label (day);
 }
 
 char *

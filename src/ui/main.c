@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "sw-application.h"
+#include "sw-locale.h"
 
 int
 main (int   argc,
@@ -12,10 +13,7 @@ main (int   argc,
 {
   g_autoptr(SwApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  sw_locale_init ();
 
   app = sw_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

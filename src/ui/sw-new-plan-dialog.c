@@ -78,14 +78,18 @@ create_action (GtkWidget  *widget,
   SwNewPlanDialog *self = SW_NEW_PLAN_DIALOG (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  /* The rows of the template combo row, in order. */
+  static const char * const template_names[] = { "service-week", "service-week-en", "empty" };
   const char *template_name;
+  guint selected;
   SwPlan *plan;
 
   if (sw_new_plan_dialog_check (self) != NULL)
     return;
 
   title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
-  template_name = adw_combo_row_get_selected (self->template_row) == 0 ? "service-week" : "empty";
+  selected = adw_combo_row_get_selected (self->template_row);
+  template_name = template_names[MIN (selected, G_N_ELEMENTS (template_names) - 1)];
 
   plan = sw_plan_file_new_from_template (self->organisation, template_name, title,
                                          sw_date_button_get_day (self->first_day_button),
@@ -180,9 +184,10 @@ sw_new_plan_dialog_init (SwNewPlanDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* The next Sunday, a week long: how service weeks usually run. */
+  /* The start of next week in the locale (Monday in China, Sunday in
+   * the United States), a week long. */
   today = sw_time_day_of (sw_time_now_in_zone ("Asia/Shanghai"));
-  today += 7 - sw_time_weekday (today);
+  today = sw_time_week_start (today) + 7;
   sw_date_button_set_day (self->first_day_button, today);
   sw_date_button_set_day (self->last_day_button, today + 6);
   fields_changed (self);

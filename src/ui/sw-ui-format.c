@@ -5,33 +5,10 @@
 
 #include "sw-ui-format.h"
 
-static GDateTime *
-date_time_of_day (int day,
-                  int minute_of_day)
-{
-  int year, month, mday;
-
-  sw_time_to_ymd (day, &year, &month, &mday);
-  return g_date_time_new_utc (year, month, mday,
-                              minute_of_day / 60, minute_of_day % 60, 0);
-}
-
-static char *
-format_day_with (int         day,
-                 const char *format)
-{
-  g_autoptr(GDateTime) dt = date_time_of_day (day, 0);
-  char *text = dt != NULL ? g_date_time_format (dt, format) : NULL;
-
-  return text != NULL ? text : sw_time_format_date (day);
-}
-
 char *
 sw_ui_format_day (int day)
 {
-  /* Translators: a day in the schedule, see g_date_time_format();
-   * for Chinese e.g. "%-m月%-d日 %a" */
-  return format_day_with (day, _("%a, %b %-d"));
+  return sw_time_format_day_label (day);
 }
 
 char *
@@ -41,13 +18,11 @@ sw_ui_format_day_range (int first_day,
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
 
-  /* Translators: a date with year, see g_date_time_format();
-   * for Chinese e.g. "%Y年%-m月%-d日" */
-  first = format_day_with (first_day, _("%b %-d, %Y"));
+  first = sw_time_format_day_year (first_day);
   if (last_day <= first_day)
     return g_steal_pointer (&first);
 
-  last = format_day_with (last_day, _("%b %-d, %Y"));
+  last = sw_time_format_day_year (last_day);
   /* Translators: the dates of a plan, first day – last day */
   return g_strdup_printf (_("%s – %s"), first, last);
 }
@@ -93,17 +68,8 @@ sw_ui_format_fill (guint filled,
 char *
 sw_ui_format_due (gint64 due)
 {
-  g_autofree char *date = NULL;
-  g_autofree char *time = NULL;
-
-  if (due == SW_TIME_UNSET)
-    return g_strdup ("");
-
-  /* Translators: the due date of a task, see g_date_time_format() */
-  date = format_day_with (sw_time_day_of (due), _("%b %-d"));
-  time = sw_time_format_hm (due);
-  /* Translators: due date, then time */
-  return g_strdup_printf (_("%s, %s"), date, time);
+  /* "Sat 19 Sep 17:00", "9月19日 星期六 17:00"; "" when unset */
+  return sw_time_format_day_time (due);
 }
 
 char *

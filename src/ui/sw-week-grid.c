@@ -110,14 +110,8 @@ date_time_of_day (int day,
 char *
 sw_week_grid_format_heading (int day)
 {
-  g_autoptr(GDateTime) dt = date_time_of_day (day, 0);
-  char *text = NULL;
-
-  /* Translators: a day's heading in the week grid, see g_date_time_format();
-   * "Wed 23 Sep"; for Chinese "%-m月%-d日 %A" gives "9月23日 星期三" */
-  if (dt != NULL)
-    text = g_date_time_format (dt, _("%a %-d %b"));
-  return text != NULL ? text : sw_time_format_date (day);
+  /* "Wed 23 Sep", "9月23日 星期三": the locale's day label. */
+  return sw_time_format_day_label (day);
 }
 
 static char *

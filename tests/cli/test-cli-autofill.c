@@ -99,7 +99,7 @@ test_sample (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "Auto-fill fills "));
   g_assert_nonnull (strstr (run.out, "\nProposed:\n"));
-  g_assert_nonnull (strstr (run.out, "Sep 23 9:00–11:00  "));
+  g_assert_nonnull (strstr (run.out, "23 Sep 9:00–11:00  "));
   g_assert_nonnull (strstr (run.out, "Dry run: nothing was changed."));
   run_cli (&run, db, "show", NULL);
   after_dry = g_strdup (run.out);
@@ -109,7 +109,7 @@ test_sample (void)
   run_cli (&run, db, "autofill", "--day", "2026-09-23", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Applied as one undoable step."));
-  g_assert_null (strstr (run.out, "Sep 24"));
+  g_assert_null (strstr (run.out, "24 Sep"));
 
   /* The rest, then nothing is left to fill or to propose. */
   run_cli (&run, db, "autofill", NULL);

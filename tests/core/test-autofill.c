@@ -395,7 +395,7 @@ test_overlap (void)
   g_assert_true (proposes (af, desk, d1, a) != proposes (af, visit, d2, a));
   g_assert_cmpuint (sw_autofill_get_n_gaps (af), ==, 1);
   sw_autofill_get_gap (af, 0, NULL, NULL, NULL, &reason);
-  g_assert_true (g_str_has_prefix (reason, "no free person of 直属供电所 on Sep 23 "));
+  g_assert_true (g_str_has_prefix (reason, "no free person of 直属供电所 on 23 Sep "));
   g_assert_true (g_str_has_suffix (reason, "(1 of 1 busy elsewhere)"));
   check_rules (af);
 }
@@ -458,7 +458,7 @@ test_unavailable (void)
   g_assert_true (proposes (af, desk, duty, b));
   g_assert_false (proposes (af, desk, duty, a));
   g_assert_cmpstr (gap_reason (af, duty, &n_empty), ==,
-                   "no free person of 直属供电所 on Sep 23 9:00–11:00 "
+                   "no free person of 直属供电所 on 23 Sep 9:00–11:00 "
                    "(1 of 2 already on 服务台, 1 of 2 unavailable)");
   g_assert_cmpuint (n_empty, ==, 1);
   check_rules (af);
@@ -480,7 +480,7 @@ test_one_duty_per_slot (void)
   /* The person can only do the department's duty; the open one waits. */
   g_assert_true (proposes (af, desk, d1, a));
   g_assert_cmpstr (gap_reason (af, d2, NULL), ==,
-                   "no free person on Sep 23 9:00–11:00 (1 of 1 already on 服务台)");
+                   "no free person on 23 Sep 9:00–11:00 (1 of 1 already on 服务台)");
   check_rules (af);
 }
 
@@ -501,7 +501,7 @@ test_inactive (void)
   g_assert_cmpuint (sw_autofill_get_n_fills (af), ==, 1);
   g_assert_true (proposes (af, desk, duty, b));
   g_assert_cmpstr (gap_reason (af, duty, NULL), ==,
-                   "no free person of 直属供电所 on Sep 23 9:00–11:00 "
+                   "no free person of 直属供电所 on 23 Sep 9:00–11:00 "
                    "(1 of 2 already on 服务台, 1 of 2 inactive)");
   check_rules (af);
 }
@@ -540,13 +540,13 @@ test_explanation (void)
   g_assert_true (duty == accept || duty == repair || duty == lead);
   g_assert_cmpuint (n_empty, ==, 1);
   g_assert_cmpstr (reason, ==,
-                   "no free person of 直属供电所 on Sep 23 9:00–11:00 (4 of 4 already on 服务台)");
+                   "no free person of 直属供电所 on 23 Sep 9:00–11:00 (4 of 4 already on 服务台)");
 
   when = sw_autofill_format_when (at (0, 9, 0), at (1, 1, 30));
-  g_assert_cmpstr (when, ==, "Sep 23 9:00–Sep 24 1:30");
+  g_assert_cmpstr (when, ==, "23 Sep 9:00–24 Sep 1:30");
   g_clear_pointer (&when, g_free);
   when = sw_autofill_format_when (at (0, 20, 0), at (1, 0, 0));
-  g_assert_cmpstr (when, ==, "Sep 23 20:00–24:00");
+  g_assert_cmpstr (when, ==, "23 Sep 20:00–24:00");
 }
 
 static void

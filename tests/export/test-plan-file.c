@@ -186,8 +186,9 @@ test_list_templates (void)
 
   g_assert_nonnull (names);
   g_assert_cmpstr (names[0], ==, "service-week");
-  g_assert_cmpstr (names[1], ==, "empty");
-  g_assert_null (names[2]);
+  g_assert_cmpstr (names[1], ==, "service-week-en");
+  g_assert_cmpstr (names[2], ==, "empty");
+  g_assert_null (names[3]);
 }
 
 static SwPlan *

@@ -29,8 +29,8 @@ test_day (void)
   g_autofree char *sunday = sw_ui_format_day (day_of ("2026-09-20"));
   g_autofree char *leap = sw_ui_format_day (day_of ("2024-02-29"));
 
-  g_assert_cmpstr (sunday, ==, "Sun, Sep 20");
-  g_assert_cmpstr (leap, ==, "Thu, Feb 29");
+  g_assert_cmpstr (sunday, ==, "Sun 20 Sep");
+  g_assert_cmpstr (leap, ==, "Thu 29 Feb");
 }
 
 static void
@@ -40,9 +40,9 @@ test_day_range (void)
   g_autofree char *one = sw_ui_format_day_range (day_of ("2026-09-23"), day_of ("2026-09-23"));
   g_autofree char *years = sw_ui_format_day_range (day_of ("2026-12-28"), day_of ("2027-01-03"));
 
-  g_assert_cmpstr (week, ==, "Sep 20, 2026 – Sep 26, 2026");
-  g_assert_cmpstr (one, ==, "Sep 23, 2026");
-  g_assert_cmpstr (years, ==, "Dec 28, 2026 – Jan 3, 2027");
+  g_assert_cmpstr (week, ==, "20 Sep 2026 – 26 Sep 2026");
+  g_assert_cmpstr (one, ==, "23 Sep 2026");
+  g_assert_cmpstr (years, ==, "28 Dec 2026 – 3 Jan 2027");
 }
 
 static void
@@ -57,7 +57,7 @@ test_time_range (void)
 
   g_assert_cmpstr (desk, ==, "09:00 – 11:00");
   g_assert_cmpstr (midnight, ==, "20:00 – 24:00");
-  g_assert_cmpstr (overnight, ==, "22:00 – Thu, Sep 24 06:30");
+  g_assert_cmpstr (overnight, ==, "22:00 – Thu 24 Sep 06:30");
 }
 
 static void
@@ -78,7 +78,7 @@ test_due (void)
   g_autofree char *due = sw_ui_format_due (minutes_of ("2026-09-19T17:00"));
   g_autofree char *unset = sw_ui_format_due (SW_TIME_UNSET);
 
-  g_assert_cmpstr (due, ==, "Sep 19, 17:00");
+  g_assert_cmpstr (due, ==, "Sat 19 Sep 17:00");
   g_assert_cmpstr (unset, ==, "");
 }
 
