@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-application.h"
+#include "sw-application-open.h"
 #include "sw-plan-file.h"
 #include "sw-window.h"
 
@@ -28,7 +29,7 @@ sw_application_new (void)
 {
   return g_object_new (SW_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS | G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/servweek/Planner",
                        NULL);
 }
@@ -324,6 +325,25 @@ sw_application_dispose (GObject *object)
   G_OBJECT_CLASS (sw_application_parent_class)->dispose (object);
 }
 
+/* Files from a file manager or the command line: shown in the window,
+ * which asks before importing a plan or busy times. */
+static void
+sw_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  GtkWindow *window;
+
+  g_application_activate (application);
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  if (!SW_IS_WINDOW (window))
+    return;
+
+  for (int i = 0; i < n_files; i++)
+    sw_application_open_file (SW_WINDOW (window), files[i]);
+}
+
 static void
 sw_application_class_init (SwApplicationClass *klass)
 {
@@ -332,6 +352,7 @@ sw_application_class_init (SwApplicationClass *klass)
 
   object_class->dispose = sw_application_dispose;
   app_class->activate = sw_application_activate;
+  app_class->open = sw_application_open;
   app_class->startup = sw_application_startup;
   app_class->shutdown = sw_application_shutdown;
 }

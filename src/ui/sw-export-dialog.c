@@ -5,6 +5,8 @@
 
 #include "sw-export-dialog.h"
 
+static void remember_choices (SwExportDialog *self);
+
 struct _SwExportDialog
 {
   AdwWindow        parent_instance;
@@ -147,6 +149,7 @@ sw_export_dialog_export_to (SwExportDialog  *self,
   if (n_files != NULL)
     *n_files = files->len;
 
+  remember_choices (self);
   return TRUE;
 }
 
@@ -327,10 +330,81 @@ sw_export_dialog_class_init (SwExportDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "export.choose", NULL, choose_action);
 }
 
+/* The application's settings, or NULL when its schema is not installed
+ * (then the dialog starts from its own defaults). */
+static GSettings *
+export_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "default-export-scope"))
+    return NULL;
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static SwIcsScope
+scope_from_setting (const char *value)
+{
+  if (g_strcmp0 (value, "per-person") == 0)
+    return SW_ICS_SCOPE_PERSON;
+  if (g_strcmp0 (value, "per-department") == 0)
+    return SW_ICS_SCOPE_DEPARTMENT;
+  return SW_ICS_SCOPE_PLAN;
+}
+
+static const char *
+scope_to_setting (SwIcsScope scope)
+{
+  switch (scope)
+    {
+    case SW_ICS_SCOPE_PERSON:
+      return "per-person";
+    case SW_ICS_SCOPE_DEPARTMENT:
+      return "per-department";
+    case SW_ICS_SCOPE_PLAN:
+    default:
+      return "plan";
+    }
+}
+
+/* The export chosen becomes what the next export dialog offers first. */
+static void
+remember_choices (SwExportDialog *self)
+{
+  g_autoptr(GSettings) settings = export_settings_new ();
+  int reminder;
+
+  if (settings == NULL)
+    return;
+
+  reminder = sw_export_dialog_get_reminder_minutes (self);
+  g_settings_set_string (settings, "default-export-scope",
+                         scope_to_setting (sw_export_dialog_get_scope (self)));
+  g_settings_set_int (settings, "default-reminder", CLAMP (reminder, 0, 10080));
+}
+
 static void
 sw_export_dialog_init (SwExportDialog *self)
 {
+  g_autoptr(GSettings) settings = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The defaults the user chose last time (GSettings "default-export-scope"
+   * and "default-reminder", 0 = no reminder). */
+  settings = export_settings_new ();
+  if (settings != NULL)
+    {
+      g_autofree char *scope = g_settings_get_string (settings, "default-export-scope");
+      int reminder = g_settings_get_int (settings, "default-reminder");
+
+      sw_export_dialog_set_scope (self, scope_from_setting (scope));
+      sw_export_dialog_set_reminder_minutes (self, reminder > 0 ? reminder : -1);
+    }
 }
 
 SwExportDialog *
