@@ -140,12 +140,6 @@ add (Fixture *f, gpointer owner, const char *list, gpointer item)
   g_assert_no_error (error);
 }
 
-static gpointer
-keep (gpointer object)
-{
-  return g_object_ref (object);
-}
-
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
@@ -235,15 +229,6 @@ fixture_setup (Fixture *f, gconstpointer data)
    * history. */
   sw_undo_stack_clear (f->stack);
   f->committer.calls = 0;
-
-  /* The fixture keeps its own references so that the objects outlive
-   * deletions. */
-  keep (f->party); keep (f->sales); keep (f->safety);
-  keep (f->alice); keep (f->bob); keep (f->carol); keep (f->busy);
-  keep (f->plan); keep (f->plan2); keep (f->committee); keep (f->leader);
-  keep (f->desk); keep (f->accept); keep (f->hand_out); keep (f->repair);
-  keep (f->visit); keep (f->target); keep (f->meeting);
-  keep (f->task1); keep (f->task2); keep (f->task3);
 }
 
 static void
