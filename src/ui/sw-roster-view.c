@@ -18,10 +18,13 @@ struct _SwRosterView
   SwOrganisation     *organisation;
   SwPlan             *plan;
   GSignalGroup       *stack_signals;
+  GSignalGroup       *people_signals;
 
-  /* people: org people → filter → sort → selection */
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filter_model;
+  /* people: org people → shown (the search and department filter) →
+   * sort → selection */
+  GListStore         *shown;
+  GHashTable         *haystacks;        /* SwPerson* → folded fields */
+  guint               populate_id;      /* fills the hidden view after start */
   GtkSortListModel   *sort_model;
   GtkSingleSelection *people_selection;
   char               *query;            /* normalized */
@@ -47,6 +50,8 @@ struct _SwRosterView
 };
 
 G_DEFINE_FINAL_TYPE (SwRosterView, sw_roster_view, GTK_TYPE_WIDGET)
+
+static void sw_roster_view_refilter (SwRosterView *self);
 
 static void
 show_message (SwRosterView *self,
@@ -122,9 +127,43 @@ sw_roster_view_recompute (SwRosterView *self)
   gtk_sorter_changed (GTK_SORTER (self->committees_sorter), GTK_SORTER_CHANGE_DIFFERENT);
 }
 
-static void
-stack_changed (SwRosterView *self)
+/* TRUE when @command changes a person or a department (what the search
+ * looks at). */
+static gboolean
+touches_roster (SwCommand *command)
 {
+  if (SW_IS_COMMAND_GROUP (command))
+    {
+      guint n = sw_command_group_get_size (SW_COMMAND_GROUP (command));
+
+      for (guint i = 0; i < n; i++)
+        if (touches_roster (sw_command_group_get_child (SW_COMMAND_GROUP (command), i)))
+          return TRUE;
+      return FALSE;
+    }
+
+  if (SW_IS_PROPERTY_COMMAND (command))
+    {
+      GObject *object = sw_property_command_get_object (SW_PROPERTY_COMMAND (command));
+
+      return SW_IS_PERSON (object) || SW_IS_DEPARTMENT (object);
+    }
+
+  if (SW_IS_LIST_COMMAND (command))
+    return SW_IS_ORGANISATION (sw_list_command_get_owner (SW_LIST_COMMAND (command)));
+
+  return FALSE;
+}
+
+static void
+stack_changed (SwRosterView *self,
+               SwCommand    *command)
+{
+  if (touches_roster (command))
+    {
+      g_hash_table_remove_all (self->haystacks);
+      sw_roster_view_refilter (self);
+    }
   sw_roster_view_recompute (self);
   sw_roster_view_update_actions (self);
 }
@@ -139,10 +178,107 @@ person_visible (gpointer item,
   SwPerson *person = item;
   SwDepartment *department = selected_department (self);
 
+  const char *haystack;
+
   if (department != NULL && sw_person_get_department (person) != department)
     return FALSE;
 
-  return sw_ui_state_person_matches (person, self->query);
+  if (self->query == NULL || self->query[0] == '\0')
+    return TRUE;
+
+  haystack = g_hash_table_lookup (self->haystacks, person);
+  if (haystack == NULL)
+    {
+      haystack = sw_ui_state_person_haystack (person);
+      g_hash_table_insert (self->haystacks, person, (char *) haystack);
+    }
+
+  return sw_ui_state_haystack_matches (haystack, self->query);
+}
+
+/* The people shown are kept in a store of their own rather than a
+ * GtkFilterListModel: that one reports each run of people that appears or
+ * goes as a change of its own, and the column view would redo its rows
+ * for each.  Here one keystroke is one change, trimmed to the part of the
+ * list that differs. */
+static void
+sw_roster_view_refilter (SwRosterView *self)
+{
+  /* Until the view is filled the first time, there is nothing to keep up
+   * to date. */
+  if (self->populate_id != 0)
+    return;
+
+  g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *people = self->organisation != NULL ? sw_organisation_get_people (self->organisation) : NULL;
+  GListModel *shown = G_LIST_MODEL (self->shown);
+  guint n = people != NULL ? g_list_model_get_n_items (people) : 0;
+  guint n_old = g_list_model_get_n_items (shown);
+  guint prefix = 0, suffix = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      SwPerson *person = g_list_model_get_item (people, i);
+
+      if (person_visible (person, self))
+        g_ptr_array_add (matches, person);
+      else
+        g_object_unref (person);
+    }
+
+  while (prefix < n_old && prefix < matches->len)
+    {
+      g_autoptr(SwPerson) item = g_list_model_get_item (shown, prefix);
+
+      if (item != matches->pdata[prefix])
+        break;
+      prefix++;
+    }
+
+  while (suffix < n_old - prefix && suffix < matches->len - prefix)
+    {
+      g_autoptr(SwPerson) item = g_list_model_get_item (shown, n_old - 1 - suffix);
+
+      if (item != matches->pdata[matches->len - 1 - suffix])
+        break;
+      suffix++;
+    }
+
+  if (prefix == n_old && prefix == matches->len)
+    return;
+
+  g_list_store_splice (self->shown, prefix, n_old - prefix - suffix,
+                       matches->pdata + prefix, matches->len - prefix - suffix);
+}
+
+static gboolean
+populate_idle (gpointer data)
+{
+  SwRosterView *self = data;
+
+  self->populate_id = 0;
+  sw_roster_view_refilter (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+sw_roster_view_map (GtkWidget *widget)
+{
+  SwRosterView *self = SW_ROSTER_VIEW (widget);
+
+  if (self->populate_id != 0)
+    {
+      g_clear_handle_id (&self->populate_id, g_source_remove);
+      sw_roster_view_refilter (self);
+    }
+
+  GTK_WIDGET_CLASS (sw_roster_view_parent_class)->map (widget);
+}
+
+static void
+people_changed (SwRosterView *self)
+{
+  sw_roster_view_refilter (self);
 }
 
 static void
@@ -150,21 +286,13 @@ sw_roster_view_apply_query (SwRosterView *self,
                             const char   *text)
 {
   g_autofree char *query = sw_ui_state_normalize_query (text);
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
   if (g_strcmp0 (query, self->query) == 0)
     return;
 
-  /* Every word must match: a longer query only hides more people, so
-   * only the shown ones are filtered again. */
-  if (self->query != NULL && g_str_has_prefix (query, self->query))
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (self->query != NULL && g_str_has_prefix (self->query, query))
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-
   g_free (self->query);
   self->query = g_steal_pointer (&query);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  sw_roster_view_refilter (self);
 }
 
 static void
@@ -192,7 +320,7 @@ department_selection_changed (SwRosterView *self)
 
   if (gtk_toggle_button_get_active (self->all_button) != all)
     gtk_toggle_button_set_active (self->all_button, all);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  sw_roster_view_refilter (self);
   sw_roster_view_update_actions (self);
 }
 
@@ -216,10 +344,13 @@ fill_name (GtkWidget *cell,
   SwPerson *person = item;
 
   gtk_label_set_label (GTK_LABEL (cell), sw_person_get_name (person));
-  if (sw_person_get_active (person))
-    gtk_widget_remove_css_class (cell, "dim-label");
-  else
-    gtk_widget_add_css_class (cell, "dim-label");
+  if (sw_person_get_active (person) == gtk_widget_has_css_class (cell, "dim-label"))
+    {
+      if (sw_person_get_active (person))
+        gtk_widget_remove_css_class (cell, "dim-label");
+      else
+        gtk_widget_add_css_class (cell, "dim-label");
+    }
 }
 
 static void
@@ -265,7 +396,6 @@ fill_committees (GtkWidget *cell,
   const char *text = self->committees != NULL ? g_hash_table_lookup (self->committees, item) : NULL;
 
   gtk_label_set_label (GTK_LABEL (cell), text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (cell, text);
 }
 
 static void
@@ -331,9 +461,9 @@ sw_roster_view_setup_people (SwRosterView *self)
   GtkExpression *params[1];
   GtkColumnViewColumn *name_column;
 
-  self->filter = gtk_custom_filter_new (person_visible, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)), NULL);
+  self->shown = g_list_store_new (SW_TYPE_PERSON);
+  self->haystacks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->shown)), NULL);
   self->people_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
   gtk_single_selection_set_autoselect (self->people_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->people_selection, TRUE);
@@ -751,8 +881,17 @@ sw_roster_view_set_organisation (SwRosterView   *self,
   if (!g_set_object (&self->organisation, organisation))
     return;
 
-  gtk_filter_list_model_set_model (self->filter_model,
-                                   organisation != NULL ? sw_organisation_get_people (organisation) : NULL);
+  g_signal_group_set_target (self->people_signals,
+                             organisation != NULL ? sw_organisation_get_people (organisation) : NULL);
+  g_hash_table_remove_all (self->haystacks);
+
+  /* The window starts on the Schedule: making the rows of a hidden table
+   * would only delay the first frame, so they are made when the main loop
+   * is idle after it (or when the view is shown first, if sooner). */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    sw_roster_view_refilter (self);
+  else if (self->populate_id == 0)
+    self->populate_id = g_idle_add_full (G_PRIORITY_LOW, populate_idle, self, NULL);
   gtk_single_selection_set_model (self->departments_selection,
                                   organisation != NULL ? sw_organisation_get_departments (organisation) : NULL);
   gtk_single_selection_set_selected (self->departments_selection, GTK_INVALID_LIST_POSITION);
@@ -815,14 +954,18 @@ sw_roster_view_dispose (GObject *object)
 
   if (self->stack_signals != NULL)
     g_signal_group_set_target (self->stack_signals, NULL);
+  g_clear_handle_id (&self->populate_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_ROSTER_VIEW);
 
   g_clear_object (&self->stack_signals);
   g_clear_object (&self->people_selection);
   g_clear_object (&self->sort_model);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->filter);
+  if (self->people_signals != NULL)
+    g_signal_group_set_target (self->people_signals, NULL);
+  g_clear_object (&self->people_signals);
+  g_clear_object (&self->shown);
+  g_clear_pointer (&self->haystacks, g_hash_table_unref);
   g_clear_object (&self->departments_selection);
   g_clear_object (&self->hours_sorter);
   g_clear_object (&self->committees_sorter);
@@ -842,6 +985,7 @@ sw_roster_view_class_init (SwRosterViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sw_roster_view_dispose;
+  widget_class->map = sw_roster_view_map;
 
   g_type_ensure (SW_TYPE_COMMITTEES_PANEL);
 
@@ -879,6 +1023,9 @@ sw_roster_view_init (SwRosterView *self)
   self->stack_signals = g_signal_group_new (SW_TYPE_UNDO_STACK);
   g_signal_group_connect_swapped (self->stack_signals, "changed",
                                   G_CALLBACK (stack_changed), self);
+  self->people_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->people_signals, "items-changed",
+                                  G_CALLBACK (people_changed), self);
 
   sw_roster_view_setup_departments (self);
   sw_roster_view_setup_people (self);

@@ -20,6 +20,7 @@ struct _SwTasksView
   SwPlan             *plan;
   gint64              now;
   guint               clock_id;
+  guint               populate_id;     /* fills the hidden view after start */
 
   GtkCustomFilter    *filter;
   GtkFilterListModel *filter_model;
@@ -454,6 +455,31 @@ task_activated (SwTasksView   *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "tasks.edit", NULL);
 }
 
+static gboolean
+populate_idle (gpointer data)
+{
+  SwTasksView *self = data;
+
+  self->populate_id = 0;
+  gtk_filter_list_model_set_model (self->filter_model,
+                                   self->plan != NULL ? sw_plan_get_tasks (self->plan) : NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+sw_tasks_view_map (GtkWidget *widget)
+{
+  SwTasksView *self = SW_TASKS_VIEW (widget);
+
+  if (self->populate_id != 0)
+    {
+      g_clear_handle_id (&self->populate_id, g_source_remove);
+      populate_idle (self);
+    }
+
+  GTK_WIDGET_CLASS (sw_tasks_view_parent_class)->map (widget);
+}
+
 /* Public */
 
 void
@@ -475,7 +501,16 @@ sw_tasks_view_set_plan (SwTasksView    *self,
 
   g_set_object (&self->plan, plan);
   sw_tasks_view_update_now (self);
-  gtk_filter_list_model_set_model (self->filter_model, plan != NULL ? sw_plan_get_tasks (plan) : NULL);
+  /* A hidden table gets its rows when the main loop is idle (or when it is
+   * shown, if sooner): they would only delay the window's first frame. */
+  g_clear_handle_id (&self->populate_id, g_source_remove);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || plan == NULL)
+    gtk_filter_list_model_set_model (self->filter_model, plan != NULL ? sw_plan_get_tasks (plan) : NULL);
+  else
+    {
+      gtk_filter_list_model_set_model (self->filter_model, NULL);
+      self->populate_id = g_idle_add_full (G_PRIORITY_LOW, populate_idle, self, NULL);
+    }
   sw_tasks_view_update_summary (self);
   sw_tasks_view_update_actions (self);
 }
@@ -527,6 +562,7 @@ sw_tasks_view_dispose (GObject *object)
   SwTasksView *self = SW_TASKS_VIEW (object);
 
   g_clear_handle_id (&self->clock_id, g_source_remove);
+  g_clear_handle_id (&self->populate_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_TASKS_VIEW);
 
   g_clear_object (&self->selection);
@@ -547,6 +583,7 @@ sw_tasks_view_class_init (SwTasksViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sw_tasks_view_dispose;
+  widget_class->map = sw_tasks_view_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/servweek/Planner/sw-tasks-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SwTasksView, box);

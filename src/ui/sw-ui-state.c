@@ -167,55 +167,81 @@ sw_ui_state_normalize_query (const char *query)
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-field_contains (const char *field,
-                const char *word)
+char *
+sw_ui_state_person_haystack (SwPerson *person)
 {
-  g_autofree char *folded = NULL;
+  SwDepartment *department;
+  g_autofree char *joined = NULL;
 
-  if (field == NULL || field[0] == '\0')
-    return FALSE;
+  g_return_val_if_fail (SW_IS_PERSON (person), g_strdup (""));
 
-  /* Most fields are plain ASCII or CJK: try without folding first. */
-  if (strstr (field, word) != NULL)
+  department = sw_person_get_department (person);
+  /* Fields on lines of their own: a word never matches across two. */
+  joined = g_strjoin ("\n",
+                      sw_person_get_name (person),
+                      sw_person_get_phone (person),
+                      sw_person_get_email (person),
+                      sw_person_get_title (person),
+                      department != NULL ? sw_department_get_name (department) : "",
+                      department != NULL ? sw_department_get_short_name (department) : "",
+                      NULL);
+  return fold (joined);
+}
+
+static gboolean
+contains_word (const char *haystack,
+               const char *word,
+               gsize       len)
+{
+  for (const char *p = strchr (haystack, word[0]); p != NULL; p = strchr (p + 1, word[0]))
+    if (strncmp (p, word, len) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+gboolean
+sw_ui_state_haystack_matches (const char *haystack,
+                              const char *normalized_query)
+{
+  const char *word;
+
+  g_return_val_if_fail (haystack != NULL, FALSE);
+
+  if (normalized_query == NULL || normalized_query[0] == '\0')
     return TRUE;
 
-  folded = fold (field);
-  return strstr (folded, word) != NULL;
+  /* Every space-separated word must occur, without allocating. */
+  word = normalized_query;
+  while (*word != '\0')
+    {
+      const char *end = strchr (word, ' ');
+      gsize len = end != NULL ? (gsize) (end - word) : strlen (word);
+
+      if (len > 0 && !contains_word (haystack, word, len))
+        return FALSE;
+
+      if (end == NULL)
+        break;
+      word = end + 1;
+    }
+
+  return TRUE;
 }
 
 gboolean
 sw_ui_state_person_matches (SwPerson   *person,
                             const char *normalized_query)
 {
-  g_auto(GStrv) words = NULL;
-  SwDepartment *department;
+  g_autofree char *haystack = NULL;
 
   g_return_val_if_fail (SW_IS_PERSON (person), FALSE);
 
   if (normalized_query == NULL || normalized_query[0] == '\0')
     return TRUE;
 
-  department = sw_person_get_department (person);
-  words = g_strsplit (normalized_query, " ", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      const char *word = words[i];
-
-      if (word[0] == '\0')
-        continue;
-
-      if (!field_contains (sw_person_get_name (person), word) &&
-          !field_contains (sw_person_get_phone (person), word) &&
-          !field_contains (sw_person_get_email (person), word) &&
-          !field_contains (sw_person_get_title (person), word) &&
-          !(department != NULL &&
-            (field_contains (sw_department_get_name (department), word) ||
-             field_contains (sw_department_get_short_name (department), word))))
-        return FALSE;
-    }
-
-  return TRUE;
+  haystack = sw_ui_state_person_haystack (person);
+  return sw_ui_state_haystack_matches (haystack, normalized_query);
 }
 
 gboolean

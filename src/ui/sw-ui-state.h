@@ -38,6 +38,12 @@ SwUiDueState sw_ui_state_due_state           (SwTaskStatus  status,
 char       *sw_ui_state_normalize_query      (const char   *query);
 gboolean    sw_ui_state_person_matches       (SwPerson     *person,
                                               const char   *normalized_query);
+/* The same in two halves, for a view that keeps the folded text of each
+ * person between keystrokes: the folded fields of @person, and whether a
+ * normalized query matches them. */
+char       *sw_ui_state_person_haystack      (SwPerson     *person);
+gboolean    sw_ui_state_haystack_matches     (const char   *haystack,
+                                              const char   *normalized_query);
 
 /* Moving @department by @delta places (−1 up, +1 down) in @departments
  * (sorted by position): fills @out_departments and @out_positions with the

@@ -154,6 +154,17 @@ test_person_matches (void)
     }
 
   {
+    g_autofree char *haystack = sw_ui_state_person_haystack (person);
+
+    g_assert_cmpstr (haystack, ==, "张伟\n13800138000\nzhang@example.com\nmanager\n用电科\n");
+    g_assert_true (sw_ui_state_haystack_matches (haystack, "zhang 138"));
+    g_assert_true (sw_ui_state_haystack_matches (haystack, ""));
+    g_assert_true (sw_ui_state_haystack_matches (haystack, NULL));
+    g_assert_false (sw_ui_state_haystack_matches (haystack, "zhang 139"));
+    g_assert_false (sw_ui_state_haystack_matches (haystack, "000zhang"));
+  }
+
+  {
     g_autofree char *normalized = sw_ui_state_normalize_query ("  Anna \t LEE ");
     g_autofree char *invalid = sw_ui_state_normalize_query ("\xff\xfe");
 
