@@ -318,6 +318,111 @@ sw_window_show_plan (SwWindow *self)
   sw_window_update_actions (self);
 }
 
+/* Benchmark: with $SERVWEEK_BENCH_STEPS set, after the first frame the
+ * window switches views and types into the roster search by itself and
+ * prints "step NAME MILLISECONDS ITEMS" for each, measured from the change
+ * to the end of the frame that shows it, then closes. */
+
+typedef struct
+{
+  const char *name;
+  const char *view;    /* switch to this view, or */
+  const char *search;  /* set this roster search text */
+} BenchStep;
+
+static const BenchStep bench_steps[] = {
+  { "view-roster", "roster", NULL },
+  { "search-1", NULL, "1" },
+  { "search-13", NULL, "13" },
+  { "search-138", NULL, "138" },
+  { "search-name", NULL, "张" },
+  { "search-department", NULL, "科 3" },
+  { "search-none", NULL, "no such person" },
+  { "search-clear", NULL, "" },
+  { "view-tasks", "tasks", NULL },
+  { "view-schedule", "schedule", NULL },
+  { "view-roster-again", "roster", NULL },
+};
+
+typedef struct
+{
+  SwWindow *window;
+  guint     index;
+  gint64    started;
+  gulong    handler;
+} BenchRun;
+
+static gboolean bench_next (gpointer data);
+
+static void
+bench_painted (GdkFrameClock *clock,
+               BenchRun      *run)
+{
+  const BenchStep *step = &bench_steps[run->index];
+  GListModel *people = sw_roster_view_get_people_model (run->window->roster_view);
+
+  g_signal_handler_disconnect (clock, run->handler);
+  run->handler = 0;
+  g_print ("step %s %.1f %u\n", step->name,
+           (g_get_monotonic_time () - run->started) / 1000.0,
+           g_list_model_get_n_items (people));
+  run->index++;
+  /* Let the main loop settle (idle work, the next frame) between steps. */
+  g_timeout_add (200, bench_next, run);
+}
+
+static gboolean
+bench_next (gpointer data)
+{
+  BenchRun *run = data;
+  const BenchStep *step;
+  GdkFrameClock *clock;
+
+  if (run->index >= G_N_ELEMENTS (bench_steps))
+    {
+      gtk_window_destroy (GTK_WINDOW (run->window));
+      g_object_unref (run->window);
+      g_free (run);
+      return G_SOURCE_REMOVE;
+    }
+
+  step = &bench_steps[run->index];
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (run->window));
+  run->started = g_get_monotonic_time ();
+  if (step->view != NULL)
+    adw_view_stack_set_visible_child_name (run->window->view_stack, step->view);
+  else
+    sw_roster_view_set_search_text (run->window->roster_view, step->search);
+
+  run->handler = g_signal_connect (clock, "after-paint", G_CALLBACK (bench_painted), run);
+  gtk_widget_queue_draw (GTK_WIDGET (run->window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+bench_first_frame (GdkFrameClock *clock,
+                   BenchRun      *run)
+{
+  g_signal_handler_disconnect (clock, run->handler);
+  run->handler = 0;
+  g_timeout_add (500, bench_next, run);
+}
+
+static void
+bench_mapped (SwWindow *self)
+{
+  BenchRun *run;
+
+  g_signal_handlers_disconnect_by_func (self, bench_mapped, NULL);
+  if (self->plan == NULL)
+    return;
+
+  run = g_new0 (BenchRun, 1);
+  run->window = g_object_ref (self);
+  run->handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                                   G_CALLBACK (bench_first_frame), run);
+}
+
 /* Public */
 
 SwWindow *
@@ -442,6 +547,9 @@ sw_window_constructed (GObject *object)
   g_set_object (&self->plan, sw_window_pick_plan (self));
   sw_window_show_plan (self);
   sw_window_update_actions (self);
+
+  if (g_getenv ("SERVWEEK_BENCH_STEPS") != NULL)
+    g_signal_connect (self, "map", G_CALLBACK (bench_mapped), NULL);
 }
 
 static void
