@@ -1066,9 +1066,16 @@ read_header (JsonObject  *root,
                  _("missing or not a whole number"));
 
   if (json_node_get_int (version) != FORMAT_VERSION)
-    return fail (error, SW_IMPORT_ERROR_VERSION, "version",
-                 _("version %" G_GINT64_FORMAT " is not supported (this program reads version %d)"),
-                 json_node_get_int (version), FORMAT_VERSION);
+    {
+      /* The number formatted apart: a format macro inside _() hides the
+       * message from xgettext. */
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (version));
+
+      /* TRANSLATORS: %s is the file's version number, %d ours */
+      return fail (error, SW_IMPORT_ERROR_VERSION, "version",
+                   _("version %s is not supported (this program reads version %d)"),
+                   number, FORMAT_VERSION);
+    }
 
   return TRUE;
 }
@@ -1509,8 +1516,13 @@ read_duties (Importer    *self,
                      _("expected a whole number"));
       count = json_node_get_int (count_node);
       if (count < 1 || count > MAX_COUNT)
-        return fail (error, SW_IMPORT_ERROR_INVALID, count_place,
-                     _("%" G_GINT64_FORMAT " is not between 1 and %d"), count, MAX_COUNT);
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+
+          /* TRANSLATORS: a duty's number of people out of range */
+          return fail (error, SW_IMPORT_ERROR_INVALID, count_place,
+                       _("%s is not between 1 and %d"), number, MAX_COUNT);
+        }
 
       if (*department_name != '\0')
         {
