@@ -339,9 +339,6 @@ sw_slot_card_init (SwSlotCard *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->place_label), "place");
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->place_label));
 
-  /* The labels repeat what the card's own label says. */
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->box), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect_object (click, "released", G_CALLBACK (click_released), self, G_CONNECT_SWAPPED);
