@@ -555,7 +555,7 @@ sw_time_format_day_time (gint64 minutes)
 int
 sw_time_locale_first_weekday (void)
 {
-#if defined(G_OS_UNIX) && defined(_NL_TIME_FIRST_WEEKDAY)
+#if defined(G_OS_UNIX) && defined(__GLIBC__)
   union { unsigned int word; char *string; } langinfo;
   int first_weekday;
   int week_1stday = 0;   /* 0 = Sunday */
