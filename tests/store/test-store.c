@@ -109,6 +109,21 @@ typedef struct
   SwTask       *task, *bare_task;
 } Rich;
 
+static void
+rich_clear (Rich *r)
+{
+  g_clear_object (&r->dq); g_clear_object (&r->yd); g_clear_object (&r->jc);
+  g_clear_object (&r->wang); g_clear_object (&r->li);
+  g_clear_object (&r->emoji); g_clear_object (&r->idle);
+  g_clear_object (&r->plan); g_clear_object (&r->plan2);
+  g_clear_object (&r->leaders); g_clear_object (&r->publicity);
+  g_clear_object (&r->meeting); g_clear_object (&r->desk); g_clear_object (&r->visit);
+  g_clear_object (&r->consult); g_clear_object (&r->repair); g_clear_object (&r->complaints);
+  g_clear_object (&r->task); g_clear_object (&r->bare_task);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Rich, rich_clear)
+
 static gint64
 at (int month, int day, int hour, int minute)
 {
@@ -577,7 +592,7 @@ test_round_trip (Fixture       *fixture,
   g_autoptr(SwStore) again = NULL;
   g_autoptr(SwOrganisation) org = NULL;
   SwOrganisation *loaded;
-  Rich r = { 0 };
+  g_auto(Rich) r = { 0 };
 
   store = open_store (fixture->path, SW_STORE_OPEN_CREATE);
   g_assert_false (sw_store_is_read_only (store));
@@ -637,7 +652,7 @@ test_undo_redo (Fixture       *fixture,
   SwOrganisation *org = sw_store_get_organisation (store);
   SwUndoStack *stack = sw_organisation_get_undo_stack (org);
   g_autoptr(GError) error = NULL;
-  Rich r = { 0 };
+  g_auto(Rich) r = { 0 };
 
   build_rich (org, &r);
 
@@ -682,7 +697,7 @@ test_delete_undo_keeps_ids (Fixture       *fixture,
   SwUndoStack *stack = sw_organisation_get_undo_stack (org);
   g_autoptr(GError) error = NULL;
   gint64 slot_id, duty_id, assignment_id, person_id;
-  Rich r = { 0 };
+  g_auto(Rich) r = { 0 };
 
   build_rich (org, &r);
   slot_id = sw_slot_get_id (r.desk);
@@ -772,7 +787,7 @@ test_order_and_group_order (Fixture       *fixture,
   g_autoptr(SwTask) task = sw_task_new ("由后来者负责");
   g_autoptr(SwCommitteeMember) seat = NULL;
   g_autoptr(GError) error = NULL;
-  Rich r = { 0 };
+  g_auto(Rich) r = { 0 };
 
   build_rich (org, &r);
 
@@ -864,7 +879,7 @@ test_one_transaction (Fixture       *fixture,
   g_autoptr(SwStore) store = NULL;
   SwOrganisation *org;
   g_autoptr(GError) error = NULL;
-  Rich r = { 0 };
+  g_auto(Rich) r = { 0 };
 
   sw_store_set_trace_for_testing (statements);
   store = open_store (fixture->path, SW_STORE_OPEN_CREATE);
@@ -901,7 +916,7 @@ test_disk_full (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
   int pages;
-  Rich r = { 0 };
+  g_auto(Rich) r = { 0 };
 
   build_rich (org, &r);
 
@@ -1071,7 +1086,7 @@ static void
 make_database (const char *path)
 {
   g_autoptr(SwStore) store = open_store (path, SW_STORE_OPEN_CREATE);
-  Rich r = { 0 };
+  g_auto(Rich) r = { 0 };
 
   build_rich (sw_store_get_organisation (store), &r);
 }
@@ -1279,7 +1294,7 @@ test_migration (Fixture       *fixture,
   g_autoptr(SwStore) store = NULL;
   g_autoptr(SwOrganisation) original = NULL;
   g_autoptr(GError) error = NULL;
-  Rich r = { 0 };
+  g_auto(Rich) r = { 0 };
 
   builtin = sw_schema_get_migrations (&n_builtin);
   /* v1 the entities, v2 the calendar export records; the fake step is
