@@ -64,15 +64,12 @@ add_problem (Context       *ctx,
   g_free (message);
 }
 
-/* "2026-09-23 09:00" */
+/* "Wed 23 Sep 09:00" */
 static char *
 format_when (gint64 minutes)
 {
-  g_autofree char *date = sw_time_format_date (sw_time_day_of (minutes));
-  g_autofree char *hm = sw_time_format_hm (minutes);
-
-  /* TRANSLATORS: a date and a time of day, as in "2026-09-23 09:00" */
-  return g_strdup_printf (C_("date and time", "%s %s"), date, hm);
+  /* The locale's words: "Wed 23 Sep 09:00", "9月23日 星期三 09:00". */
+  return sw_time_format_day_time (minutes);
 }
 
 static const char *
@@ -246,8 +243,8 @@ check_slot_dates (Context *ctx,
     return;
 
   when = format_when (start);
-  first = sw_time_format_date (first_day);
-  last = sw_time_format_date (last_day);
+  first = sw_time_format_day_year (first_day);
+  last = sw_time_format_day_year (last_day);
   add_problem (ctx, start, 0, SW_PROBLEM_OUTSIDE_PLAN,
                /* TRANSLATORS: "“Forum” (2026-09-27 09:00) is outside the
                 * plan's dates 2026-09-20 to 2026-09-26" */

@@ -177,7 +177,7 @@ test_unfilled_duty (Fixture       *fx,
   g_assert_null (sw_problem_get_person (problem));
   g_assert_null (sw_problem_get_task (problem));
   g_assert_cmpstr (sw_problem_get_message (problem), ==,
-                   "服务台 on 2026-09-23 09:00: duty “现场抢修” has 1 of 2 people");
+                   "服务台 on Wed 23 Sep 09:00: duty “现场抢修” has 1 of 2 people");
 }
 
 static void
@@ -197,7 +197,7 @@ test_unfilled_duty_empty (Fixture       *fx,
   g_assert_cmpuint (count (problems), ==, 1);
   g_assert_true (sw_problem_get_duty (nth (problems, 0)) == complaints);
   g_assert_cmpstr (sw_problem_get_message (nth (problems, 0)), ==,
-                   "服务台 on 2026-09-23 09:00: duty “受理举报投诉” has 0 of 1 person");
+                   "服务台 on Wed 23 Sep 09:00: duty “受理举报投诉” has 0 of 1 person");
 
   g_assert_true (sw_edit_unassign (fx->org, desk, li, NULL));
   assign (fx, desk, li, complaints);
@@ -233,8 +233,8 @@ test_double_booking (Fixture       *fx,
   g_assert_null (sw_problem_get_duty (problem));
   g_assert_null (sw_problem_get_task (problem));
   g_assert_cmpstr (sw_problem_get_message (problem), ==,
-                   "李明 is on two slots at once: “客户座谈会” (2026-09-22 09:00) "
-                   "and “走访客户” (2026-09-22 10:30)");
+                   "李明 is on two slots at once: “客户座谈会” (Tue 22 Sep 09:00) "
+                   "and “走访客户” (Tue 22 Sep 10:30)");
 }
 
 static void
@@ -326,8 +326,8 @@ test_unavailable (Fixture       *fx,
   g_assert_null (sw_problem_get_other_slot (problem));
   g_assert_null (sw_problem_get_task (problem));
   g_assert_cmpstr (sw_problem_get_message (problem), ==,
-                   "李明 is on “服务台” (2026-09-23 09:00) but unavailable "
-                   "from 2026-09-23 08:00 to 2026-09-23 10:00: 培训");
+                   "李明 is on “服务台” (Wed 23 Sep 09:00) but unavailable "
+                   "from Wed 23 Sep 08:00 to Wed 23 Sep 10:00: 培训");
 }
 
 static void
@@ -346,8 +346,8 @@ test_unavailable_no_reason (Fixture       *fx,
   g_assert_cmpuint (count (problems), ==, 1);
   g_assert_cmpint (sw_problem_get_kind (nth (problems, 0)), ==, SW_PROBLEM_UNAVAILABLE);
   g_assert_cmpstr (sw_problem_get_message (nth (problems, 0)), ==,
-                   "王芳 is on “服务台” (2026-09-23 09:00) but unavailable "
-                   "from 2026-09-23 10:59 to 2026-09-23 18:00");
+                   "王芳 is on “服务台” (Wed 23 Sep 09:00) but unavailable "
+                   "from Wed 23 Sep 10:59 to Wed 23 Sep 18:00");
 }
 
 static void
@@ -374,7 +374,7 @@ test_wrong_department (Fixture       *fx,
   g_assert_true (sw_problem_get_duty (problem) == repairs);
   g_assert_null (sw_problem_get_task (problem));
   g_assert_cmpstr (sw_problem_get_message (problem), ==,
-                   "王芳 (稽审科) fills “现场抢修” on “服务台” (2026-09-23 09:00), "
+                   "王芳 (稽审科) fills “现场抢修” on “服务台” (Wed 23 Sep 09:00), "
                    "which needs someone from 直属供电所");
 }
 
@@ -394,7 +394,7 @@ test_wrong_department_none (Fixture       *fx,
   g_assert_cmpint (sw_problem_get_kind (nth (problems, 0)), ==, SW_PROBLEM_WRONG_DEPARTMENT);
   g_assert_true (sw_problem_get_person (nth (problems, 0)) == guest);
   g_assert_cmpstr (sw_problem_get_message (nth (problems, 0)), ==,
-                   "陈静 (no department) fills “现场抢修” on “服务台” (2026-09-23 09:00), "
+                   "陈静 (no department) fills “现场抢修” on “服务台” (Wed 23 Sep 09:00), "
                    "which needs someone from 直属供电所");
 }
 
@@ -430,7 +430,7 @@ test_overdue_task (Fixture       *fx,
   g_assert_true (sw_problem_get_slot (problem) == meeting);
   g_assert_null (sw_problem_get_duty (problem));
   g_assert_cmpstr (sw_problem_get_message (problem), ==,
-                   "Task “活动前预告” (李明) was due on 2026-09-19 17:00");
+                   "Task “活动前预告” (李明) was due on Sat 19 Sep 17:00");
 
   g_assert_true (sw_undo_stack_set (sw_organisation_get_undo_stack (fx->org), &error,
                                     preview, "status", SW_TASK_STATUS_DONE));
@@ -459,10 +459,10 @@ test_overdue_task_owners (Fixture       *fx,
   g_assert_null (sw_problem_get_person (nth (problems, 0)));
   g_assert_null (sw_problem_get_slot (nth (problems, 0)));
   g_assert_cmpstr (sw_problem_get_message (nth (problems, 0)), ==,
-                   "Task “横幅” was due on 2026-09-18 09:00");
+                   "Task “横幅” was due on Fri 18 Sep 09:00");
   g_assert_true (sw_problem_get_task (nth (problems, 1)) == topic);
   g_assert_cmpstr (sw_problem_get_message (nth (problems, 1)), ==,
-                   "Task “宣传资料：安全用电” (稽审科) was due on 2026-09-18 17:00");
+                   "Task “宣传资料：安全用电” (稽审科) was due on Fri 18 Sep 17:00");
 }
 
 static void
@@ -486,15 +486,15 @@ test_outside_plan (Fixture       *fx,
   g_assert_null (sw_problem_get_person (problem));
   g_assert_null (sw_problem_get_duty (problem));
   g_assert_cmpstr (sw_problem_get_message (problem), ==,
-                   "“预热宣传” (2026-09-19 23:00) is outside the plan's dates "
-                   "2026-09-20 to 2026-09-26");
+                   "“预热宣传” (Sat 19 Sep 23:00) is outside the plan's dates "
+                   "20 Sep 2026 to 26 Sep 2026");
 
   problem = nth (problems, 1);
   g_assert_cmpint (sw_problem_get_kind (problem), ==, SW_PROBLEM_OUTSIDE_PLAN);
   g_assert_true (sw_problem_get_slot (problem) == late);
   g_assert_cmpstr (sw_problem_get_message (problem), ==,
-                   "“总结会” (2026-09-26 23:00) is outside the plan's dates "
-                   "2026-09-20 to 2026-09-26");
+                   "“总结会” (Sat 26 Sep 23:00) is outside the plan's dates "
+                   "20 Sep 2026 to 26 Sep 2026");
 }
 
 /* ---- whole plans ------------------------------------------------------ */
@@ -628,7 +628,7 @@ test_problem_list (Fixture       *fx,
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 1));
   problem = g_list_model_get_item (G_LIST_MODEL (list), 0);
   g_assert_cmpstr (sw_problem_get_message (problem), ==,
-                   "服务台 on 2026-09-23 09:00: duty “现场抢修” has 0 of 2 people");
+                   "服务台 on Wed 23 Sep 09:00: duty “现场抢修” has 0 of 2 people");
   g_object_get (list, "n-items", &n_items, NULL);
   g_assert_cmpuint (n_items, ==, 1);
 
@@ -643,7 +643,7 @@ test_problem_list (Fixture       *fx,
   g_clear_object (&problem);
   problem = g_list_model_get_item (G_LIST_MODEL (list), 0);
   g_assert_cmpstr (sw_problem_get_message (problem), ==,
-                   "服务台 on 2026-09-23 09:00: duty “现场抢修” has 1 of 2 people");
+                   "服务台 on Wed 23 Sep 09:00: duty “现场抢修” has 1 of 2 people");
 
   /* Fully staffed: empty. */
   assign (fx, desk, zhou, repairs);
@@ -672,7 +672,7 @@ test_problem_list (Fixture       *fx,
   problem = g_list_model_get_item (G_LIST_MODEL (list), 0);
   g_assert_true (sw_problem_get_duty (problem) == repairs);
   g_assert_cmpstr (sw_problem_get_message (problem), ==,
-                   "服务台 on 2026-09-23 09:00: duty “现场抢修” has 1 of 2 people");
+                   "服务台 on Wed 23 Sep 09:00: duty “现场抢修” has 1 of 2 people");
 
   /* Redo fills it again. */
   g_assert_true (sw_undo_stack_redo (stack, &error));
