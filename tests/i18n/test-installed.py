@@ -130,6 +130,22 @@ def check_cli(root, tmp, base_env):
         fail("the English sample plan is not English:\n" + shown[:600])
     print("service-week-en template made an English plan")
 
+    # Calendar text in the language the program runs in.
+    for env, words, absent in ((zh, ("牵头部门：", "服务热线："), "Organised by:"),
+                               (en, ("Organised by:", "Hotline:"), "牵头部门：")):
+        ics = os.path.join(tmp, "plan.ics")
+        plans = run_cli(cli, env, "--db", db, "plans").splitlines()
+        run_cli(cli, env, "--db", db, "export-ics", "--plan", plans[0].split("\t")[0],
+                "--out", ics)
+        with open(ics, "rb") as f:
+            unfolded = f.read().replace(b"\r\n ", b"").decode("utf-8")
+        descriptions = [l for l in unfolded.splitlines() if l.startswith("DESCRIPTION")]
+        text = "\n".join(descriptions)
+        if not descriptions or not all(w in text for w in words) or absent in text:
+            fail(f".ics DESCRIPTION lacks {words} or has {absent!r}: {descriptions[:2]}")
+        os.unlink(ics)
+    print(".ics descriptions in Chinese and in English")
+
     if shutil.which("pdftotext") is None:
         fail("pdftotext is needed (install poppler-utils)")
     pdf = os.path.join(tmp, "roles.pdf")
