@@ -23,6 +23,16 @@ find_locale_dir (void)
   if (g_str_equal (bindir, SW_BINDIR))
     return g_strdup (LOCALEDIR);
 
+  /* Run from the build tree (build-aux/run): its compiled translations. */
+  if (g_str_has_prefix (bindir, SW_BUILD_ROOT "/"))
+    {
+      g_autofree char *po = g_build_filename (SW_BUILD_ROOT, "po", NULL);
+
+      if (g_file_test (po, G_FILE_TEST_IS_DIR))
+        return g_steal_pointer (&po);
+      return g_strdup (LOCALEDIR);
+    }
+
   if (!g_str_has_suffix (bindir, "/" SW_BINDIR_NAME))
     return g_strdup (LOCALEDIR);
 

@@ -6,10 +6,11 @@
 G_BEGIN_DECLS
 
 /*
- * The folder of the translations: LOCALEDIR of the build, or, when the
- * program runs from a copy of the installed tree moved elsewhere (an
- * install with DESTDIR, a relocated prefix), the same folder relative to
- * the program's own bin folder when that exists.  Never NULL, static.
+ * The folder of the translations: LOCALEDIR of the build; when the program
+ * runs from the build tree, the build tree's po folder; when it runs from a
+ * copy of the installed tree moved elsewhere (an install with DESTDIR, a
+ * relocated prefix), the same folder relative to the program's own bin
+ * folder when that exists.  Never NULL, static.
  */
 const char *sw_locale_dir (void);
 
