@@ -175,6 +175,31 @@ def grid_days(tw, window):
     return texts
 
 
+def check_open_plan_file(tw, pyatspi, app, servweek, env, root, tmp):
+    """Opening a plan file from a file manager (`servweek FILE`) asks, then
+    imports the plan and shows it."""
+    import json
+    template = os.path.join(root, "share", "servweek", "templates", "service-week-en.json")
+    with open(template, encoding="utf-8") as f:
+        plan = json.load(f)
+    title = "Customer week (opened)"
+    plan["plan"]["title"] = title
+    path = os.path.join(tmp, "customer.servweek.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(plan, f, ensure_ascii=False)
+    opener = subprocess.run([servweek, path], env=env, stdin=subprocess.DEVNULL,
+                            capture_output=True, text=True, timeout=60)
+    if opener.returncode != 0:
+        fail(f"servweek FILE exited {opener.returncode}: {opener.stderr}")
+    heading = f"Import plan “{title}”?"
+    dialog = app.wait_for_frame((heading,), "the Import plan question")
+    app.click(dialog, "Import")
+    window = app.wait_for_frame((title, "Schedule"), f"the imported plan {title!r}")
+    tw.wait_for_text(window, "Service desk on the square", "the imported plan's grid")
+    print(f"opened {os.path.basename(path)}: asked {heading!r}, imported and shown")
+    return window
+
+
 def check_window(tw, pyatspi, root, tmp, base_env, chinese, screenshot):
     servweek = os.path.join(root, "bin", "servweek")
     env = language_env(base_env, chinese)
@@ -205,6 +230,8 @@ def check_window(tw, pyatspi, root, tmp, base_env, chinese, screenshot):
             subprocess.run(["import", "-window", "root", screenshot], check=True,
                            stdin=subprocess.DEVNULL, timeout=60)
             print(f"screenshot: {screenshot}")
+        if not chinese:
+            check_open_plan_file(tw, pyatspi, app, servweek, env, root, tmp)
         close = "关闭" if chinese else "Close"
         try:
             app.click(window, close)
