@@ -199,12 +199,24 @@ def wait_for_text(window, text, where):
     fail(f"{where}: {text!r} is not shown")
 
 
+
+def app_env(env):
+    """The app's environment.  Under AddressSanitizer the app's leak stacks
+    must reach into the system libraries (built without frame pointers) so
+    that build-aux/lsan.supp can name them: unwind fully, in the app only."""
+    env = dict(env)
+    asan = env.get("ASAN_OPTIONS")
+    if asan and "fast_unwind_on_malloc" not in asan:
+        env["ASAN_OPTIONS"] = asan + ":fast_unwind_on_malloc=0"
+    return env
+
 class App:
     """One servweek process with its log, found through AT-SPI."""
 
     def __init__(self, pyatspi, servweek, env, log_path):
         self.pyatspi = pyatspi
         self.log = open(log_path, "w+", encoding="utf-8", errors="replace")
+        env = app_env(env)
         self.proc = subprocess.Popen([servweek], env=env, stdin=subprocess.DEVNULL,
                                      stdout=self.log, stderr=subprocess.STDOUT)
         self.output = None
