@@ -420,6 +420,13 @@ sw_person_editor_class_init (SwPersonEditorClass *klass)
 }
 
 static void
+periods_changed (SwPersonEditor *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->unavailability_list),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->periods)) > 0);
+}
+
+static void
 sw_person_editor_init (SwPersonEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -428,6 +435,10 @@ sw_person_editor_init (SwPersonEditor *self)
   self->periods = g_list_store_new (SW_TYPE_UNAVAILABILITY);
   gtk_list_box_bind_model (self->unavailability_list, G_LIST_MODEL (self->periods),
                            period_row_new, self, NULL);
+  /* An empty boxed list would show as an empty frame. */
+  gtk_widget_set_visible (GTK_WIDGET (self->unavailability_list), FALSE);
+  g_signal_connect_object (self->periods, "items-changed",
+                           G_CALLBACK (periods_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->from_day_button, "notify::day",
                            G_CALLBACK (from_day_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->to_day_button, "notify::day",
