@@ -30,6 +30,8 @@ struct _SwSlotPane
 
   /* template children */
   GtkWidget         *box;
+  GtkWidget         *autofill_slot_button;
+  GtkWidget         *autofill_day_button;
   GtkWidget         *kind_strip;
   GtkLabel          *heading_label;
   AdwEntryRow       *title_row;
@@ -1127,6 +1129,19 @@ sw_slot_pane_set_slot (SwSlotPane *self,
                             slot != NULL ? sw_slot_get_description (slot) : "", -1);
   self->updating = FALSE;
 
+  /* The scoped auto-fill buttons name the slot by UID, and its day. */
+  if (slot != NULL)
+    {
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->autofill_slot_button),
+                                              g_variant_new_string (sw_slot_get_uid (slot)));
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->autofill_day_button),
+                                              g_variant_new_int32 (sw_time_day_of (sw_slot_get_start (slot))));
+      /* The name after the target: GTK warns about a named action whose
+       * target does not match its parameter type yet. */
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->autofill_slot_button), "win.autofill-slot");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->autofill_day_button), "win.autofill-day");
+    }
+
   sw_slot_pane_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLOT]);
 }
@@ -1280,6 +1295,8 @@ sw_slot_pane_class_init (SwSlotPaneClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/servweek/Planner/sw-slot-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, box);
+  gtk_widget_class_bind_template_child (widget_class, SwSlotPane, autofill_slot_button);
+  gtk_widget_class_bind_template_child (widget_class, SwSlotPane, autofill_day_button);
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, kind_strip);
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, heading_label);
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, title_row);

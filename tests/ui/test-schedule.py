@@ -518,6 +518,31 @@ def run(pyatspi, servweek, cli, schema_dir, outdir, tmp):
             fail(f"{first} is still on {DESK} after undo")
         print(f"database holds slot {slot_id}, duty {duty_id}, assignments {assigned}")
 
+        # 7. Auto-fill scoped to the open slot: the dialog proposes seats of
+        #    this slot only; Cancel changes nothing.
+        assignments_before = s.query("SELECT count(*) FROM assignment")[0][0]
+        s.press("Auto-fill Slot")
+        dialog = s.find("the Auto-fill dialog", lambda a: a.getRole() in (pyatspi.ROLE_FRAME, pyatspi.ROLE_DIALOG)
+                        and safe_name(a) == "Auto-fill")
+        proposed = [safe_name(a) for a in walk(dialog) if safe_name(a).startswith(f"{DESK} · ")]
+        others = [safe_name(a) for a in walk(dialog)
+                  if " · " in safe_name(a) and not safe_name(a).startswith(f"{DESK} · ")
+                  and a.getRole() != pyatspi.ROLE_LABEL]
+        if not proposed:
+            fail("the slot's Auto-fill dialog lists no seat of the desk")
+        if others:
+            fail(f"the slot's Auto-fill dialog lists other slots: {others[:3]}")
+        # GTK 4.8 names a mnemonic button by its raw label too ("_Cancel Cancel").
+        cancel = [a for a in walk(dialog) if a.getRole() == pyatspi.ROLE_PUSH_BUTTON
+                  and safe_name(a).replace("_", "").startswith("Cancel")]
+        if not cancel:
+            fail("the Auto-fill dialog has no Cancel button")
+        do_action(cancel[0])
+        time.sleep(1)
+        if s.query("SELECT count(*) FROM assignment")[0][0] != assignments_before:
+            fail("cancelling Auto-fill changed the assignments")
+        print(f"Auto-fill Slot proposed {len(proposed)} rows for {DESK}, cancel changed nothing")
+
         s.close_and_wait(window)
         print("window closed, servweek exited cleanly")
     finally:
