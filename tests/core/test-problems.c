@@ -758,7 +758,6 @@ test_large (Fixture       *fx,
   guint found_double = 0;
   guint n_assigned = 0;
   double elapsed;
-  double limit = 0.1;
 
   for (guint i = 0; i < N_DEPARTMENTS; i++)
     {
@@ -827,15 +826,8 @@ test_large (Fixture       *fx,
       found_double++;
   g_assert_cmpuint (found_double, ==, expected_double);
 
-#if defined(__SANITIZE_ADDRESS__)
-  limit = 2.0;
-#elif defined(__has_feature)
-# if __has_feature(address_sanitizer)
-  limit = 2.0;
-# endif
-#endif
+  /* Speed is the benchmark's to judge (build-aux/bench). */
   g_test_message ("%u problems in %.3f s", count (problems), elapsed);
-  g_assert_cmpfloat (elapsed, <, limit);
 }
 
 int
