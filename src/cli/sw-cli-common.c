@@ -118,6 +118,15 @@ sw_cli_open_store (SwCliContext  *ctx,
   store = sw_store_open (ctx->db_path,
                          read_only ? SW_STORE_OPEN_READ_ONLY : SW_STORE_OPEN_DEFAULT,
                          &local_error);
+  /* A database of an older schema must be upgraded before anything can
+   * read it: a command that only reads upgrades it too when the file can
+   * be written. */
+  if (store == NULL && read_only &&
+      g_error_matches (local_error, SW_STORE_ERROR, SW_STORE_ERROR_READ_ONLY))
+    {
+      g_clear_error (&local_error);
+      store = sw_store_open (ctx->db_path, SW_STORE_OPEN_DEFAULT, &local_error);
+    }
   if (store == NULL)
     {
       if (g_error_matches (local_error, SW_STORE_ERROR, SW_STORE_ERROR_NOT_FOUND))

@@ -445,6 +445,38 @@ test_plans (Fixture       *f,
   g_assert_cmpstr (fields[3], ==, expected);
 }
 
+/* A database of the first schema, read by a command that only reads: it
+ * is upgraded (the file is writable) and shown, not refused. */
+static void
+test_show_upgrades_old_schema (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *version = NULL;
+  const char *downgrade[] = { "sqlite3", f->db,
+                              "DROP TABLE calendar_state; PRAGMA user_version = 1;", NULL };
+  const char *read_version[] = { "sqlite3", f->db, "PRAGMA user_version;", NULL };
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  init_sample (f);
+  before = run_ok ("--db", f->db, "show");
+
+  g_spawn_sync (NULL, (char **) downgrade, NULL, G_SPAWN_SEARCH_PATH,
+                NULL, NULL, NULL, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+
+  after = run_ok ("--db", f->db, "show");
+  g_assert_cmpstr (before, ==, after);
+
+  g_spawn_sync (NULL, (char **) read_version, NULL, G_SPAWN_SEARCH_PATH,
+                NULL, NULL, &version, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_strstrip (version), ==, "2");
+}
+
 static void
 test_init_existing (Fixture       *f,
                     gconstpointer  data)
@@ -1121,6 +1153,7 @@ main (int    argc,
 
   ADD ("/cli/init-sample-show", test_init_sample_show);
   ADD ("/cli/init-existing", test_init_existing);
+  ADD ("/cli/show-upgrades-old-schema", test_show_upgrades_old_schema);
   ADD ("/cli/plans", test_plans);
   ADD ("/cli/check", test_check);
   ADD ("/cli/check-no-problems", test_check_no_problems);
