@@ -16,6 +16,7 @@ Runs itself under dbus-run-session and Xvfb when there is no session bus or
 display.
 """
 
+import importlib.util
 import os
 import re
 import shutil
@@ -45,109 +46,19 @@ def fail(message):
     sys.exit(1)
 
 
-def ensure_session():
-    """Re-runs this script on a private session bus when there is none, and
-    starts a virtual display when there is none; returns its process."""
-    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-        if os.environ.get("SW_UI_REEXEC"):
-            fail("no session bus even under dbus-run-session")
-        if shutil.which("dbus-run-session") is None:
-            fail("dbus-run-session is needed to run without a session bus (install dbus)")
-        env = dict(os.environ, SW_UI_REEXEC="1")
-        sys.exit(subprocess.call(["dbus-run-session", "--", sys.executable] + sys.argv,
-                                 env=env, stdin=subprocess.DEVNULL))
-    if os.environ.get("DISPLAY"):
-        return None
-    if shutil.which("Xvfb") is None:
-        fail("Xvfb is needed to run without a display (install xvfb)")
-    read_fd, write_fd = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x900x24",
-                             "-nolisten", "tcp", "-noreset"],
-                            pass_fds=(write_fd,), stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    if not number:
-        xvfb.kill()
-        xvfb.wait()
-        fail("Xvfb did not start")
-    os.environ["DISPLAY"] = ":" + number
-    return xvfb
+# The session set-up (display, bus, accessibility bus) and the tree walk
+# are the window test's.
+_spec = importlib.util.spec_from_file_location(
+    "window_test", os.path.join(os.path.dirname(os.path.abspath(__file__)), "test-window.py"))
+wt = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(wt)
 
-
-def name_has_owner(name):
-    from gi.repository import Gio, GLib
-    bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
-    reply = bus.call_sync("org.freedesktop.DBus", "/org/freedesktop/DBus",
-                          "org.freedesktop.DBus", "NameHasOwner",
-                          GLib.Variant("(s)", (name,)), GLib.VariantType("(b)"),
-                          Gio.DBusCallFlags.NONE, 5000, None)
-    return reply.unpack()[0]
-
-
-def start_a11y_bus():
-    if name_has_owner("org.a11y.Bus"):
-        return None
-    launcher = "/usr/libexec/at-spi-bus-launcher"
-    if not os.access(launcher, os.X_OK):
-        fail(f"{launcher} missing (install at-spi2-core)")
-    proc = subprocess.Popen([launcher, "--launch-immediately"],
-                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.monotonic() + 10
-    while not name_has_owner("org.a11y.Bus"):
-        if time.monotonic() > deadline or proc.poll() is not None:
-            fail("the accessibility bus did not start")
-        time.sleep(0.1)
-    return proc
-
-
-def stop_process_group(proc):
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        try:
-            os.killpg(proc.pid, sig)
-        except ProcessLookupError:
-            pass
-        try:
-            proc.wait(timeout=5)
-            break
-        except subprocess.TimeoutExpired:
-            continue
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline:
-        try:
-            os.killpg(proc.pid, 0)
-        except ProcessLookupError:
-            return
-        time.sleep(0.1)
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-
-
-def walk(acc, depth=0, seen=None):
-    """Every accessible below acc (depth-limited, cycle-safe)."""
-    if acc is None or depth > 60:
-        return
-    if seen is None:
-        seen = set()
-    key = (acc.path if hasattr(acc, "path") else id(acc))
-    if key in seen:
-        return
-    seen.add(key)
-    yield acc
-    try:
-        count = acc.childCount
-    except Exception:
-        return
-    for i in range(count):
-        try:
-            child = acc.getChildAtIndex(i)
-        except Exception:
-            continue
-        yield from walk(child, depth + 1, seen)
+ensure_session = wt.ensure_session
+name_has_owner = wt.name_has_owner
+start_a11y_bus = wt.start_a11y_bus
+stop_process_group = wt.stop_process_group
+walk = wt.walk
+app_env = wt.app_env
 
 
 def do_action(acc):
@@ -171,15 +82,6 @@ def safe_name(acc):
 
 
 
-def app_env(env):
-    """The app's environment.  Under AddressSanitizer the app's leak stacks
-    must reach into the system libraries (built without frame pointers) so
-    that build-aux/lsan.supp can name them: unwind fully, in the app only."""
-    env = dict(env)
-    asan = env.get("ASAN_OPTIONS")
-    if asan and "fast_unwind_on_malloc" not in asan:
-        env["ASAN_OPTIONS"] = asan + ":fast_unwind_on_malloc=0"
-    return env
 
 class Session:
     """The servweek process, its accessibility tree and its database."""

@@ -127,7 +127,7 @@ def stop_process_group(proc):
 
 def walk(acc, depth=0, seen=None):
     """Every accessible below acc (depth-limited, cycle-safe)."""
-    if acc is None or depth > 40:
+    if acc is None or depth > 60:
         return
     if seen is None:
         seen = set()
