@@ -403,92 +403,77 @@ sw_undo_stack_cancel_group (SwUndoStack *self)
     }
 }
 
-gboolean
-sw_undo_stack_undo (SwUndoStack  *self,
-                    GError      **error)
+/* Moves the last command of @from to @to, reverting it (undo) or applying
+ * it again (redo), once the commit function has made that durable. */
+static gboolean
+step (SwUndoStack  *self,
+      GPtrArray    *from,
+      GPtrArray    *to,
+      gboolean      reverting,
+      GError      **error)
 {
   g_autoptr(SwCommand) command = NULL;
   State state;
 
-  g_return_val_if_fail (SW_IS_UNDO_STACK (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   if (self->group != NULL)
     {
       g_set_error_literal (error, SW_CORE_ERROR, SW_CORE_ERROR_CONFLICT,
-                           _("Cannot undo during an unfinished action"));
+                           reverting ? _("Cannot undo during an unfinished action")
+                                     : _("Cannot redo during an unfinished action"));
       return FALSE;
     }
 
-  if (self->undo->len == 0)
+  if (from->len == 0)
     {
       g_set_error_literal (error, SW_CORE_ERROR, SW_CORE_ERROR_NOTHING_TO_DO,
-                           _("Nothing to undo"));
+                           reverting ? _("Nothing to undo") : _("Nothing to redo"));
       return FALSE;
     }
 
-  command = g_object_ref (g_ptr_array_index (self->undo, self->undo->len - 1));
+  command = g_object_ref (g_ptr_array_index (from, from->len - 1));
 
-  sw_command_revert (command);
+  if (reverting)
+    sw_command_revert (command);
+  else
+    sw_command_apply (command);
 
-  if (!commit (self, command, TRUE, error))
+  if (!commit (self, command, reverting, error))
     {
-      sw_command_apply (command);
+      if (reverting)
+        sw_command_apply (command);
+      else
+        sw_command_revert (command);
       return FALSE;
     }
 
   state_save (self, &state);
-  g_ptr_array_set_size (self->undo, self->undo->len - 1);
-  g_ptr_array_add (self->redo, g_object_ref (command));
+  g_ptr_array_set_size (from, from->len - 1);
+  g_ptr_array_add (to, g_object_ref (command));
   state_notify (self, &state);
 
-  g_signal_emit (self, signals[CHANGED], 0, command, TRUE);
+  g_signal_emit (self, signals[CHANGED], 0, command, reverting);
 
   return TRUE;
+}
+
+gboolean
+sw_undo_stack_undo (SwUndoStack  *self,
+                    GError      **error)
+{
+  g_return_val_if_fail (SW_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return step (self, self->undo, self->redo, TRUE, error);
 }
 
 gboolean
 sw_undo_stack_redo (SwUndoStack  *self,
                     GError      **error)
 {
-  g_autoptr(SwCommand) command = NULL;
-  State state;
-
   g_return_val_if_fail (SW_IS_UNDO_STACK (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->group != NULL)
-    {
-      g_set_error_literal (error, SW_CORE_ERROR, SW_CORE_ERROR_CONFLICT,
-                           _("Cannot redo during an unfinished action"));
-      return FALSE;
-    }
-
-  if (self->redo->len == 0)
-    {
-      g_set_error_literal (error, SW_CORE_ERROR, SW_CORE_ERROR_NOTHING_TO_DO,
-                           _("Nothing to redo"));
-      return FALSE;
-    }
-
-  command = g_object_ref (g_ptr_array_index (self->redo, self->redo->len - 1));
-
-  sw_command_apply (command);
-
-  if (!commit (self, command, FALSE, error))
-    {
-      sw_command_revert (command);
-      return FALSE;
-    }
-
-  state_save (self, &state);
-  g_ptr_array_set_size (self->redo, self->redo->len - 1);
-  g_ptr_array_add (self->undo, g_object_ref (command));
-  state_notify (self, &state);
-
-  g_signal_emit (self, signals[CHANGED], 0, command, FALSE);
-
-  return TRUE;
+  return step (self, self->redo, self->undo, FALSE, error);
 }
 
 gboolean
