@@ -153,6 +153,9 @@ PangoLayout *sheet_layout_new         (SheetBuilder *b,
                                        double        width,
                                        PangoAlignment align,
                                        const char   *text);
+/* Frees what Pango computed for @layout; it lays itself out again when
+ * measured or drawn. */
+void         sheet_layout_release_lines (PangoLayout *layout);
 PangoLayout *sheet_layout_new_markup  (SheetBuilder *b,
                                        SheetFont     font,
                                        double        width,

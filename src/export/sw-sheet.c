@@ -3,12 +3,17 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
 
 #include "sw-sheet-private.h"
 
@@ -135,10 +140,12 @@ sheet_block_add_layout (SheetBlock  *block,
                         guint32      color)
 {
   SheetText t = { x, y, layout, color, 0, 0 };
+  double height = sheet_layout_height (layout);
 
   g_array_append_val (block->texts, t);
+  sheet_layout_release_lines (layout);
 
-  return sheet_layout_height (layout);
+  return height;
 }
 
 void
@@ -153,6 +160,7 @@ sheet_block_add_atom_layout (SheetBlock  *block,
   SheetText t = { x, y, layout, color, top, MAX (bottom, top + 0.01) };
 
   g_array_append_val (block->texts, t);
+  sheet_layout_release_lines (layout);
 }
 
 static PangoLayout *
@@ -200,6 +208,16 @@ sheet_layout_new_markup (SheetBuilder   *b,
   pango_layout_set_markup (layout, markup, -1);
 
   return layout;
+}
+
+/* A sheet of a large plan holds tens of thousands of layouts until it is
+ * drawn.  Their laid-out lines (glyph strings, runs, items) are most of
+ * their size and Pango makes them again when they are needed, so they are
+ * dropped once a layout has been measured and once it has been drawn. */
+void
+sheet_layout_release_lines (PangoLayout *layout)
+{
+  pango_layout_context_changed (layout);
 }
 
 double
@@ -562,6 +580,7 @@ next_part_start (SheetBlock *block,
         }
       while (pango_layout_iter_next_line (iter));
       pango_layout_iter_free (iter);
+      sheet_layout_release_lines (t->layout);
     }
 
   return start;
@@ -708,11 +727,52 @@ paginate_blocks (SwSheet *self,
     }
 }
 
+/* Bold on the sheets is the regular face made heavier by FreeType rather
+ * than a face of its own.  The PDF writer of cairo 1.16 copies the whole
+ * CFF table of each face it embeds, and a Noto Sans CJK weight is 17 MB of
+ * them: with one face the CLI's print stays within its memory budget, and
+ * a plan prints the same from the window and from the command line. */
+static const char sheet_font_rules[] =
+  "<?xml version=\"1.0\"?>\n"
+  "<!DOCTYPE fontconfig SYSTEM \"urn:fontconfig:fonts.dtd\">\n"
+  "<fontconfig>\n"
+  "  <match target=\"pattern\">\n"
+  "    <test name=\"weight\" compare=\"more_eq\"><const>demibold</const></test>\n"
+  "    <edit name=\"weight\" mode=\"assign\"><const>regular</const></edit>\n"
+  "    <edit name=\"embolden\" mode=\"assign\"><bool>true</bool></edit>\n"
+  "  </match>\n"
+  "</fontconfig>\n";
+
+static PangoFontMap *
+sheet_font_map (void)
+{
+  static PangoFontMap *map;
+
+  if (g_once_init_enter (&map))
+    {
+      PangoFontMap *new_map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
+      FcConfig *config = FcInitLoadConfigAndFonts ();
+
+      if (new_map == NULL)
+        new_map = g_object_ref (pango_cairo_font_map_get_default ());
+      else if (config != NULL &&
+               FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) sheet_font_rules, FcTrue))
+        pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (new_map), config);
+      else
+        g_warning ("Cannot set up the fonts of the printed sheets; bold text uses its own face");
+      if (config != NULL)
+        FcConfigDestroy (config);
+
+      g_once_init_leave (&map, new_map);
+    }
+
+  return map;
+}
+
 static PangoContext *
 create_vector_context (void)
 {
-  PangoFontMap *map = pango_cairo_font_map_get_default ();
-  PangoContext *context = pango_font_map_create_context (map);
+  PangoContext *context = pango_font_map_create_context (sheet_font_map ());
   cairo_font_options_t *options = cairo_font_options_create ();
 
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
@@ -1031,6 +1091,7 @@ draw_placement (SwSheet         *self,
         }
       else if (t->atom_bottom <= 0)
         draw_text_lines (cr, t, p->drawn_to, p->y1);
+      sheet_layout_release_lines (t->layout);
     }
 
   if (p->continued)
@@ -1226,6 +1287,11 @@ sw_sheet_write_pdf (SwSheet     *self,
     status = cairo_status (cr);
     cairo_destroy (cr);
   }
+#ifdef __GLIBC__
+  /* Finishing embeds the fonts, the most memory printing takes (see
+   * sheet_font_rules); give back first what laying out freed. */
+  malloc_trim (0);
+#endif
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);

@@ -46,7 +46,7 @@ typedef enum
  *
  *   sheet = sw_sheet_new (plan, SW_SHEET_KIND_ROLES);
  *   sw_sheet_set_paper (sheet, SW_PAPER_A4, SW_ORIENTATION_AUTO);
- *   n = sw_sheet_paginate (sheet, pango_context);   // or NULL for PDF
+ *   n = sw_sheet_paginate (sheet, NULL);
  *   for (i = 0; i < n; i++) sw_sheet_draw_page (sheet, cr, i);
  *
  * Properties: "plan" and "kind" (construct-only), "n-pages" (read-only,
@@ -90,9 +90,9 @@ void         sw_sheet_get_margins     (SwSheet       *self,
                                        double        *bottom,
                                        double        *left);
 
-/* Lays the sheet out with @context (NULL: a context for vector output at
- * 72 dpi without hinting, as the PDF writer uses) and returns the page
- * count, at least 1. */
+/* Lays the sheet out with @context (NULL: the sheet's own, for vector
+ * output at 72 dpi without hinting, with the fonts the PDF writer and the
+ * print dialog use) and returns the page count, at least 1. */
 guint        sw_sheet_paginate        (SwSheet       *self,
                                        PangoContext  *context);
 guint        sw_sheet_get_n_pages     (SwSheet       *self);

@@ -32,7 +32,6 @@ sw_print_operation_begin_print (GtkPrintOperation *operation,
                                 GtkPrintContext   *context)
 {
   SwPrintOperation *self = SW_PRINT_OPERATION (operation);
-  PangoContext *pango_context;
   guint n_pages;
 
   /* With full-page drawing in points, the context is the whole sheet of
@@ -42,9 +41,9 @@ sw_print_operation_begin_print (GtkPrintOperation *operation,
   sw_sheet_set_page_size (self->sheet,
                           gtk_print_context_get_width (context),
                           gtk_print_context_get_height (context));
-  pango_context = gtk_print_context_create_pango_context (context);
-  n_pages = sw_sheet_paginate (self->sheet, pango_context);
-  g_object_unref (pango_context);
+  /* The sheet's own fonts and unhinted metrics, as in the PDF the CLI
+   * writes: the printout and the file have the same pages. */
+  n_pages = sw_sheet_paginate (self->sheet, NULL);
   gtk_print_operation_set_n_pages (operation, (int) n_pages);
 }
 
