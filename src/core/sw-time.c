@@ -585,11 +585,64 @@ sw_time_locale_first_weekday (void)
 #endif
 }
 
+static int
+week_start_before (int day,
+                   int week_start)
+{
+  return day - (sw_time_weekday (day) - week_start + 7) % 7;
+}
+
 int
 sw_time_week_start (int day)
 {
-  int first = sw_time_locale_first_weekday ();
-  int back = (sw_time_weekday (day) - first + 7) % 7;
+  return week_start_before (day, sw_time_locale_first_weekday ());
+}
 
-  return day - back;
+guint
+sw_time_span_n_weeks (int first,
+                      int last,
+                      int week_start)
+{
+  if (last - first < 7)
+    return 1;
+
+  return (guint) ((last - week_start_before (first, week_start)) / 7) + 1;
+}
+
+guint
+sw_time_span_week_of_day (int first,
+                          int last,
+                          int week_start,
+                          int day)
+{
+  if (last - first < 7)
+    return 0;
+
+  day = CLAMP (day, first, last);
+  return (guint) ((day - week_start_before (first, week_start)) / 7);
+}
+
+void
+sw_time_span_week (int    first,
+                   int    last,
+                   int    week_start,
+                   guint  week,
+                   int   *out_first,
+                   int   *out_last)
+{
+  int from = first, to = MAX (first, last);
+
+  if (last - first >= 7)
+    {
+      guint n_weeks = sw_time_span_n_weeks (first, last, week_start);
+      int start = week_start_before (first, week_start) + 7 * (int) MIN (week, n_weeks - 1);
+
+      from = MAX (start, first);
+      to = MIN (start + 6, last);
+    }
+
+  if (out_first != NULL)
+    *out_first = from;
+  if (out_last != NULL)
+    *out_last = to;
 }

@@ -62,4 +62,27 @@ int       sw_time_locale_first_weekday (void);
 /* The first day, on or before @day, of the locale's week holding @day. */
 int       sw_time_week_start         (int     day);
 
+/*
+ * The weeks of the days @first … @last, as the week grid pages them and
+ * the printed week grid cuts them: days that fit in seven are one week of
+ * their own (a service week may begin on any day); more are cut into
+ * calendar weeks beginning on @week_start (1 = Monday … 7 = Sunday, see
+ * sw_time_locale_first_weekday()), the first and last cut to the days.
+ * A reversed range counts as its first day; weeks and days out of range
+ * are clamped.
+ */
+guint     sw_time_span_n_weeks       (int     first,
+                                      int     last,
+                                      int     week_start);
+guint     sw_time_span_week_of_day   (int     first,
+                                      int     last,
+                                      int     week_start,
+                                      int     day);
+void      sw_time_span_week          (int     first,
+                                      int     last,
+                                      int     week_start,
+                                      guint   week,
+                                      int    *out_first,
+                                      int    *out_last);
+
 G_END_DECLS

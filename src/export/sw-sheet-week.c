@@ -304,27 +304,31 @@ sw_sheet_build_week (SheetBuilder *b)
 {
   g_autoptr(GPtrArray) slots = sw_plan_dup_sorted_slots (b->plan);
   int first = sw_plan_get_first_day (b->plan);
-  int last = sw_plan_get_last_day (b->plan);
+  int last = MAX (first, sw_plan_get_last_day (b->plan));
+  int week_start = sw_time_locale_first_weekday ();
+  guint n_weeks;
 
-  /* Slots outside the plan's dates still print, on their own weeks. */
+  /* Slots outside the plan's dates still print, on the weeks they fall in. */
   if (slots->len > 0)
     {
-      int lo = sw_time_day_of (sw_slot_get_start (slots->pdata[0]));
-      int hi = sw_time_day_of (sw_slot_get_start (slots->pdata[slots->len - 1]));
-
-      while (lo < first)
-        first -= 7;
-      while (hi > last)
-        last += 7;
+      first = MIN (first, sw_time_day_of (sw_slot_get_start (slots->pdata[0])));
+      last = MAX (last, sw_time_day_of (sw_slot_get_start (slots->pdata[slots->len - 1])));
     }
 
-  for (int week = first; week <= last; week += 7)
+  /* The same weeks as the window's week grid. */
+  n_weeks = sw_time_span_n_weeks (first, last, week_start);
+  for (guint w = 0; w < n_weeks; w++)
     {
-      guint n_days = (guint) MIN (7, last - week + 1);
-      double day_w = SHEET_FLOOR ((b->width - TIME_COL_WIDTH) / n_days * 100) / 100;
+      int week, week_last;
+      guint n_days;
+      double day_w;
       g_autoptr(GPtrArray) week_slots = g_ptr_array_new ();
       SheetBlock *title, *header;
       int table;
+
+      sw_time_span_week (first, last, week_start, w, &week, &week_last);
+      n_days = (guint) (week_last - week + 1);
+      day_w = SHEET_FLOOR ((b->width - TIME_COL_WIDTH) / n_days * 100) / 100;
 
       for (guint i = 0; i < slots->len; i++)
         {
@@ -338,11 +342,11 @@ sw_sheet_build_week (SheetBuilder *b)
         continue;
       g_ptr_array_sort (week_slots, compare_minute);
 
-      title = week_title_new (b, week, week + (int) n_days - 1, FALSE);
+      title = week_title_new (b, week, week_last, FALSE);
       title->page_break_before = TRUE;
       sheet_builder_append (b, title);
       header = week_header_new (b, week, n_days, day_w);
-      table = sheet_builder_add_table (b, week_title_new (b, week, week + (int) n_days - 1, TRUE), header);
+      table = sheet_builder_add_table (b, week_title_new (b, week, week_last, TRUE), header);
       sheet_builder_append (b, header);
 
       if (week_slots->len == 0)

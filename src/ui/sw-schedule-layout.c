@@ -113,49 +113,6 @@ sw_schedule_snap (gint64 minutes,
   return minutes - rest;
 }
 
-guint
-sw_schedule_n_pages (int first_day,
-                     int last_day)
-{
-  if (last_day < first_day)
-    return 1;
-  return (guint) ((last_day - first_day) / SW_SCHEDULE_DAYS_PER_PAGE) + 1;
-}
-
-guint
-sw_schedule_page_of_day (int first_day,
-                         int last_day,
-                         int day)
-{
-  if (last_day < first_day || day <= first_day)
-    return 0;
-  day = MIN (day, last_day);
-  return (guint) ((day - first_day) / SW_SCHEDULE_DAYS_PER_PAGE);
-}
-
-void
-sw_schedule_page_days (int   first_day,
-                       int   last_day,
-                       guint page,
-                       int  *out_first,
-                       int  *out_last)
-{
-  guint n_pages = sw_schedule_n_pages (first_day, last_day);
-  int first, last;
-
-  if (last_day < first_day)
-    last_day = first_day;
-
-  page = MIN (page, n_pages - 1);
-  first = first_day + (int) page * SW_SCHEDULE_DAYS_PER_PAGE;
-  last = MIN (first + SW_SCHEDULE_DAYS_PER_PAGE - 1, last_day);
-
-  if (out_first != NULL)
-    *out_first = first;
-  if (out_last != NULL)
-    *out_last = last;
-}
-
 void
 sw_schedule_hour_range (const gint64 *starts,
                         const gint64 *ends,

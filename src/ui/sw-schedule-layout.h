@@ -12,7 +12,6 @@ G_BEGIN_DECLS
  */
 
 #define SW_SCHEDULE_SNAP_MINUTES 15
-#define SW_SCHEDULE_DAYS_PER_PAGE 7
 
 /* Lays out the slots of one day side by side: slots that overlap (directly
  * or through others) form a cluster; each slot gets the first column free
@@ -27,21 +26,6 @@ void     sw_schedule_layout_columns (const gint64 *starts,
 /* @minutes rounded to the nearest multiple of @step (ties round up). */
 gint64   sw_schedule_snap           (gint64        minutes,
                                      int           step);
-
-/* Pages of a plan of the days first … last, seven days each from the first
- * day; the last page may be shorter.  Always at least one page. */
-guint    sw_schedule_n_pages        (int           first_day,
-                                     int           last_day);
-/* The page showing @day (clamped to the plan's days). */
-guint    sw_schedule_page_of_day    (int           first_day,
-                                     int           last_day,
-                                     int           day);
-/* The first and last day shown on @page (clamped to the last page). */
-void     sw_schedule_page_days      (int           first_day,
-                                     int           last_day,
-                                     guint         page,
-                                     int          *out_first,
-                                     int          *out_last);
 
 /* The hours the grid shows: @default_first … @default_last (hours 0 … 24,
  * the last one exclusive) widened to hold every slot of @n. */

@@ -451,14 +451,15 @@ sw_week_grid_refresh (SwWeekGrid *self)
       GListModel *slots = sw_plan_get_slots (self->plan);
       guint n = g_list_model_get_n_items (slots);
 
-      n_pages = sw_schedule_n_pages (sw_plan_get_first_day (self->plan), sw_plan_get_last_day (self->plan));
+      n_pages = sw_time_span_n_weeks (sw_plan_get_first_day (self->plan), sw_plan_get_last_day (self->plan),
+                                       sw_time_locale_first_weekday ());
       if (self->page >= n_pages)
         {
           self->page = n_pages - 1;
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
         }
-      sw_schedule_page_days (sw_plan_get_first_day (self->plan), sw_plan_get_last_day (self->plan),
-                             self->page, &first_day, &last_day);
+      sw_time_span_week (sw_plan_get_first_day (self->plan), sw_plan_get_last_day (self->plan),
+                         sw_time_locale_first_weekday (), self->page, &first_day, &last_day);
 
       for (guint i = 0; i < n; i++)
         {
@@ -822,7 +823,8 @@ sw_week_grid_get_n_pages (SwWeekGrid *self)
 
   if (self->plan == NULL)
     return 1;
-  return sw_schedule_n_pages (sw_plan_get_first_day (self->plan), sw_plan_get_last_day (self->plan));
+  return sw_time_span_n_weeks (sw_plan_get_first_day (self->plan), sw_plan_get_last_day (self->plan),
+                               sw_time_locale_first_weekday ());
 }
 
 void
@@ -847,9 +849,10 @@ sw_week_grid_show_day (SwWeekGrid *self,
   if (self->plan == NULL)
     return;
 
-  sw_week_grid_set_page (self, sw_schedule_page_of_day (sw_plan_get_first_day (self->plan),
-                                                        sw_plan_get_last_day (self->plan),
-                                                        day));
+  sw_week_grid_set_page (self, sw_time_span_week_of_day (sw_plan_get_first_day (self->plan),
+                                                         sw_plan_get_last_day (self->plan),
+                                                         sw_time_locale_first_weekday (),
+                                                         day));
 }
 
 SwSlot *

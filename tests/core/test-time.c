@@ -215,6 +215,84 @@ test_weekday (void)
   g_assert_cmpint (sw_time_weekday (day), ==, 6);      /* Saturday */
 }
 
+static int
+date (const char *text)
+{
+  int day = 0;
+
+  g_assert_true (sw_time_parse_date (text, &day, NULL));
+  return day;
+}
+
+/* Asserts that week @week of first … last is @from … @to. */
+static void
+assert_week (int         first,
+             int         last,
+             int         week_start,
+             guint       week,
+             const char *from,
+             const char *to)
+{
+  int f = 0, l = 0;
+
+  sw_time_span_week (first, last, week_start, week, &f, &l);
+  g_assert_cmpint (f, ==, date (from));
+  g_assert_cmpint (l, ==, date (to));
+}
+
+static void
+test_span_weeks (void)
+{
+  int sun20 = date ("2026-09-20"), sat26 = date ("2026-09-26");
+  int last;
+
+  /* A service week from Sunday to Saturday is one week whatever day the
+   * locale's week begins on. */
+  for (int week_start = 1; week_start <= 7; week_start++)
+    {
+      g_assert_cmpuint (sw_time_span_n_weeks (sun20, sat26, week_start), ==, 1);
+      assert_week (sun20, sat26, week_start, 0, "2026-09-20", "2026-09-26");
+      g_assert_cmpuint (sw_time_span_week_of_day (sun20, sat26, week_start, date ("2026-09-23")), ==, 0);
+    }
+
+  /* One day. */
+  g_assert_cmpuint (sw_time_span_n_weeks (sun20, sun20, 1), ==, 1);
+  assert_week (sun20, sun20, 1, 0, "2026-09-20", "2026-09-20");
+
+  /* 21 days from a Sunday: with weeks from Monday (zh_CN), the Sunday
+   * alone, two whole weeks, then Monday … Saturday. */
+  last = date ("2026-10-10");
+  g_assert_cmpuint (sw_time_span_n_weeks (sun20, last, 1), ==, 4);
+  assert_week (sun20, last, 1, 0, "2026-09-20", "2026-09-20");
+  assert_week (sun20, last, 1, 1, "2026-09-21", "2026-09-27");
+  assert_week (sun20, last, 1, 2, "2026-09-28", "2026-10-04");
+  assert_week (sun20, last, 1, 3, "2026-10-05", "2026-10-10");
+  g_assert_cmpuint (sw_time_span_week_of_day (sun20, last, 1, sun20), ==, 0);
+  g_assert_cmpuint (sw_time_span_week_of_day (sun20, last, 1, date ("2026-09-21")), ==, 1);
+  g_assert_cmpuint (sw_time_span_week_of_day (sun20, last, 1, date ("2026-10-04")), ==, 2);
+  g_assert_cmpuint (sw_time_span_week_of_day (sun20, last, 1, last), ==, 3);
+
+  /* The same days with weeks from Sunday (en_US): three whole weeks. */
+  g_assert_cmpuint (sw_time_span_n_weeks (sun20, last, 7), ==, 3);
+  assert_week (sun20, last, 7, 0, "2026-09-20", "2026-09-26");
+  assert_week (sun20, last, 7, 2, "2026-10-04", "2026-10-10");
+  g_assert_cmpuint (sw_time_span_week_of_day (sun20, last, 7, date ("2026-09-27")), ==, 1);
+
+  /* Eight days from a Monday with weeks from Monday: a week and a day. */
+  g_assert_cmpuint (sw_time_span_n_weeks (date ("2026-09-21"), date ("2026-09-28"), 1), ==, 2);
+  assert_week (date ("2026-09-21"), date ("2026-09-28"), 1, 1, "2026-09-28", "2026-09-28");
+
+  /* Out of range: clamped. */
+  g_assert_cmpuint (sw_time_span_week_of_day (sun20, last, 1, date ("2026-09-01")), ==, 0);
+  g_assert_cmpuint (sw_time_span_week_of_day (sun20, last, 1, date ("2026-12-01")), ==, 3);
+  assert_week (sun20, last, 1, 99, "2026-10-05", "2026-10-10");
+
+  /* A reversed range counts as its first day. */
+  g_assert_cmpuint (sw_time_span_n_weeks (last, sun20, 1), ==, 1);
+  assert_week (last, sun20, 1, 0, "2026-10-10", "2026-10-10");
+  g_assert_cmpuint (sw_time_span_week_of_day (last, sun20, 1, sun20), ==, 0);
+}
+
 static void
 test_zone_shanghai (void)
 {
@@ -355,6 +433,7 @@ main (int   argc,
   g_test_add_func ("/time/format", test_format);
   g_test_add_func ("/time/day-arithmetic", test_day_arithmetic);
   g_test_add_func ("/time/weekday", test_weekday);
+  g_test_add_func ("/time/span-weeks", test_span_weeks);
   g_test_add_func ("/time/zone/shanghai", test_zone_shanghai);
   g_test_add_func ("/time/zone/berlin-dst", test_zone_berlin_dst);
   g_test_add_func ("/time/zone/validity", test_zone_validity);

@@ -561,6 +561,37 @@ test_empty_plan (void)
     }
 }
 
+/* The printed week grid cuts a plan into the weeks the window pages by:
+ * ten days from Sunday 20 September are three weeks where weeks begin on
+ * Monday (zh_CN) and two where they begin on Sunday (en_US). */
+static void
+test_weeks_follow_locale (void)
+{
+  g_autoptr(SwOrganisation) org = sw_organisation_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = g_strdup (setlocale (LC_TIME, NULL));
+  const struct { const char *locale; guint weeks; } cases[] = {
+    { "zh_CN.UTF-8", 3 },
+    { "en_US.UTF-8", 2 },
+  };
+  SwPlan *plan;
+
+  plan = sw_plan_file_new_from_template (org, "empty", "Ten days", 20716, 20725, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SwSheet) sheet = NULL;
+
+      g_assert_nonnull (setlocale (LC_TIME, cases[i].locale));
+      g_assert_cmpuint (sw_time_span_n_weeks (20716, 20725, sw_time_locale_first_weekday ()), ==,
+                        cases[i].weeks);
+      sheet = sw_sheet_new (plan, SW_SHEET_KIND_WEEK);
+      g_assert_cmpuint (sw_sheet_paginate (sheet, NULL), ==, cases[i].weeks);
+    }
+  setlocale (LC_TIME, saved);
+}
+
 static void
 test_long_title (void)
 {
@@ -882,6 +913,7 @@ main (int   argc,
   g_test_add_func ("/sheets/paper", test_letter_landscape);
   g_test_add_func ("/sheets/margins", test_margins);
   g_test_add_func ("/sheets/empty-plan", test_empty_plan);
+  g_test_add_func ("/sheets/weeks-follow-locale", test_weeks_follow_locale);
   g_test_add_func ("/sheets/long-title", test_long_title);
   g_test_add_func ("/sheets/bad-destination", test_bad_destination);
   g_test_add_func ("/sheets/draw", test_draw_matches_paginate);

@@ -133,63 +133,6 @@ test_drag (void)
                    ==, T (2026, 9, 23, 9, 15));
 }
 
-/* Week paging */
-
-static int
-day (int y, int m, int d)
-{
-  return sw_time_day_of (T (y, m, d, 0, 0));
-}
-
-static void
-test_paging (void)
-{
-  int first = day (2026, 9, 20), last = day (2026, 9, 26);
-  int from, to;
-
-  /* One week: one page with all seven days. */
-  g_assert_cmpuint (sw_schedule_n_pages (first, last), ==, 1);
-  sw_schedule_page_days (first, last, 0, &from, &to);
-  g_assert_cmpint (from, ==, first);
-  g_assert_cmpint (to, ==, last);
-  g_assert_cmpuint (sw_schedule_page_of_day (first, last, day (2026, 9, 23)), ==, 0);
-
-  /* One day. */
-  g_assert_cmpuint (sw_schedule_n_pages (first, first), ==, 1);
-  sw_schedule_page_days (first, first, 0, &from, &to);
-  g_assert_cmpint (from, ==, first);
-  g_assert_cmpint (to, ==, first);
-
-  /* 2026-09-20 … 2026-10-10 is 21 days: three full pages. */
-  last = day (2026, 10, 10);
-  g_assert_cmpuint (sw_schedule_n_pages (first, last), ==, 3);
-  sw_schedule_page_days (first, last, 2, &from, &to);
-  g_assert_cmpint (from, ==, day (2026, 10, 4));
-  g_assert_cmpint (to, ==, last);
-
-  /* 22 days: a fourth page of one day. */
-  last = day (2026, 10, 11);
-  g_assert_cmpuint (sw_schedule_n_pages (first, last), ==, 4);
-  sw_schedule_page_days (first, last, 3, &from, &to);
-  g_assert_cmpint (from, ==, last);
-  g_assert_cmpint (to, ==, last);
-  g_assert_cmpuint (sw_schedule_page_of_day (first, last, day (2026, 9, 26)), ==, 0);
-  g_assert_cmpuint (sw_schedule_page_of_day (first, last, day (2026, 9, 27)), ==, 1);
-  g_assert_cmpuint (sw_schedule_page_of_day (first, last, day (2026, 10, 11)), ==, 3);
-
-  /* Out of range: clamped. */
-  g_assert_cmpuint (sw_schedule_page_of_day (first, last, day (2026, 9, 1)), ==, 0);
-  g_assert_cmpuint (sw_schedule_page_of_day (first, last, day (2026, 12, 1)), ==, 3);
-  sw_schedule_page_days (first, last, 99, &from, &to);
-  g_assert_cmpint (from, ==, last);
-
-  /* A reversed range counts as its first day. */
-  g_assert_cmpuint (sw_schedule_n_pages (last, first), ==, 1);
-  sw_schedule_page_days (last, first, 0, &from, &to);
-  g_assert_cmpint (from, ==, last);
-  g_assert_cmpint (to, ==, last);
-}
-
 static void
 test_hours (void)
 {
@@ -480,7 +423,6 @@ main (int   argc,
   g_test_add_func ("/schedule/columns/empty-slot", test_columns_empty_slot);
   g_test_add_func ("/schedule/snap", test_snap);
   g_test_add_func ("/schedule/drag", test_drag);
-  g_test_add_func ("/schedule/paging", test_paging);
   g_test_add_func ("/schedule/hours", test_hours);
   g_test_add_func ("/schedule/format-span", test_format_span);
   g_test_add ("/schedule/rank/department-duty", Org, NULL, org_setup, test_rank_department_duty, org_teardown);
