@@ -8,6 +8,7 @@ typedef struct
   SwCellSetup  setup;
   SwCellFill   fill;
   gpointer     user_data;
+  guint        text_chars; /* the default cell's natural width */
   GHashTable  *bound;   /* GtkListItem* set */
 } ColumnData;
 
@@ -24,16 +25,33 @@ column_data_free (gpointer data)
 }
 
 GtkWidget *
-sw_column_util_label_new (void)
+sw_column_util_text_new (guint chars)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *text = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_end (label, 6);
-  return label;
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (text), 0.0f);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), MIN (chars, 4));
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), chars);
+  gtk_widget_set_margin_start (text, 6);
+  gtk_widget_set_margin_end (text, 6);
+  gtk_widget_add_css_class (text, "table-cell");
+  return text;
+}
+
+void
+sw_column_util_set_text (GtkWidget  *cell,
+                         const char *text)
+{
+  g_return_if_fail (GTK_IS_INSCRIPTION (cell));
+
+  if (text == NULL)
+    text = "";
+  if (g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (cell)), text) == 0)
+    return;
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  /* What screen readers (and the tests) read of the cell. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }
 
 static void
@@ -41,7 +59,8 @@ cell_setup (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             ColumnData               *data)
 {
-  GtkWidget *cell = data->setup != NULL ? data->setup (data->user_data) : sw_column_util_label_new ();
+  GtkWidget *cell = data->setup != NULL ? data->setup (data->user_data)
+                                        : sw_column_util_text_new (data->text_chars);
 
   gtk_list_item_set_child (list_item, cell);
 }
@@ -132,6 +151,7 @@ sw_column_util_add (GtkColumnView *view,
   data->fill = fill;
   data->user_data = user_data;
   data->bound = g_hash_table_new (NULL, NULL);
+  data->text_chars = SW_COLUMN_UTIL_TEXT_CHARS;
   g_object_set_data_full (G_OBJECT (factory), "sw-column-data", data, column_data_free);
 
   g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), data);
@@ -167,6 +187,21 @@ sw_column_util_refresh (GtkColumnViewColumn *column)
   g_hash_table_iter_init (&iter, data->bound);
   while (g_hash_table_iter_next (&iter, &list_item, NULL))
     cell_fill (list_item, data);
+}
+
+void
+sw_column_util_set_text_chars (GtkColumnViewColumn *column,
+                               guint                chars)
+{
+  GtkListItemFactory *factory;
+  ColumnData *data;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column));
+
+  factory = gtk_column_view_column_get_factory (column);
+  data = factory != NULL ? g_object_get_data (G_OBJECT (factory), "sw-column-data") : NULL;
+  g_return_if_fail (data != NULL);
+  data->text_chars = chars;
 }
 
 gpointer

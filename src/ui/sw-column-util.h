@@ -12,8 +12,8 @@ G_BEGIN_DECLS
  * values computed from more than the item, such as hours assigned).
  */
 
-/* Fills @cell (made by the setup function, a GtkLabel by default) for
- * @item. */
+/* Fills @cell (made by the setup function, by default a text cell of
+ * sw_column_util_text_new()) for @item. */
 typedef void        (*SwCellFill)  (GtkWidget *cell,
                                     gpointer   item,
                                     gpointer   user_data);
@@ -30,7 +30,16 @@ GtkColumnViewColumn *sw_column_util_add       (GtkColumnView       *view,
 void                 sw_column_util_refresh   (GtkColumnViewColumn *column);
 /* The item a cell made by a column shows (NULL when unbound). */
 gpointer             sw_column_util_get_item  (GtkWidget           *cell);
-/* A left-aligned, ellipsized label: the default cell. */
-GtkWidget           *sw_column_util_label_new (void);
+/* The default cell: a left-aligned, ellipsized GtkInscription, which
+ * asks for a width of @chars characters instead of measuring its text, so
+ * a long list refills its rows without laying out every cell twice. */
+#define SW_COLUMN_UTIL_TEXT_CHARS 12
+GtkWidget           *sw_column_util_text_new  (guint                chars);
+/* Sets the text of a cell made by sw_column_util_text_new(). */
+void                 sw_column_util_set_text  (GtkWidget           *cell,
+                                               const char          *text);
+/* The natural width, in characters, of @column's default cells. */
+void                 sw_column_util_set_text_chars (GtkColumnViewColumn *column,
+                                                    guint                chars);
 
 G_END_DECLS

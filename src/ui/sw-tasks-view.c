@@ -240,7 +240,7 @@ fill_title (GtkWidget *cell,
   SwTasksView *self = user_data;
   SwTask *task = item;
 
-  gtk_label_set_label (GTK_LABEL (cell), sw_task_get_title (task));
+  sw_column_util_set_text (cell, sw_task_get_title (task));
   set_state_classes (cell, sw_ui_state_due_state (sw_task_get_status (task), sw_task_get_due (task), self->now));
 }
 
@@ -251,7 +251,7 @@ fill_owner (GtkWidget *cell,
 {
   g_autofree char *owner = sw_ui_format_owner (sw_task_get_person (item), sw_task_get_department (item));
 
-  gtk_label_set_label (GTK_LABEL (cell), owner);
+  sw_column_util_set_text (cell, owner);
 }
 
 static void
@@ -269,10 +269,10 @@ fill_due (GtkWidget *cell,
       /* Translators: a due time that has passed */
       g_autofree char *text = g_strdup_printf (_("%s (overdue)"), due);
 
-      gtk_label_set_label (GTK_LABEL (cell), text);
+      sw_column_util_set_text (cell, text);
     }
   else
-    gtk_label_set_label (GTK_LABEL (cell), due);
+    sw_column_util_set_text (cell, due);
   set_state_classes (cell, state);
 }
 
@@ -281,7 +281,7 @@ fill_status (GtkWidget *cell,
              gpointer   item,
              gpointer   user_data)
 {
-  gtk_label_set_label (GTK_LABEL (cell), sw_task_status_get_label (sw_task_get_status (item)));
+  sw_column_util_set_text (cell, sw_task_status_get_label (sw_task_get_status (item)));
 }
 
 static void
@@ -295,13 +295,13 @@ fill_slot (GtkWidget *cell,
 
   if (slot == NULL)
     {
-      gtk_label_set_label (GTK_LABEL (cell), "");
+      sw_column_util_set_text (cell, "");
       return;
     }
 
   day = sw_ui_format_day (sw_time_day_of (sw_slot_get_start (slot)));
   text = g_strdup_printf ("%s · %s", sw_slot_get_title (slot), day);
-  gtk_label_set_label (GTK_LABEL (cell), text);
+  sw_column_util_set_text (cell, text);
 }
 
 static char *
@@ -370,6 +370,7 @@ sw_tasks_view_setup_columns (SwTasksView *self)
   self->title_column = sw_column_util_add (self->tasks_view, _("Task"), NULL, fill_title, self,
                                            GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (SW_TYPE_TASK, NULL, "title"))),
                                            TRUE);
+  sw_column_util_set_text_chars (self->title_column, 30);
   owner_params[0] = gtk_property_expression_new (SW_TYPE_TASK, NULL, "person");
   owner_params[1] = gtk_property_expression_new (SW_TYPE_TASK, NULL, "department");
   sw_column_util_add (self->tasks_view, _("Owner"), NULL, fill_owner, self,
@@ -379,16 +380,17 @@ sw_tasks_view_setup_columns (SwTasksView *self)
   self->due_column = sw_column_util_add (self->tasks_view, _("Due"), NULL, fill_due, self,
                                          GTK_SORTER (gtk_custom_sorter_new (compare_due, NULL, NULL)),
                                          FALSE);
-  gtk_column_view_column_set_fixed_width (self->due_column, 180);
+  gtk_column_view_column_set_fixed_width (self->due_column, 240);
   column = sw_column_util_add (self->tasks_view, _("Status"), NULL, fill_status, self,
                                GTK_SORTER (gtk_custom_sorter_new (compare_status, NULL, NULL)),
                                FALSE);
   gtk_column_view_column_set_fixed_width (column, 100);
   slot_params[0] = gtk_property_expression_new (SW_TYPE_TASK, NULL, "slot");
-  sw_column_util_add (self->tasks_view, _("Slot"), NULL, fill_slot, self,
-                      GTK_SORTER (gtk_string_sorter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, slot_params,
-                                                                                      G_CALLBACK (slot_text), NULL, NULL))),
-                      TRUE);
+  column = sw_column_util_add (self->tasks_view, _("Slot"), NULL, fill_slot, self,
+                               GTK_SORTER (gtk_string_sorter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, slot_params,
+                                                                                               G_CALLBACK (slot_text), NULL, NULL))),
+                               TRUE);
+  sw_column_util_set_text_chars (column, 26);
 
   gtk_column_view_sort_by_column (self->tasks_view, self->due_column, GTK_SORT_ASCENDING);
 }
