@@ -8,6 +8,7 @@
 #include "sw-committees-panel.h"
 #include "sw-name-dialog.h"
 #include "sw-person-editor.h"
+#include "sw-people-row.h"
 #include "sw-roster-view.h"
 #include "sw-ui-state.h"
 
@@ -20,12 +21,16 @@ struct _SwRosterView
   GSignalGroup       *stack_signals;
   GSignalGroup       *people_signals;
 
-  /* people: org people → shown (the search and department filter) →
-   * sort → selection */
-  GListStore         *shown;
+  /* people: org people → the search and department filter, sorted by the
+   * column view's sorter → rows (SwPeopleRow) → selection */
+  GListStore         *rows;
   GHashTable         *haystacks;        /* SwPerson* → folded fields */
   guint               populate_id;      /* fills the hidden view after start */
-  GtkSortListModel   *sort_model;
+  guint               n_shown;          /* people found, all rows in or not */
+  GPtrArray          *pending;          /* SwPerson: rows still to add */
+  guint               pending_next;
+  guint               select_after;     /* a position among the pending */
+  guint               grow_id;
   GtkSingleSelection *people_selection;
   char               *query;            /* normalized */
 
@@ -72,7 +77,9 @@ selected_department (SwRosterView *self)
 static SwPerson *
 selected_person (SwRosterView *self)
 {
-  return gtk_single_selection_get_selected_item (self->people_selection);
+  SwPeopleRow *row = gtk_single_selection_get_selected_item (self->people_selection);
+
+  return row != NULL ? sw_people_row_get_person (row) : NULL;
 }
 
 static void
@@ -97,7 +104,7 @@ sw_roster_view_update_actions (SwRosterView *self)
 static void
 sw_roster_view_update_count (SwRosterView *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  guint shown = self->n_shown;
   guint total = self->organisation != NULL
                 ? g_list_model_get_n_items (sw_organisation_get_people (self->organisation)) : 0;
   g_autofree char *text = NULL;
@@ -196,25 +203,105 @@ person_visible (gpointer item,
   return sw_ui_state_haystack_matches (haystack, self->query);
 }
 
-/* The people shown are kept in a store of their own rather than a
- * GtkFilterListModel: that one reports each run of people that appears or
- * goes as a change of its own, and the column view would redo its rows
- * for each.  Here one keystroke is one change, trimmed to the part of the
- * list that differs. */
+/* Rows up to this position are made at once when the table grows; those
+ * after it (out of sight) are added while the main loop is idle, a few
+ * milliseconds at a time.  GTK 4.8's column view makes the widgets of up
+ * to 200 rows, and making them is what takes time when a search finds
+ * many more people than the one before. */
+#define ROWS_AT_ONCE 60
+#define GROW_SLICE_USEC 6000
+
+static void
+append_rows (SwRosterView *self,
+             gpointer     *people,
+             guint         n)
+{
+  g_autoptr(GPtrArray) added = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (added, sw_people_row_new (people[i]));
+  g_list_store_splice (self->rows, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), 0,
+                       added->pdata, added->len);
+}
+
+static void
+select_pending (SwRosterView *self)
+{
+  if (self->select_after != GTK_INVALID_LIST_POSITION &&
+      self->select_after < g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
+    {
+      gtk_single_selection_set_selected (self->people_selection, self->select_after);
+      self->select_after = GTK_INVALID_LIST_POSITION;
+    }
+}
+
+static gboolean
+grow_idle (gpointer data)
+{
+  SwRosterView *self = data;
+  gint64 start = g_get_monotonic_time ();
+
+  while (self->pending_next < self->pending->len &&
+         g_get_monotonic_time () - start < GROW_SLICE_USEC)
+    {
+      guint n = MIN (20, self->pending->len - self->pending_next);
+
+      append_rows (self, self->pending->pdata + self->pending_next, n);
+      self->pending_next += n;
+    }
+  select_pending (self);
+
+  if (self->pending_next < self->pending->len)
+    return G_SOURCE_CONTINUE;
+
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  self->grow_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static int
+compare_people (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  GtkSorter *sorter = user_data;
+
+  return gtk_sorter_compare (sorter, *(gpointer *) a, *(gpointer *) b);
+}
+
+/* The people shown, in the column view's sort order (the roster's own
+ * order, people grouped by department, until a column is clicked), go to
+ * the rows the view already has; rows are added or removed at the end
+ * only.  A keystroke so refills the cells of the rows on screen instead of
+ * making new ones, and the selection stays with its person. */
 static void
 sw_roster_view_refilter (SwRosterView *self)
 {
   /* Until the view is filled the first time, there is nothing to keep up
-   * to date. */
-  if (self->populate_id != 0)
+   * to date; nor once its table is gone (the sorter says it changed as the
+   * table's columns go). */
+  if (self->populate_id != 0 || self->people_view == NULL)
     return;
 
   g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *people = self->organisation != NULL ? sw_organisation_get_people (self->organisation) : NULL;
-  GListModel *shown = G_LIST_MODEL (self->shown);
+  GListModel *rows = G_LIST_MODEL (self->rows);
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->people_view);
+  g_autoptr(SwPerson) selected = NULL;
   guint n = people != NULL ? g_list_model_get_n_items (people) : 0;
-  guint n_old = g_list_model_get_n_items (shown);
-  guint prefix = 0, suffix = 0;
+  guint n_rows, n_now;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  /* The selected person, whose row may not be added yet; the rows still
+   * to add are those of the search before. */
+  if (selected_person (self) != NULL)
+    selected = g_object_ref (selected_person (self));
+  else if (self->pending != NULL && self->select_after < self->pending->len)
+    selected = g_object_ref (self->pending->pdata[self->select_after]);
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  self->select_after = GTK_INVALID_LIST_POSITION;
+  n_rows = g_list_model_get_n_items (rows);
 
   for (guint i = 0; i < n; i++)
     {
@@ -225,30 +312,49 @@ sw_roster_view_refilter (SwRosterView *self)
       else
         g_object_unref (person);
     }
+  /* A stable sort: equal people keep the roster's order. */
+  if (sorter != NULL && gtk_sorter_get_order (sorter) != GTK_SORTER_ORDER_NONE)
+    g_ptr_array_sort_with_data (matches, compare_people, sorter);
+  self->n_shown = matches->len;
 
-  while (prefix < n_old && prefix < matches->len)
+  for (guint i = 0; i < MIN (n_rows, matches->len); i++)
     {
-      g_autoptr(SwPerson) item = g_list_model_get_item (shown, prefix);
+      g_autoptr(SwPeopleRow) row = g_list_model_get_item (rows, i);
 
-      if (item != matches->pdata[prefix])
-        break;
-      prefix++;
+      sw_people_row_set_person (row, matches->pdata[i]);
+    }
+  if (matches->len < n_rows)
+    g_list_store_splice (self->rows, matches->len, n_rows - matches->len, NULL, 0);
+
+  n_now = MIN (matches->len, MAX (n_rows, ROWS_AT_ONCE));
+  if (n_now > n_rows)
+    append_rows (self, matches->pdata + n_rows, n_now - n_rows);
+  if (matches->len > n_now)
+    {
+      self->pending = g_steal_pointer (&matches);
+      self->pending_next = n_now;
+      self->grow_id = g_idle_add_full (G_PRIORITY_LOW, grow_idle, self, NULL);
     }
 
-  while (suffix < n_old - prefix && suffix < matches->len - prefix)
+  if (selected != NULL)
     {
-      g_autoptr(SwPerson) item = g_list_model_get_item (shown, n_old - 1 - suffix);
+      GPtrArray *found = self->pending != NULL ? self->pending : matches;
 
-      if (item != matches->pdata[matches->len - 1 - suffix])
-        break;
-      suffix++;
+      for (guint i = 0; i < found->len; i++)
+        if (found->pdata[i] == selected)
+          {
+            position = i;
+            break;
+          }
     }
-
-  if (prefix == n_old && prefix == matches->len)
-    return;
-
-  g_list_store_splice (self->shown, prefix, n_old - prefix - suffix,
-                       matches->pdata + prefix, matches->len - prefix - suffix);
+  if (position != GTK_INVALID_LIST_POSITION && position >= n_now)
+    {
+      self->select_after = position;
+      position = GTK_INVALID_LIST_POSITION;
+    }
+  gtk_single_selection_set_selected (self->people_selection, position);
+  sw_roster_view_update_count (self);
+  sw_roster_view_update_actions (self);
 }
 
 static gboolean
@@ -306,7 +412,7 @@ static void
 search_activated (SwRosterView *self)
 {
   /* Enter opens the only match, or the first. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
     {
       gtk_single_selection_set_selected (self->people_selection, 0);
       gtk_widget_activate_action (GTK_WIDGET (self), "roster.edit-person", NULL);
@@ -341,9 +447,9 @@ fill_name (GtkWidget *cell,
            gpointer   item,
            gpointer   user_data)
 {
-  SwPerson *person = item;
+  SwPerson *person = sw_people_row_get_person (item);
 
-  gtk_label_set_label (GTK_LABEL (cell), sw_person_get_name (person));
+  sw_column_util_set_text (cell, sw_person_get_name (person));
   if (sw_person_get_active (person) == gtk_widget_has_css_class (cell, "dim-label"))
     {
       if (sw_person_get_active (person))
@@ -358,9 +464,9 @@ fill_department (GtkWidget *cell,
                  gpointer   item,
                  gpointer   user_data)
 {
-  SwDepartment *department = sw_person_get_department (item);
+  SwDepartment *department = sw_person_get_department (sw_people_row_get_person (item));
 
-  gtk_label_set_label (GTK_LABEL (cell), department != NULL ? sw_department_get_name (department) : "");
+  sw_column_util_set_text (cell, department != NULL ? sw_department_get_name (department) : "");
 }
 
 static void
@@ -368,7 +474,7 @@ fill_title (GtkWidget *cell,
             gpointer   item,
             gpointer   user_data)
 {
-  gtk_label_set_label (GTK_LABEL (cell), sw_person_get_title (item));
+  sw_column_util_set_text (cell, sw_person_get_title (sw_people_row_get_person (item)));
 }
 
 static void
@@ -376,7 +482,7 @@ fill_phone (GtkWidget *cell,
             gpointer   item,
             gpointer   user_data)
 {
-  gtk_label_set_label (GTK_LABEL (cell), sw_person_get_phone (item));
+  sw_column_util_set_text (cell, sw_person_get_phone (sw_people_row_get_person (item)));
 }
 
 static void
@@ -384,7 +490,7 @@ fill_email (GtkWidget *cell,
             gpointer   item,
             gpointer   user_data)
 {
-  gtk_label_set_label (GTK_LABEL (cell), sw_person_get_email (item));
+  sw_column_util_set_text (cell, sw_person_get_email (sw_people_row_get_person (item)));
 }
 
 static void
@@ -393,9 +499,9 @@ fill_committees (GtkWidget *cell,
                  gpointer   user_data)
 {
   SwRosterView *self = user_data;
-  const char *text = self->committees != NULL ? g_hash_table_lookup (self->committees, item) : NULL;
+  const char *text = self->committees != NULL ? g_hash_table_lookup (self->committees, sw_people_row_get_person (item)) : NULL;
 
-  gtk_label_set_label (GTK_LABEL (cell), text != NULL ? text : "");
+  sw_column_util_set_text (cell, text != NULL ? text : "");
 }
 
 static void
@@ -404,20 +510,20 @@ fill_hours (GtkWidget *cell,
             gpointer   user_data)
 {
   SwRosterView *self = user_data;
-  guint minutes = self->minutes != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (self->minutes, item)) : 0;
+  guint minutes = self->minutes != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (self->minutes, sw_people_row_get_person (item))) : 0;
   g_autofree char *text = sw_ui_state_format_hours (minutes);
 
-  gtk_label_set_label (GTK_LABEL (cell), text);
+  sw_column_util_set_text (cell, text);
 }
 
 static GtkWidget *
 hours_setup (gpointer user_data)
 {
-  GtkWidget *label = sw_column_util_label_new ();
+  GtkWidget *text = sw_column_util_text_new (6);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
-  gtk_widget_add_css_class (label, "numeric");
-  return label;
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (text), 1.0f);
+  gtk_widget_add_css_class (text, "numeric");
+  return text;
 }
 
 static int
@@ -461,19 +567,18 @@ sw_roster_view_setup_people (SwRosterView *self)
   GtkExpression *params[1];
   GtkColumnViewColumn *name_column;
 
-  self->shown = g_list_store_new (SW_TYPE_PERSON);
+  self->rows = g_list_store_new (SW_TYPE_PEOPLE_ROW);
   self->haystacks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->shown)), NULL);
-  self->people_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  self->people_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->people_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->people_selection, TRUE);
   gtk_column_view_set_model (self->people_view, GTK_SELECTION_MODEL (self->people_selection));
-  gtk_sort_list_model_set_sorter (self->sort_model, gtk_column_view_get_sorter (self->people_view));
 
   g_signal_connect_object (self->people_selection, "notify::selected",
                            G_CALLBACK (sw_roster_view_update_actions), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sort_model, "items-changed",
-                           G_CALLBACK (sw_roster_view_update_count), self, G_CONNECT_SWAPPED);
+  /* A click on a column header sorts the rows again. */
+  g_signal_connect_object (gtk_column_view_get_sorter (self->people_view), "changed",
+                           G_CALLBACK (sw_roster_view_refilter), self, G_CONNECT_SWAPPED);
 
   name_column = sw_column_util_add (self->people_view, _("Name"), NULL, fill_name, self,
                                     GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (SW_TYPE_PERSON, NULL, "name"))),
@@ -501,6 +606,20 @@ sw_roster_view_setup_people (SwRosterView *self)
   self->hours_column = sw_column_util_add (self->people_view, _("Hours"), hours_setup, fill_hours, self,
                                            g_object_ref (GTK_SORTER (self->hours_sorter)), FALSE);
   gtk_column_view_column_set_fixed_width (self->hours_column, 80);
+
+  /* Natural widths in characters (a Chinese character counts two): the
+   * columns keep their widths whatever rows the search shows. */
+  {
+    const guint chars[] = { 10, 14, 14, 13, 22, 18 };
+    GListModel *columns = gtk_column_view_get_columns (self->people_view);
+
+    for (guint i = 0; i < G_N_ELEMENTS (chars); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+        sw_column_util_set_text_chars (column, chars[i]);
+      }
+  }
 
   /* Unsorted until a column is clicked: the roster's own order, people
    * grouped by department. */
@@ -942,7 +1061,23 @@ sw_roster_view_get_people_model (SwRosterView *self)
 {
   g_return_val_if_fail (SW_IS_ROSTER_VIEW (self), NULL);
 
-  return G_LIST_MODEL (self->sort_model);
+  return G_LIST_MODEL (self->rows);
+}
+
+guint
+sw_roster_view_get_n_shown (SwRosterView *self)
+{
+  g_return_val_if_fail (SW_IS_ROSTER_VIEW (self), 0);
+
+  return self->n_shown;
+}
+
+gboolean
+sw_roster_view_get_rows_pending (SwRosterView *self)
+{
+  g_return_val_if_fail (SW_IS_ROSTER_VIEW (self), FALSE);
+
+  return self->pending != NULL;
 }
 
 /* GObject */
@@ -955,16 +1090,17 @@ sw_roster_view_dispose (GObject *object)
   if (self->stack_signals != NULL)
     g_signal_group_set_target (self->stack_signals, NULL);
   g_clear_handle_id (&self->populate_id, g_source_remove);
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_ROSTER_VIEW);
 
   g_clear_object (&self->stack_signals);
   g_clear_object (&self->people_selection);
-  g_clear_object (&self->sort_model);
   if (self->people_signals != NULL)
     g_signal_group_set_target (self->people_signals, NULL);
   g_clear_object (&self->people_signals);
-  g_clear_object (&self->shown);
+  g_clear_object (&self->rows);
   g_clear_pointer (&self->haystacks, g_hash_table_unref);
   g_clear_object (&self->departments_selection);
   g_clear_object (&self->hours_sorter);
@@ -1020,6 +1156,7 @@ sw_roster_view_init (SwRosterView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->select_after = GTK_INVALID_LIST_POSITION;
   self->stack_signals = g_signal_group_new (SW_TYPE_UNDO_STACK);
   g_signal_group_connect_swapped (self->stack_signals, "changed",
                                   G_CALLBACK (stack_changed), self);

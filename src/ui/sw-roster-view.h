@@ -24,7 +24,13 @@ void        sw_roster_view_focus_search     (SwRosterView   *self);
  * benchmarks and tests). */
 void        sw_roster_view_set_search_text  (SwRosterView   *self,
                                              const char     *text);
-/* The people shown (after search and department filter, sorted). */
+/* The rows shown (SwPeopleRow, after search and department filter,
+ * sorted).  When a search finds many more people than the one before,
+ * the rows out of sight are added while the main loop is idle. */
 GListModel *sw_roster_view_get_people_model (SwRosterView   *self);
+/* The number of people found, all of whose rows are there once
+ * sw_roster_view_get_rows_pending() is FALSE. */
+guint       sw_roster_view_get_n_shown      (SwRosterView   *self);
+gboolean    sw_roster_view_get_rows_pending (SwRosterView   *self);
 
 G_END_DECLS
