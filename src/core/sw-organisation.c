@@ -15,6 +15,7 @@ struct _SwOrganisation
   GListStore  *people;
   GListStore  *plans;
   SwUndoStack *undo_stack;
+  gboolean     read_only;
 };
 
 G_DEFINE_FINAL_TYPE (SwOrganisation, sw_organisation, G_TYPE_OBJECT)
@@ -25,6 +26,7 @@ enum {
   PROP_PEOPLE,
   PROP_PLANS,
   PROP_UNDO_STACK,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -75,6 +77,27 @@ sw_organisation_get_property (GObject    *object,
     case PROP_UNDO_STACK:
       g_value_set_object (value, self->undo_stack);
       break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sw_organisation_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  SwOrganisation *self = SW_ORGANISATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_READ_ONLY:
+      sw_organisation_set_read_only (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -89,6 +112,7 @@ sw_organisation_class_init (SwOrganisationClass *klass)
   object_class->dispose = sw_organisation_dispose;
   object_class->finalize = sw_organisation_finalize;
   object_class->get_property = sw_organisation_get_property;
+  object_class->set_property = sw_organisation_set_property;
 
   properties[PROP_DEPARTMENTS] =
     g_param_spec_object ("departments", NULL, NULL, G_TYPE_LIST_MODEL, flags);
@@ -98,6 +122,9 @@ sw_organisation_class_init (SwOrganisationClass *klass)
     g_param_spec_object ("plans", NULL, NULL, G_TYPE_LIST_MODEL, flags);
   properties[PROP_UNDO_STACK] =
     g_param_spec_object ("undo-stack", NULL, NULL, SW_TYPE_UNDO_STACK, flags);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -115,6 +142,27 @@ SwOrganisation *
 sw_organisation_new (void)
 {
   return g_object_new (SW_TYPE_ORGANISATION, NULL);
+}
+
+gboolean
+sw_organisation_get_read_only (SwOrganisation *self)
+{
+  g_return_val_if_fail (SW_IS_ORGANISATION (self), FALSE);
+
+  return self->read_only;
+}
+
+void
+sw_organisation_set_read_only (SwOrganisation *self,
+                               gboolean        read_only)
+{
+  g_return_if_fail (SW_IS_ORGANISATION (self));
+
+  read_only = !!read_only;
+  if (self->read_only == read_only)
+    return;
+  self->read_only = read_only;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }
 
 GListModel *

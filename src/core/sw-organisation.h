@@ -13,7 +13,9 @@ G_BEGIN_DECLS
 /* Everything one database holds: the roster (departments, people) and any
  * number of plans, plus the undo stack through which every change goes.
  * Read-only list properties "departments" (kept sorted by position),
- * "people", "plans"; "undo-stack". */
+ * "people", "plans"; "undo-stack"; "read-only", TRUE when what holds the
+ * organisation cannot keep changes (a read-only database): the views then
+ * offer no editing. */
 #define SW_TYPE_ORGANISATION (sw_organisation_get_type ())
 G_DECLARE_FINAL_TYPE (SwOrganisation, sw_organisation, SW, ORGANISATION, GObject)
 
@@ -22,6 +24,9 @@ GListModel     *sw_organisation_get_departments    (SwOrganisation *self);
 GListModel     *sw_organisation_get_people         (SwOrganisation *self);
 GListModel     *sw_organisation_get_plans          (SwOrganisation *self);
 SwUndoStack    *sw_organisation_get_undo_stack     (SwOrganisation *self);
+gboolean        sw_organisation_get_read_only      (SwOrganisation *self);
+void            sw_organisation_set_read_only      (SwOrganisation *self,
+                                                    gboolean        read_only);
 
 SwDepartment   *sw_organisation_find_department    (SwOrganisation *self,
                                                     const char     *name);

@@ -2389,6 +2389,7 @@ sw_store_open (const char        *path,
 
   if (!open_connection (self, version, error) || !load (self, self->organisation, error))
     return NULL;
+  sw_organisation_set_read_only (self->organisation, self->read_only);
 
   sw_undo_stack_set_commit_func (sw_organisation_get_undo_stack (self->organisation),
                                  commit_command, self, NULL);

@@ -175,6 +175,12 @@ member_row_new (SwCommitteesPanel *self,
   g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_member_clicked), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
 
+  if (sw_organisation_get_read_only (self->organisation))
+    {
+      gtk_widget_set_sensitive (drop_down, FALSE);
+      gtk_widget_set_visible (remove, FALSE);
+    }
+
   return row;
 }
 
@@ -397,6 +403,7 @@ committee_group_new (SwCommitteesPanel *self,
   gtk_box_append (GTK_BOX (suffix), rename);
   gtk_box_append (GTK_BOX (suffix), delete);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), suffix);
+  gtk_widget_set_visible (suffix, !sw_organisation_get_read_only (self->organisation));
 
   for (guint i = 0; i < n; i++)
     {
@@ -448,6 +455,7 @@ sw_committees_panel_rebuild (SwCommitteesPanel *self)
   gtk_widget_set_halign (add, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (add, "pill");
   g_signal_connect_object (add, "clicked", G_CALLBACK (add_committee_clicked), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_visible (add, !sw_organisation_get_read_only (self->organisation));
   gtk_box_append (self->box, add);
 }
 

@@ -85,19 +85,20 @@ selected_person (SwRosterView *self)
 static void
 sw_roster_view_update_actions (SwRosterView *self)
 {
-  SwDepartment *department = selected_department (self);
-  gboolean have_org = self->organisation != NULL;
+  gboolean editable = self->organisation != NULL && !sw_organisation_get_read_only (self->organisation);
+  SwDepartment *department = editable ? selected_department (self) : NULL;
+  SwPerson *person = editable ? selected_person (self) : NULL;
   guint position = gtk_single_selection_get_selected (self->departments_selection);
-  guint n_departments = have_org ? g_list_model_get_n_items (sw_organisation_get_departments (self->organisation)) : 0;
+  guint n_departments = editable ? g_list_model_get_n_items (sw_organisation_get_departments (self->organisation)) : 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.add-department", have_org);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.add-department", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.rename-department", department != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.move-department",
                                  department != NULL && n_departments > 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.delete-department", department != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.add-person", have_org);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.edit-person", selected_person (self) != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.delete-person", selected_person (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.add-person", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.edit-person", person != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.delete-person", person != NULL);
   (void) position;
 }
 
@@ -669,6 +670,7 @@ department_setup (GtkSignalListItemFactory *factory,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), color);
   gtk_box_append (GTK_BOX (box), label);
+  g_object_set_data (G_OBJECT (box), "sw-roster-view", self);
   gtk_list_item_set_child (list_item, box);
 }
 
@@ -680,6 +682,7 @@ department_fill (GtkListItem *list_item)
   GtkWidget *color = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_next_sibling (color);
   g_autofree char *color_label = NULL;
+  SwRosterView *view;
   GdkRGBA rgba;
 
   if (department == NULL)
@@ -696,6 +699,9 @@ department_fill (GtkListItem *list_item)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, color_label,
                                   -1);
   gtk_widget_set_tooltip_text (color, color_label);
+  view = g_object_get_data (G_OBJECT (box), "sw-roster-view");
+  gtk_widget_set_sensitive (color, view->organisation == NULL ||
+                                   !sw_organisation_get_read_only (view->organisation));
 }
 
 static void

@@ -224,8 +224,12 @@ drag_prepare (GtkDragSource *source,
   GtkTreeListRow *row = gtk_list_item_get_item (list_item);
   gpointer item = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
   GdkContentProvider *content = NULL;
+  SwScheduleSidebar *self = g_object_get_data (G_OBJECT (list_item), "sw-sidebar");
 
-  if (item != NULL && SW_IS_PERSON (item))
+  /* People are dragged onto slots to assign them: not on a read-only
+   * database. */
+  if (item != NULL && SW_IS_PERSON (item) && self != NULL && self->organisation != NULL &&
+      !sw_organisation_get_read_only (self->organisation))
     {
       GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
       g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (widget);
@@ -267,6 +271,7 @@ row_setup (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (box, "roster-row");
 
   gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
+  g_object_set_data (G_OBJECT (list_item), "sw-sidebar", user_data);
   g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare), list_item);
   gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (source));
 

@@ -89,7 +89,8 @@ update_navigation (SwScheduleView *self)
   gtk_widget_set_sensitive (self->previous_button, self->plan != NULL && page > 0);
   gtk_widget_set_sensitive (self->next_button, self->plan != NULL && page + 1 < n_pages);
   gtk_widget_set_sensitive (GTK_WIDGET (self->week_button), self->plan != NULL);
-  gtk_widget_set_sensitive (self->add_slot_button, self->plan != NULL);
+  gtk_widget_set_sensitive (self->add_slot_button, self->plan != NULL && self->organisation != NULL &&
+                                                    !sw_organisation_get_read_only (self->organisation));
 
   if (self->plan == NULL)
     {
@@ -261,6 +262,8 @@ grid_person_dropped (SwScheduleView *self,
 {
   g_autoptr(GError) error = NULL;
 
+  if (self->organisation == NULL || sw_organisation_get_read_only (self->organisation))
+    return;
   /* The first open duty that takes them, else as an attendee. */
   if (!sw_edit_assign (self->organisation, slot, person, sw_assign_pick_duty (slot, person), &error))
     sw_schedule_view_show_error (GTK_WIDGET (self), _("Could Not Assign"), error);

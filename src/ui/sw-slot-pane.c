@@ -30,6 +30,7 @@ struct _SwSlotPane
 
   /* template children */
   GtkWidget         *box;
+  GtkWidget         *scroller;
   GtkWidget         *autofill_slot_button;
   GtkWidget         *autofill_day_button;
   GtkWidget         *kind_strip;
@@ -1025,6 +1026,11 @@ sw_slot_pane_refresh (SwSlotPane *self)
 
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
 
+  /* A read-only database: everything shown, nothing editable (the pane
+   * still scrolls). */
+  gtk_widget_set_sensitive (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller)),
+                            self->organisation == NULL || !sw_organisation_get_read_only (self->organisation));
+
   if (self->slot == NULL || self->organisation == NULL)
     {
       clear_dynamic_rows (self);
@@ -1295,6 +1301,7 @@ sw_slot_pane_class_init (SwSlotPaneClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/servweek/Planner/sw-slot-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, box);
+  gtk_widget_class_bind_template_child (widget_class, SwSlotPane, scroller);
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, autofill_slot_button);
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, autofill_day_button);
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, kind_strip);

@@ -50,9 +50,11 @@ selected_task (SwTasksView *self)
 static void
 sw_tasks_view_update_actions (SwTasksView *self)
 {
-  gboolean have_task = selected_task (self) != NULL;
+  gboolean editable = self->plan != NULL && self->organisation != NULL &&
+                      !sw_organisation_get_read_only (self->organisation);
+  gboolean have_task = editable && selected_task (self) != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.add", self->plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.add", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.edit", have_task);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.delete", have_task);
 }
@@ -203,12 +205,15 @@ fill_done (GtkWidget *cell,
            gpointer   item,
            gpointer   user_data)
 {
+  SwTasksView *self = user_data;
   SwTask *task = item;
   g_autofree char *label = NULL;
 
   g_signal_handlers_block_by_func (cell, done_toggled, user_data);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (cell), sw_task_get_status (task) == SW_TASK_STATUS_DONE);
   g_signal_handlers_unblock_by_func (cell, done_toggled, user_data);
+  gtk_widget_set_sensitive (cell, self->organisation == NULL ||
+                                  !sw_organisation_get_read_only (self->organisation));
 
   /* Translators: the done check box of a task, for screen readers */
   label = g_strdup_printf (_("Done: %s"), sw_task_get_title (task));

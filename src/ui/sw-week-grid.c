@@ -159,6 +159,8 @@ cell_clicked (SwWeekGrid *self,
   int day = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "sw-day"));
   int minute = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "sw-minute"));
 
+  if (self->organisation != NULL && sw_organisation_get_read_only (self->organisation))
+    return;
   g_signal_emit (self, signals[SIGNAL_ADD_SLOT], 0, sw_time_from_day (day) + minute);
 }
 
@@ -269,7 +271,8 @@ card_motion (SwWeekGrid               *self,
 {
   GtkWidget *card = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (motion));
 
-  if (self->dragging)
+  if (self->dragging ||
+      (self->organisation != NULL && sw_organisation_get_read_only (self->organisation)))
     return;
   gtk_widget_set_cursor_from_name (card, y >= gtk_widget_get_height (card) - RESIZE_EDGE
                                          ? "ns-resize" : NULL);
@@ -283,6 +286,12 @@ drag_begin (SwWeekGrid     *self,
 {
   GtkWidget *card = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
 
+  /* Cards of a read-only database stay where they are. */
+  if (self->organisation != NULL && sw_organisation_get_read_only (self->organisation))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
   self->drag_card = SW_SLOT_CARD (card);
   self->drag_mode = y >= gtk_widget_get_height (card) - RESIZE_EDGE ? DRAG_RESIZE : DRAG_MOVE;
   self->dragging = FALSE;

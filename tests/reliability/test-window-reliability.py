@@ -266,9 +266,34 @@ def check_read_only(pyatspi, servweek, servweek_cli, env, sample, tmp):
             if is_sensitive(pyatspi, button):
                 fail(f"read-only: {name} is enabled")
         print("read-only: Auto-fill, Undo and Redo are disabled")
-        # The plan is still there to read.
-        show_view(pyatspi, window, "Roster")
-        wt.wait_for_text(window, sample["people"][0]["name"], "read-only Roster view")
+
+        def editing_buttons(names):
+            """The push buttons named (or, for mnemonic labels, ending in) @names."""
+            found = {}
+            for acc in wt.walk(window):
+                if acc.getRole() != pyatspi.ROLE_PUSH_BUTTON or not acc.name:
+                    continue
+                for name in names:
+                    if acc.name == name or acc.name.replace("_", "").endswith(name):
+                        found[name] = acc
+            missing = [name for name in names if name not in found]
+            if missing:
+                fail(f"read-only: no button {missing}")
+            return found
+
+        # The views show the plan but offer no editing.
+        for view, names in (("Schedule", ("Add Slot",)),
+                            ("Roster", ("Add Person", "Add Department")),
+                            ("Tasks", ("Add Task",))):
+            show_view(pyatspi, window, view)
+            wt.wait_for_text(window, {"Schedule": sample["slots"][0]["title"],
+                                      "Roster": sample["people"][0]["name"],
+                                      "Tasks": sample["tasks"][0]["title"]}[view],
+                             f"read-only {view} view")
+            for name, button in editing_buttons(names).items():
+                if is_sensitive(pyatspi, button):
+                    fail(f"read-only: {name} is enabled in the {view} view")
+        print("read-only: the views' Add Slot, Add Person, Add Department and Add Task are disabled")
         app.click(window, "Close")
         app.wait_clean_exit()
     finally:

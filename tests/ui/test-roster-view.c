@@ -98,6 +98,9 @@ fixture_setup (Fixture       *f,
                                          sw_time_day_of (sw_time_from_ymdhm (2026, 9, 20, 0, 0)),
                                          G_MININT, NULL, &error);
   g_assert_no_error (error);
+  /* As the store leaves an organisation it opened read-only. */
+  if (g_strcmp0 (data, "read-only") == 0)
+    sw_organisation_set_read_only (f->org, TRUE);
   fixture_show (f, plan);
 }
 
@@ -339,6 +342,61 @@ test_large_grows_in_steps (Fixture       *f,
   g_assert_true (person_at (f, 1500) == far);
 }
 
+/* The button bound to the action @name. */
+static GtkWidget *
+action_button (GtkWidget  *root,
+               const char *name)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), name) == 0)
+      return buttons->pdata[i];
+  g_error ("no button for %s", name);
+  return NULL;
+}
+
+/* A read-only organisation: the people are there to read, nothing offers
+ * to change them. */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (f->view);
+  GtkColumnView *table = GTK_COLUMN_VIEW (find_one (root, GTK_TYPE_COLUMN_VIEW));
+  const char *actions[] = { "roster.add-person", "roster.edit-person", "roster.delete-person",
+                            "roster.add-department" };
+  g_autoptr(GPtrArray) colors = g_ptr_array_new ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (f->rows), >, 20);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (table)), 3);
+  iterate_for (50);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (gtk_widget_get_sensitive (action_button (root, actions[i])))
+      g_error ("%s is enabled on a read-only organisation", actions[i]);
+
+  collect (root, GTK_TYPE_COLOR_BUTTON, colors);
+  g_assert_cmpuint (colors->len, >, 0);
+  for (guint i = 0; i < colors->len; i++)
+    g_assert_false (gtk_widget_get_sensitive (colors->pdata[i]));
+}
+
+/* The same buttons on a writable organisation, for comparison. */
+static void
+test_writable (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (f->view);
+  GtkColumnView *table = GTK_COLUMN_VIEW (find_one (root, GTK_TYPE_COLUMN_VIEW));
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (table)), 3);
+  iterate_for (50);
+  g_assert_true (gtk_widget_get_sensitive (action_button (root, "roster.add-person")));
+  g_assert_true (gtk_widget_get_sensitive (action_button (root, "roster.edit-person")));
+  g_assert_true (gtk_widget_get_sensitive (action_button (root, "roster.add-department")));
+}
+
 static void
 test_no_display (void)
 {
@@ -365,6 +423,10 @@ main (int    argc,
               fixture_setup, test_selection_follows_person, fixture_teardown);
   g_test_add ("/roster-view/sort-and-edit", Fixture, NULL,
               fixture_setup, test_sort_and_edit, fixture_teardown);
+  g_test_add ("/roster-view/writable", Fixture, NULL,
+              fixture_setup, test_writable, fixture_teardown);
+  g_test_add ("/roster-view/read-only", Fixture, "read-only",
+              fixture_setup, test_read_only, fixture_teardown);
   g_test_add ("/roster-view/large-grows-in-steps", Fixture, NULL,
               large_setup, test_large_grows_in_steps, fixture_teardown);
 
