@@ -5,6 +5,7 @@
 
 #include "sw-application.h"
 #include "sw-application-open.h"
+#include "sw-autofill-dialog.h"
 #include "sw-plan-file.h"
 #include "sw-window.h"
 
@@ -112,6 +113,26 @@ sw_application_store_reloaded (SwApplication *self,
     }
 }
 
+/* TRUE while a dialog (a person or task editor, plan properties …) is
+ * open on one of our windows, except one that follows a reload itself
+ * (Auto-fill computes its proposal again). */
+static gboolean
+sw_application_dialog_open (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_modal (window) && gtk_window_get_transient_for (window) != NULL &&
+          gtk_widget_get_visible (GTK_WIDGET (window)) && !SW_IS_AUTOFILL_DIALOG (window))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 sw_application_poll (gpointer user_data)
 {
@@ -120,6 +141,13 @@ sw_application_poll (gpointer user_data)
   gboolean changed = FALSE;
 
   if (self->store == NULL)
+    return G_SOURCE_CONTINUE;
+
+  /* A reload replaces the plan's objects, and an open dialog holds some of
+   * them: what another program changed is read once the dialog is closed.
+   * A save from the dialog meanwhile is refused with a message (the store
+   * never writes over another program's change). */
+  if (sw_application_dialog_open ())
     return G_SOURCE_CONTINUE;
 
   if (sw_store_poll_external_change (self->store, &changed, &error) && changed)

@@ -273,7 +273,7 @@ compare_people (gconstpointer a,
 /* The people shown, in the column view's sort order (the roster's own
  * order, people grouped by department, until a column is clicked), go to
  * the rows the view already has; rows are added or removed at the end
- * only.  A keystroke so refills the cells of the rows on screen instead of
+ * only.  A keystroke thus refills the cells of the rows on screen instead of
  * making new ones, and the selection stays with its person. */
 static void
 sw_roster_view_refilter (SwRosterView *self)

@@ -94,6 +94,15 @@ def wait_for_toast(app, window, text):
     fail(f"no toast containing {text!r}")
 
 
+def wait_for_no_toast(app, window, text):
+    """Waits for a toast containing @text to time out."""
+    deadline = time.monotonic() + wt.TIMEOUT
+    while any(text in t for t in shallow_texts(window)):
+        if time.monotonic() > deadline:
+            fail(f"the toast {text!r} stays")
+        time.sleep(0.3)
+
+
 def show_view(pyatspi, window, name):
     """Clicks the view tab @name, looking again while a slow (sanitizer)
     build does not answer the accessibility bus in time."""
@@ -174,6 +183,21 @@ def check_second_start_and_cli(pyatspi, servweek, servweek_cli, env, sample, tmp
         wt.wait_for_text(window, "Reliability Tester", "Roster view after servweek-cli import-roster")
         print("the window shows the person servweek-cli added, with a toast")
 
+        # While a person editor is open, a change of the CLI waits: the
+        # editor holds objects a reload would replace.
+        wait_for_no_toast(app, window, "changed by another program")
+        find_button(pyatspi, window, "Add Person").queryAction().doAction(0)
+        editor = app.wait_for_frame(("Job Title", "Phone"), "the person editor")
+        write_roster(roster, department, "Waiting Tester")
+        cli(servweek_cli, db, "import-roster", roster)
+        time.sleep(3)
+        if any("changed by another program" in t for t in shallow_texts(window)):
+            fail("the window read another program's change under an open editor")
+        app.click(editor, "Cancel")
+        wait_for_toast(app, window, "changed by another program")
+        wt.wait_for_text(window, "Waiting Tester", "Roster view once the editor is closed")
+        print("a change of servweek-cli made while an editor was open is read once it is closed")
+
         # The window saves (Auto-fill), the CLI saves after it.
         show_view(pyatspi, window, "Schedule")
         autofill = find_button(pyatspi, window, "Auto-fill")
@@ -202,7 +226,7 @@ def check_second_start_and_cli(pyatspi, servweek, servweek_cli, env, sample, tmp
         app.stop()
 
     exported = cli(servweek_cli, db, "export-roster", "-").stdout
-    for name in ("Reliability Tester", "Second Tester"):
+    for name in ("Reliability Tester", "Waiting Tester", "Second Tester"):
         if name not in exported:
             fail(f"{name} is not in the database at the end")
     if count_problems(servweek_cli, db) != problems_after_fill:
