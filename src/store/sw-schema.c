@@ -185,9 +185,37 @@ static const char schema_v2[] =
   "  PRIMARY KEY (plan_id, file_key, uid)\n"
   ") WITHOUT ROWID;\n";
 
+/*
+ * Version 3: calendar records no longer go with their plan's row.  An
+ * undone plan deletion brings the plan back with the same id, and its
+ * staff calendars must go on from the sequence numbers they had; the
+ * store drops the records of deleted plans when it next opens the file.
+ */
+static const char schema_v3[] =
+  "CREATE TABLE calendar_state_v3 (\n"
+  "  plan_id       INTEGER NOT NULL,\n"
+  "  file_key      TEXT NOT NULL,\n"
+  "  uid           TEXT NOT NULL,\n"
+  "  hash          TEXT NOT NULL,\n"
+  "  sequence      INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0),\n"
+  "  created       INTEGER NOT NULL,\n"
+  "  last_modified INTEGER NOT NULL,\n"
+  "  cancelled     INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1)),\n"
+  "  is_todo       INTEGER NOT NULL DEFAULT 0 CHECK (is_todo IN (0, 1)),\n"
+  "  summary       TEXT NOT NULL DEFAULT '',\n"
+  "  start         TEXT,\n"
+  "  \"end\"         TEXT,\n"
+  "  PRIMARY KEY (plan_id, file_key, uid)\n"
+  ") WITHOUT ROWID;\n"
+  "INSERT INTO calendar_state_v3 SELECT plan_id, file_key, uid, hash, sequence, created,\n"
+  "  last_modified, cancelled, is_todo, summary, start, \"end\" FROM calendar_state;\n"
+  "DROP TABLE calendar_state;\n"
+  "ALTER TABLE calendar_state_v3 RENAME TO calendar_state;\n";
+
 static const SwStoreMigration migrations[] = {
   { schema_v1 },
   { schema_v2 },
+  { schema_v3 },
 };
 
 G_STATIC_ASSERT (SW_STORE_APPLICATION_ID == 1398232912);

@@ -180,8 +180,10 @@ sw_store_save_calendar_state (SwStore          *self,
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
   const char *context = _("Could not save the calendar export records");
   sqlite3 *db;
+  sqlite3_stmt *exists = NULL;
   sqlite3_stmt *remove = NULL;
   SaveData data = { NULL, 0, SQLITE_OK };
+  gboolean stored = FALSE;
   int rc;
 
   g_return_val_if_fail (SW_IS_STORE (self), FALSE);
@@ -207,6 +209,25 @@ sw_store_save_calendar_state (SwStore          *self,
   data.plan_id = sw_plan_get_id (plan);
 
   rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  /* The records outlive their plan's row (for an undone deletion), so the
+   * plan must be there to take new ones. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "SELECT EXISTS (SELECT 1 FROM plan WHERE id = ?1)", -1, &exists, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (exists, 1, data.plan_id);
+      rc = sqlite3_step (exists);
+      stored = rc == SQLITE_ROW && sqlite3_column_int (exists, 0) != 0;
+      rc = rc == SQLITE_ROW ? SQLITE_OK : rc;
+    }
+  sqlite3_finalize (exists);
+  if (rc == SQLITE_OK && !stored)
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_NOT_FOUND,
+                   _("The plan “%s” is not stored in the database"), sw_plan_get_title (plan));
+      return FALSE;
+    }
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, "DELETE FROM calendar_state WHERE plan_id = ?1", -1, &remove, NULL);
   if (rc == SQLITE_OK)

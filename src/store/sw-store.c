@@ -2295,6 +2295,31 @@ exec_setup (SwStore     *self,
   return TRUE;
 }
 
+/* The calendar records of a deleted plan stay while the deletion can be
+ * undone (an undo brings the plan back with the same id, and its staff
+ * calendars go on from the sequence numbers they had); the undo history
+ * ends with the program, so a new opening drops them. */
+static gboolean
+drop_deleted_plans_records (SwStore  *self,
+                            GError  **error)
+{
+  static const char orphans[] =
+    "SELECT EXISTS (SELECT 1 FROM calendar_state "
+    "WHERE plan_id NOT IN (SELECT id FROM plan))";
+  gint64 any = 0;
+  int rc = query_single (self->db, orphans, &any, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, self->path, _("Could not open the database"));
+      return FALSE;
+    }
+  if (!any)
+    return TRUE;
+
+  return exec_setup (self, "DELETE FROM calendar_state WHERE plan_id NOT IN (SELECT id FROM plan)", error);
+}
+
 static gboolean
 open_connection (SwStore  *self,
          int       version,
@@ -2323,7 +2348,8 @@ open_connection (SwStore  *self,
 
   return migrate (self->db, self->path, version, error) &&
          exec_setup (self, "PRAGMA foreign_keys = ON", error) &&
-         exec_setup (self, "PRAGMA journal_mode = WAL", error);
+         exec_setup (self, "PRAGMA journal_mode = WAL", error) &&
+         drop_deleted_plans_records (self, error);
 }
 
 SwStore *

@@ -804,9 +804,40 @@ test_state_in_store (void)
     g_assert_cmpint (sequence_of (file->bytes, uid), ==, 1);
     g_assert_true (sw_store_save_calendar_state (store, plan, state, &error));
 
-    /* Deleting the plan drops its records. */
+    /* A deleted plan keeps its records while the deletion can be undone:
+     * the undo brings them back with the plan, and the next export goes
+     * on from the sequence numbers staff calendars have. */
     g_assert_true (sw_edit_delete_plan (org, plan, &error));
     g_assert_no_error (error);
+    g_assert_true (sw_undo_stack_undo (sw_organisation_get_undo_stack (org), &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (sw_plan_get_id (plan), ==, plan_id);
+    {
+      g_autoptr(SwCalendarState) again = sw_store_load_calendar_state (store, plan, &error);
+      g_autoptr(GPtrArray) later = NULL;
+
+      g_assert_no_error (error);
+      g_assert_true (sw_calendar_state_lookup (again, "plan", uid, &entry));
+      g_assert_true (entry.cancelled);
+      g_assert_cmpint (entry.sequence, ==, 1);
+      later = export (org, plan, again, SW_ICS_SCOPE_PLAN, NOW_2 + 60);
+      g_assert_cmpint (sequence_of (((SwIcsFile *) g_ptr_array_index (later, 0))->bytes, uid), ==, 1);
+    }
+
+    /* Deleted for good: no new records for it. */
+    g_assert_true (sw_edit_delete_plan (org, plan, &error));
+    g_assert_no_error (error);
+    g_assert_false (sw_store_save_calendar_state (store, plan, state, &error));
+    g_assert_error (error, SW_STORE_ERROR, SW_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+
+  /* The next opening drops the records of the deleted plan. */
+  {
+    g_autoptr(SwStore) store = sw_store_open (path, SW_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (store);
   }
 
   {
