@@ -193,6 +193,19 @@ sw_schedule_view_select_slot (SwScheduleView *self,
   open_pane (self, slot);
 }
 
+gboolean
+sw_schedule_view_open_assign (SwScheduleView *self,
+                              SwSlot         *slot,
+                              SwDuty         *duty)
+{
+  g_return_val_if_fail (SW_IS_SCHEDULE_VIEW (self), FALSE);
+  g_return_val_if_fail (SW_IS_SLOT (slot), FALSE);
+  g_return_val_if_fail (SW_IS_DUTY (duty), FALSE);
+
+  sw_schedule_view_select_slot (self, slot);
+  return sw_slot_pane_popup_assign (self->pane, duty);
+}
+
 static void
 grid_slot_activated (SwScheduleView *self,
                      SwSlot         *slot,

@@ -28,6 +28,11 @@ void            sw_schedule_view_select_slot      (SwScheduleView *self,
                                                    SwSlot         *slot);
 /* Opens the roster sidebar and focuses its search entry. */
 void            sw_schedule_view_search_people    (SwScheduleView *self);
+/* Selects @slot and opens the Assign picker of its @duty (for benchmarks
+ * and tests); FALSE when the duty is not the slot's. */
+gboolean        sw_schedule_view_open_assign      (SwScheduleView *self,
+                                                   SwSlot         *slot,
+                                                   SwDuty         *duty);
 
 /* Shows @heading and the error's message over the window holding
  * @widget (the Schedule view's widgets report failed edits with it). */

@@ -534,6 +534,7 @@ assign_button (SwSlotPane *self,
 
   gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Assign…"));
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), picker);
+  gtk_widget_add_css_class (button, "assign-button");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
@@ -1150,6 +1151,50 @@ sw_slot_pane_set_slot (SwSlotPane *self,
 
   sw_slot_pane_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLOT]);
+}
+
+static GtkMenuButton *
+find_assign_button (GtkWidget *widget,
+                    SwDuty    *duty)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_has_css_class (widget, "assign-button"))
+    {
+      SwDuty *shown = NULL;
+      GtkPopover *picker = gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget));
+
+      g_object_get (picker, "duty", &shown, NULL);
+      g_clear_object (&shown);
+      if (shown == duty)
+        return GTK_MENU_BUTTON (widget);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_assign_button (child, duty);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+sw_slot_pane_popup_assign (SwSlotPane *self,
+                           SwDuty     *duty)
+{
+  GtkMenuButton *button;
+
+  g_return_val_if_fail (SW_IS_SLOT_PANE (self), FALSE);
+  g_return_val_if_fail (SW_IS_DUTY (duty), FALSE);
+
+  if (self->refresh_idle != 0)
+    sw_slot_pane_refresh (self);
+  button = find_assign_button (GTK_WIDGET (self), duty);
+  if (button == NULL)
+    return FALSE;
+  gtk_menu_button_popup (button);
+  return TRUE;
 }
 
 void

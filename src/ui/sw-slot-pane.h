@@ -30,5 +30,9 @@ void       sw_slot_pane_set_plan    (SwSlotPane     *self,
 void       sw_slot_pane_focus_title (SwSlotPane     *self);
 /* Updates every field and list from the model. */
 void       sw_slot_pane_refresh     (SwSlotPane     *self);
+/* Opens the Assign picker of @duty, one of the slot's duties, as its
+ * "Assign…" button does; FALSE when the pane shows no such duty. */
+gboolean   sw_slot_pane_popup_assign (SwSlotPane    *self,
+                                      SwDuty        *duty);
 
 G_END_DECLS

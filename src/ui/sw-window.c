@@ -319,15 +319,17 @@ sw_window_show_plan (SwWindow *self)
 }
 
 /* Benchmark: with $SERVWEEK_BENCH_STEPS set, after the first frame the
- * window switches views and types into the roster search by itself and
- * prints "step NAME MILLISECONDS ITEMS" for each, measured from the change
- * to the end of the frame that shows it, then closes. */
+ * window switches views, types into the roster search and opens an Assign
+ * picker by itself and prints "step NAME MILLISECONDS ITEMS" for each,
+ * measured from the change to the end of the frame that shows it, then
+ * closes. */
 
 typedef struct
 {
   const char *name;
   const char *view;    /* switch to this view, or */
-  const char *search;  /* set this roster search text */
+  const char *search;  /* set this roster search text, or */
+  gboolean    picker;  /* open the picker of the first slot's first duty */
 } BenchStep;
 
 static const BenchStep bench_steps[] = {
@@ -341,8 +343,32 @@ static const BenchStep bench_steps[] = {
   { "search-clear", NULL, "" },
   { "view-tasks", "tasks", NULL },
   { "view-schedule", "schedule", NULL },
+  { "open-picker", NULL, NULL, TRUE },
   { "view-roster-again", "roster", NULL },
 };
+
+/* The first slot of the plan with a duty, and that duty. */
+static gboolean
+bench_first_duty (SwPlan  *plan,
+                  SwSlot **out_slot,
+                  SwDuty **out_duty)
+{
+  GListModel *slots = sw_plan_get_slots (plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (slots); i++)
+    {
+      g_autoptr(SwSlot) slot = g_list_model_get_item (slots, i);
+      GListModel *duties = sw_slot_get_duties (slot);
+
+      if (g_list_model_get_n_items (duties) > 0)
+        {
+          *out_duty = g_list_model_get_item (duties, 0);
+          *out_slot = g_steal_pointer (&slot);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
 
 typedef struct
 {
@@ -412,6 +438,15 @@ bench_next (gpointer data)
   run->started = g_get_monotonic_time ();
   if (step->view != NULL)
     adw_view_stack_set_visible_child_name (run->window->view_stack, step->view);
+  else if (step->picker)
+    {
+      g_autoptr(SwSlot) slot = NULL;
+      g_autoptr(SwDuty) duty = NULL;
+
+      if (!bench_first_duty (run->window->plan, &slot, &duty) ||
+          !sw_schedule_view_open_assign (run->window->schedule_view, slot, duty))
+        g_printerr ("bench: no duty to open the picker of\n");
+    }
   else
     sw_roster_view_set_search_text (run->window->roster_view, step->search);
 
