@@ -46,7 +46,7 @@ sw_cli_cmd_assign (SwCliContext  *ctx,
     { "department", 0, 0, G_OPTION_ARG_STRING, &department_arg,
       N_("The person’s department, when two people share the name"), N_("DEPARTMENT") },
     { "duty", 0, 0, G_OPTION_ARG_STRING, &duty_arg,
-      N_("The duty to fill (without it: an attendee)"), N_("NAME") },
+      N_("The duty to fill (without it: an attendee)"), N_("DUTY") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(SwStore) store = NULL;

@@ -184,7 +184,7 @@ sw_cli_cmd_new_plan (SwCliContext  *ctx,
     { "tz", 0, 0, G_OPTION_ARG_STRING, &time_zone,
       N_("The IANA time zone (default: Asia/Shanghai)"), N_("ZONE") },
     { "template", 0, 0, G_OPTION_ARG_STRING, &template_name,
-      N_("Start from a built-in template (service-week, service-week-en, empty)"), N_("NAME") },
+      N_("Start from a built-in template (service-week, service-week-en, empty)"), N_("TEMPLATE") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(SwStore) store = NULL;

@@ -48,7 +48,7 @@ sw_roster_field_get_label (SwRosterField field)
     case SW_ROSTER_FIELD_IGNORE:     return _("Ignore");
     case SW_ROSTER_FIELD_NAME:       return _("Name");
     case SW_ROSTER_FIELD_DEPARTMENT: return _("Department");
-    case SW_ROSTER_FIELD_TITLE:      return _("Title");
+    case SW_ROSTER_FIELD_TITLE:      return C_("person", "Title");
     case SW_ROSTER_FIELD_PHONE:      return _("Phone");
     case SW_ROSTER_FIELD_EMAIL:      return _("E-mail");
     case SW_ROSTER_FIELD_NOTES:      return _("Notes");

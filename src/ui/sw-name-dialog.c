@@ -77,7 +77,7 @@ sw_name_dialog_ask (GtkWidget      *owner,
   gtk_editable_set_text (GTK_EDITABLE (entry), initial != NULL ? initial : "");
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, C_("thing", "Name"),
                                   -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

@@ -590,7 +590,7 @@ sw_roster_view_setup_people (SwRosterView *self)
                                                                                       G_CALLBACK (department_name),
                                                                                       NULL, NULL))),
                       TRUE);
-  sw_column_util_add (self->people_view, _("Title"), NULL, fill_title, self,
+  sw_column_util_add (self->people_view, C_("person", "Title"), NULL, fill_title, self,
                       GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (SW_TYPE_PERSON, NULL, "title"))),
                       TRUE);
   sw_column_util_add (self->people_view, _("Phone"), NULL, fill_phone, self,

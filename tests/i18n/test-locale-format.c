@@ -56,6 +56,15 @@ test_chinese (void)
     g_free (footer);
   }
 
+  /* One English word, several Chinese ones: a person's title is a job
+   * (职务), a plan's a heading (标题), a slot's or a task's a name (名称). */
+  g_assert_cmpstr (g_dpgettext2 (GETTEXT_PACKAGE, "person", "Title"), ==, "职务");
+  g_assert_cmpstr (g_dpgettext2 (GETTEXT_PACKAGE, "plan", "Title"), ==, "标题");
+  g_assert_cmpstr (g_dpgettext2 (GETTEXT_PACKAGE, "slot", "Title"), ==, "名称");
+  g_assert_cmpstr (g_dpgettext2 (GETTEXT_PACKAGE, "task", "Title"), ==, "名称");
+  g_assert_cmpstr (g_dpgettext2 (GETTEXT_PACKAGE, "thing", "Name"), ==, "名称");
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Name"), ==, "姓名");
+
   /* The week starts on Monday in China. */
   g_assert_cmpint (sw_time_locale_first_weekday (), ==, 1);
   g_assert_cmpint (sw_time_week_start (day_of ("2026-09-20")), ==, day_of ("2026-09-14"));
