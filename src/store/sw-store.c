@@ -2240,6 +2240,17 @@ inspect (const char  *path,
       return FALSE;
     }
 
+  /* No version of the program writes a negative one: the header was
+   * damaged (and a migration would start before the first). */
+  if (version < 0)
+    {
+      sqlite3_close (db);
+      g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged (database version %d)"),
+                   path, (int) version);
+      return FALSE;
+    }
+
   if (version > known)
     {
       sqlite3_close (db);

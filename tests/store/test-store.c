@@ -1172,6 +1172,17 @@ test_newer_version (Fixture       *fixture,
   assert_open_fails (fixture->path, SW_STORE_ERROR_NEWER_VERSION);
 }
 
+/* A negative version (a damaged header): refused, never migrated. */
+static void
+test_negative_version (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  make_database (fixture->path);
+  raw_exec (fixture->path, "PRAGMA user_version = -3; PRAGMA journal_mode = DELETE;");
+
+  assert_open_fails (fixture->path, SW_STORE_ERROR_CORRUPT);
+}
+
 static void
 test_directory_and_missing (Fixture       *fixture,
                             gconstpointer  data)
@@ -1584,6 +1595,7 @@ main (int   argc,
   STORE_TEST ("not-a-database", test_not_a_database);
   STORE_TEST ("corrupt", test_corrupt);
   STORE_TEST ("newer-version", test_newer_version);
+  STORE_TEST ("negative-version", test_negative_version);
   STORE_TEST ("directory-and-missing", test_directory_and_missing);
   STORE_TEST ("read-only", test_read_only);
   STORE_TEST ("migration", test_migration);
