@@ -189,7 +189,7 @@ static const char schema_v2[] =
  * Version 3: calendar records no longer go with their plan's row.  An
  * undone plan deletion brings the plan back with the same id, and its
  * staff calendars must go on from the sequence numbers they had; the
- * store drops the records of deleted plans when it next opens the file.
+ * window drops the records of deleted plans when it starts.
  */
 static const char schema_v3[] =
   "CREATE TABLE calendar_state_v3 (\n"

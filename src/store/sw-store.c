@@ -2306,31 +2306,6 @@ exec_setup (SwStore     *self,
   return TRUE;
 }
 
-/* The calendar records of a deleted plan stay while the deletion can be
- * undone (an undo brings the plan back with the same id, and its staff
- * calendars go on from the sequence numbers they had); the undo history
- * ends with the program, so a new opening drops them. */
-static gboolean
-drop_deleted_plans_records (SwStore  *self,
-                            GError  **error)
-{
-  static const char orphans[] =
-    "SELECT EXISTS (SELECT 1 FROM calendar_state "
-    "WHERE plan_id NOT IN (SELECT id FROM plan))";
-  gint64 any = 0;
-  int rc = query_single (self->db, orphans, &any, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (error, self->db, rc, self->path, _("Could not open the database"));
-      return FALSE;
-    }
-  if (!any)
-    return TRUE;
-
-  return exec_setup (self, "DELETE FROM calendar_state WHERE plan_id NOT IN (SELECT id FROM plan)", error);
-}
-
 static gboolean
 open_connection (SwStore  *self,
          int       version,
@@ -2359,8 +2334,7 @@ open_connection (SwStore  *self,
 
   return migrate (self->db, self->path, version, error) &&
          exec_setup (self, "PRAGMA foreign_keys = ON", error) &&
-         exec_setup (self, "PRAGMA journal_mode = WAL", error) &&
-         drop_deleted_plans_records (self, error);
+         exec_setup (self, "PRAGMA journal_mode = WAL", error);
 }
 
 SwStore *
@@ -2614,6 +2588,35 @@ replace_list (GListModel *to,
   g_list_store_splice (G_LIST_STORE (to), 0, g_list_model_get_n_items (to),
                        items->pdata, items->len);
   g_list_store_remove_all (G_LIST_STORE (from));
+}
+
+gboolean
+sw_store_drop_deleted_plans_records (SwStore  *self,
+                                     GError  **error)
+{
+  static const char orphans[] =
+    "SELECT EXISTS (SELECT 1 FROM calendar_state "
+    "WHERE plan_id NOT IN (SELECT id FROM plan))";
+  gint64 any = 0;
+  int rc;
+
+  g_return_val_if_fail (SW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->read_only)
+    return TRUE;
+
+  rc = query_single (self->db, orphans, &any, NULL);
+  if (rc == SQLITE_OK && any)
+    rc = sqlite3_exec (self->db, "DELETE FROM calendar_state WHERE plan_id NOT IN (SELECT id FROM plan)",
+                       NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, self->path, _("Could not save the calendar export records"));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 gboolean

@@ -62,6 +62,14 @@ gboolean         sw_store_save_calendar_state (SwStore          *self,
                                                SwPlan           *plan,
                                                SwCalendarState  *state,
                                                GError          **error);
+/* The records of a deleted plan stay while an undo can bring the plan
+ * back with its id (its staff calendars then go on from the sequence
+ * numbers they had).  This drops the records of every deleted plan: for
+ * a program starting with an empty undo history, such as the window,
+ * not for one that may run while another has an undo history.  Does
+ * nothing on a read-only database. */
+gboolean         sw_store_drop_deleted_plans_records (SwStore   *self,
+                                                      GError   **error);
 
 /*
  * Two programs on one file.  Each save checks, inside its transaction,

@@ -62,6 +62,14 @@ sw_application_open_store (SwApplication  *self,
 
   self->store = g_steal_pointer (&store);
 
+  /* No undo can bring back a plan deleted before this start. */
+  {
+    g_autoptr(GError) tidy_error = NULL;
+
+    if (!sw_store_drop_deleted_plans_records (self->store, &tidy_error))
+      g_debug ("Calendar records of deleted plans stay: %s", tidy_error->message);
+  }
+
   if (sw_store_is_empty (self->store))
     {
       SwOrganisation *org = sw_store_get_organisation (self->store);
