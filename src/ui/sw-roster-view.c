@@ -295,10 +295,11 @@ sw_roster_view_refilter (SwRosterView *self)
 
   /* The selected person, whose row may not be added yet; the rows still
    * to add are those of the search before. */
-  if (selected_person (self) != NULL)
-    selected = g_object_ref (selected_person (self));
-  else if (self->pending != NULL && self->select_after < self->pending->len)
-    selected = g_object_ref (self->pending->pdata[self->select_after]);
+  selected = selected_person (self);
+  if (selected == NULL && self->pending != NULL && self->select_after < self->pending->len)
+    selected = self->pending->pdata[self->select_after];
+  if (selected != NULL)
+    g_object_ref (selected);
   g_clear_handle_id (&self->grow_id, g_source_remove);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   self->select_after = GTK_INVALID_LIST_POSITION;
