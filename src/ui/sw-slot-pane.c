@@ -1159,11 +1159,10 @@ find_assign_button (GtkWidget *widget,
 {
   if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_has_css_class (widget, "assign-button"))
     {
-      SwDuty *shown = NULL;
+      g_autoptr(SwDuty) shown = NULL;
       GtkPopover *picker = gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget));
 
       g_object_get (picker, "duty", &shown, NULL);
-      g_clear_object (&shown);
       if (shown == duty)
         return GTK_MENU_BUTTON (widget);
     }

@@ -227,6 +227,32 @@ test_sample (Fixture *f, gconstpointer data)
   iterate ();
   save_picture (GTK_WIDGET (f->window), "schedule-view.png");
 
+  /* The desk's first duty opens its picker; a duty of another slot has
+   * none in the desk's pane. */
+  {
+    g_autoptr(SwDuty) duty = g_list_model_get_item (sw_slot_get_duties (desk), 0);
+    g_autoptr(SwDuty) stranger = sw_duty_new ("不在此活动", 1, NULL);
+    g_autoptr(GPtrArray) pickers = NULL;
+    GtkWidget *shown = NULL;
+
+    g_assert_true (sw_schedule_view_open_assign (f->view, desk, duty));
+    iterate ();
+    pickers = find_all (GTK_WIDGET (f->view), is_type, GSIZE_TO_POINTER (SW_TYPE_ASSIGN_PICKER));
+    for (guint i = 0; i < pickers->len; i++)
+      if (gtk_widget_get_visible (pickers->pdata[i]))
+        shown = pickers->pdata[i];
+    g_assert_nonnull (shown);
+    {
+      g_autoptr(SwDuty) shown_duty = NULL;
+
+      g_object_get (shown, "duty", &shown_duty, NULL);
+      g_assert_true (shown_duty == duty);
+    }
+    gtk_popover_popdown (GTK_POPOVER (shown));
+    iterate ();
+    g_assert_false (sw_schedule_view_open_assign (f->view, desk, stranger));
+  }
+
   /* Clicking the empty half hour at 14:00 adds a one-hour slot there and
    * opens it. */
   cells = find_all (GTK_WIDGET (f->view), is_cell_at, &start);
