@@ -329,7 +329,8 @@ typedef struct
   const char *name;
   const char *view;    /* switch to this view, or */
   const char *search;  /* set this roster search text, or */
-  gboolean    picker;  /* open the picker of the first slot's first duty */
+  int         slot;    /* 1: select the first slot with a duty, 2: open
+                        * the picker of its first duty */
 } BenchStep;
 
 static const BenchStep bench_steps[] = {
@@ -343,7 +344,8 @@ static const BenchStep bench_steps[] = {
   { "search-clear", NULL, "" },
   { "view-tasks", "tasks", NULL },
   { "view-schedule", "schedule", NULL },
-  { "open-picker", NULL, NULL, TRUE },
+  { "select-slot", NULL, NULL, 1 },
+  { "open-picker", NULL, NULL, 2 },
   { "view-roster-again", "roster", NULL },
 };
 
@@ -438,14 +440,17 @@ bench_next (gpointer data)
   run->started = g_get_monotonic_time ();
   if (step->view != NULL)
     adw_view_stack_set_visible_child_name (run->window->view_stack, step->view);
-  else if (step->picker)
+  else if (step->slot != 0)
     {
       g_autoptr(SwSlot) slot = NULL;
       g_autoptr(SwDuty) duty = NULL;
 
-      if (!bench_first_duty (run->window->plan, &slot, &duty) ||
-          !sw_schedule_view_open_assign (run->window->schedule_view, slot, duty))
-        g_printerr ("bench: no duty to open the picker of\n");
+      if (!bench_first_duty (run->window->plan, &slot, &duty))
+        g_printerr ("bench: no slot with a duty\n");
+      else if (step->slot == 1)
+        sw_schedule_view_select_slot (run->window->schedule_view, slot);
+      else if (!sw_schedule_view_open_assign (run->window->schedule_view, slot, duty))
+        g_printerr ("bench: the picker of the first duty did not open\n");
     }
   else
     sw_roster_view_set_search_text (run->window->roster_view, step->search);

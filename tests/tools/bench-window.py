@@ -57,6 +57,9 @@ def run_once(servweek, env):
                           capture_output=True, text=True, timeout=120)
     if proc.returncode != 0:
         fail(f"servweek exited with {proc.returncode}:\n{proc.stderr[-2000:]}")
+    refused = re.search(r"^bench: .*$", proc.stderr, re.MULTILINE)
+    if refused is not None:
+        fail(f"servweek could not take a step: {refused.group(0)}")
     first = re.search(r"^first-frame (\d+)$", proc.stderr, re.MULTILINE)
     if first is None:
         fail(f"no first-frame line:\n{proc.stderr[-2000:]}")
