@@ -9,6 +9,7 @@
 #include "sw-name-dialog.h"
 #include "sw-person-editor.h"
 #include "sw-people-row.h"
+#include "sw-row-feeder.h"
 #include "sw-roster-view.h"
 #include "sw-ui-state.h"
 
@@ -26,11 +27,10 @@ struct _SwRosterView
   GListStore         *rows;
   GHashTable         *haystacks;        /* SwPerson* → folded fields */
   guint               populate_id;      /* fills the hidden view after start */
-  guint               n_shown;          /* people found, all rows in or not */
-  GPtrArray          *pending;          /* SwPerson: rows still to add */
-  guint               pending_next;
-  guint               select_after;     /* a position among the pending */
-  guint               grow_id;
+  GPtrArray          *matches;          /* SwPerson: those found, rows in
+                                         * or not */
+  SwRowFeeder        *feeder;           /* adds their rows */
+  guint               select_after;     /* a position not in the rows yet */
   GtkSingleSelection *people_selection;
   char               *query;            /* normalized */
 
@@ -105,7 +105,7 @@ sw_roster_view_update_actions (SwRosterView *self)
 static void
 sw_roster_view_update_count (SwRosterView *self)
 {
-  guint shown = self->n_shown;
+  guint shown = sw_roster_view_get_n_shown (self);
   guint total = self->organisation != NULL
                 ? g_list_model_get_n_items (sw_organisation_get_people (self->organisation)) : 0;
   g_autofree char *text = NULL;
@@ -205,24 +205,14 @@ person_visible (gpointer item,
 }
 
 /* Rows up to this position are made at once when the table grows; those
- * after it (out of sight) are added while the main loop is idle, a few
- * milliseconds at a time.  GTK 4.8's column view makes the widgets of up
- * to 200 rows, and making them is what takes time when a search finds
- * many more people than the one before. */
+ * after it (out of sight) are added while the main loop is idle. */
 #define ROWS_AT_ONCE 60
-#define GROW_SLICE_USEC 6000
 
-static void
-append_rows (SwRosterView *self,
-             gpointer     *people,
-             guint         n)
+static gpointer
+make_row (gpointer person,
+          gpointer user_data)
 {
-  g_autoptr(GPtrArray) added = g_ptr_array_new_full (n, g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (added, sw_people_row_new (people[i]));
-  g_list_store_splice (self->rows, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), 0,
-                       added->pdata, added->len);
+  return sw_people_row_new (person);
 }
 
 static void
@@ -234,30 +224,6 @@ select_pending (SwRosterView *self)
       gtk_single_selection_set_selected (self->people_selection, self->select_after);
       self->select_after = GTK_INVALID_LIST_POSITION;
     }
-}
-
-static gboolean
-grow_idle (gpointer data)
-{
-  SwRosterView *self = data;
-  gint64 start = g_get_monotonic_time ();
-
-  while (self->pending_next < self->pending->len &&
-         g_get_monotonic_time () - start < GROW_SLICE_USEC)
-    {
-      guint n = MIN (20, self->pending->len - self->pending_next);
-
-      append_rows (self, self->pending->pdata + self->pending_next, n);
-      self->pending_next += n;
-    }
-  select_pending (self);
-
-  if (self->pending_next < self->pending->len)
-    return G_SOURCE_CONTINUE;
-
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
-  self->grow_id = 0;
-  return G_SOURCE_REMOVE;
 }
 
 static int
@@ -290,18 +256,16 @@ sw_roster_view_refilter (SwRosterView *self)
   GtkSorter *sorter = gtk_column_view_get_sorter (self->people_view);
   g_autoptr(SwPerson) selected = NULL;
   guint n = people != NULL ? g_list_model_get_n_items (people) : 0;
-  guint n_rows, n_now;
+  guint n_rows;
   guint position = GTK_INVALID_LIST_POSITION;
 
-  /* The selected person, whose row may not be added yet; the rows still
-   * to add are those of the search before. */
+  /* The selected person, whose row may not be added yet. */
   selected = selected_person (self);
-  if (selected == NULL && self->pending != NULL && self->select_after < self->pending->len)
-    selected = self->pending->pdata[self->select_after];
+  if (selected == NULL && self->matches != NULL && self->select_after < self->matches->len)
+    selected = self->matches->pdata[self->select_after];
   if (selected != NULL)
     g_object_ref (selected);
-  g_clear_handle_id (&self->grow_id, g_source_remove);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  sw_row_feeder_stop (self->feeder);
   self->select_after = GTK_INVALID_LIST_POSITION;
   n_rows = g_list_model_get_n_items (rows);
 
@@ -317,7 +281,6 @@ sw_roster_view_refilter (SwRosterView *self)
   /* A stable sort: equal people keep the roster's order. */
   if (sorter != NULL && gtk_sorter_get_order (sorter) != GTK_SORTER_ORDER_NONE)
     g_ptr_array_sort_with_data (matches, compare_people, sorter);
-  self->n_shown = matches->len;
 
   for (guint i = 0; i < MIN (n_rows, matches->len); i++)
     {
@@ -328,28 +291,21 @@ sw_roster_view_refilter (SwRosterView *self)
   if (matches->len < n_rows)
     g_list_store_splice (self->rows, matches->len, n_rows - matches->len, NULL, 0);
 
-  n_now = MIN (matches->len, MAX (n_rows, ROWS_AT_ONCE));
-  if (n_now > n_rows)
-    append_rows (self, matches->pdata + n_rows, n_now - n_rows);
-  if (matches->len > n_now)
-    {
-      self->pending = g_steal_pointer (&matches);
-      self->pending_next = n_now;
-      self->grow_id = g_idle_add_full (G_PRIORITY_LOW, grow_idle, self, NULL);
-    }
+  sw_row_feeder_feed (self->feeder, matches, MIN (n_rows, matches->len));
 
   if (selected != NULL)
     {
-      GPtrArray *found = self->pending != NULL ? self->pending : matches;
-
-      for (guint i = 0; i < found->len; i++)
-        if (found->pdata[i] == selected)
+      for (guint i = 0; i < matches->len; i++)
+        if (matches->pdata[i] == selected)
           {
             position = i;
             break;
           }
     }
-  if (position != GTK_INVALID_LIST_POSITION && position >= n_now)
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  self->matches = g_steal_pointer (&matches);
+  if (position != GTK_INVALID_LIST_POSITION &&
+      position >= g_list_model_get_n_items (rows))
     {
       self->select_after = position;
       position = GTK_INVALID_LIST_POSITION;
@@ -571,6 +527,8 @@ sw_roster_view_setup_people (SwRosterView *self)
 
   self->rows = g_list_store_new (SW_TYPE_PEOPLE_ROW);
   self->haystacks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->feeder = sw_row_feeder_new (self->rows, ROWS_AT_ONCE, make_row, NULL);
+  g_signal_connect_object (self->feeder, "fed", G_CALLBACK (select_pending), self, G_CONNECT_SWAPPED);
   self->people_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->people_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->people_selection, TRUE);
@@ -1076,7 +1034,7 @@ sw_roster_view_get_n_shown (SwRosterView *self)
 {
   g_return_val_if_fail (SW_IS_ROSTER_VIEW (self), 0);
 
-  return self->n_shown;
+  return self->matches != NULL ? self->matches->len : 0;
 }
 
 gboolean
@@ -1084,7 +1042,7 @@ sw_roster_view_get_rows_pending (SwRosterView *self)
 {
   g_return_val_if_fail (SW_IS_ROSTER_VIEW (self), FALSE);
 
-  return self->pending != NULL;
+  return sw_row_feeder_get_pending (self->feeder);
 }
 
 /* GObject */
@@ -1097,8 +1055,10 @@ sw_roster_view_dispose (GObject *object)
   if (self->stack_signals != NULL)
     g_signal_group_set_target (self->stack_signals, NULL);
   g_clear_handle_id (&self->populate_id, g_source_remove);
-  g_clear_handle_id (&self->grow_id, g_source_remove);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  if (self->feeder != NULL)
+    sw_row_feeder_stop (self->feeder);
+  g_clear_object (&self->feeder);
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_ROSTER_VIEW);
 
