@@ -6,6 +6,7 @@
 
 #include "sw-assign-picker.h"
 #include "sw-assign-ranking.h"
+#include "sw-row-feeder.h"
 #include "sw-schedule-view.h"
 
 struct _SwAssignPicker
@@ -17,8 +18,13 @@ struct _SwAssignPicker
   SwSlot             *slot;
   SwDuty             *duty;
 
-  GtkFilterListModel *filtered;
+  /* ranked (SwAssignCandidate) → the search → shown, whose rows come in
+   * two steps (SwRowFeeder) */
+  GListStore         *ranked;
   GtkStringFilter    *filter;
+  GPtrArray          *matches;
+  GListStore         *shown;
+  SwRowFeeder        *feeder;
 
   GtkSearchEntry     *search_entry;
   GtkStack           *stack;
@@ -44,31 +50,41 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* The candidates shown at once when the list is filled; the rest (out of
+ * sight: the list is 300 pixels tall) come while the main loop is idle. */
+#define ROWS_AT_ONCE 20
+
 static void
-update_empty (SwAssignPicker *self)
+sw_assign_picker_refilter (SwAssignPicker *self)
 {
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0
-                                    ? "list" : "empty");
+  guint n = self->ranked != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->ranked)) : 0;
+
+  sw_row_feeder_stop (self->feeder);
+  g_ptr_array_set_size (self->matches, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      SwAssignCandidate *candidate = g_list_model_get_item (G_LIST_MODEL (self->ranked), i);
+
+      if (gtk_filter_match (GTK_FILTER (self->filter), candidate))
+        g_ptr_array_add (self->matches, candidate);
+      else
+        g_object_unref (candidate);
+    }
+
+  g_list_store_remove_all (self->shown);
+  sw_row_feeder_feed (self->feeder, self->matches, 0);
+  gtk_stack_set_visible_child_name (self->stack, self->matches->len > 0 ? "list" : "empty");
 }
 
 void
 sw_assign_picker_reload (SwAssignPicker *self)
 {
-  g_autoptr(GListStore) ranked = NULL;
-
   g_return_if_fail (SW_IS_ASSIGN_PICKER (self));
 
-  if (self->organisation == NULL || self->slot == NULL)
-    {
-      gtk_filter_list_model_set_model (self->filtered, NULL);
-      update_empty (self);
-      return;
-    }
-
-  ranked = sw_assign_rank (self->organisation, self->plan, self->slot, self->duty);
-  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (ranked));
-  update_empty (self);
+  g_clear_object (&self->ranked);
+  if (self->organisation != NULL && self->slot != NULL)
+    self->ranked = sw_assign_rank (self->organisation, self->plan, self->slot, self->duty);
+  sw_assign_picker_refilter (self);
 }
 
 static void
@@ -97,21 +113,23 @@ static void
 search_changed (SwAssignPicker *self,
                 GtkSearchEntry *entry)
 {
-  gtk_string_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
-  update_empty (self);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  const char *before = gtk_string_filter_get_search (self->filter);
+
+  /* Emptied as the picker opens: it is already filled. */
+  if (g_strcmp0 (text, before != NULL ? before : "") == 0)
+    return;
+  gtk_string_filter_set_search (self->filter, text);
+  sw_assign_picker_refilter (self);
 }
 
 static void
 search_activate (SwAssignPicker *self,
                  GtkSearchEntry *entry)
 {
-  g_autoptr(SwAssignCandidate) first = NULL;
-
   /* Enter takes the best match. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
-    return;
-  first = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
-  assign (self, first);
+  if (self->matches->len > 0)
+    assign (self, self->matches->pdata[0]);
 }
 
 static void
@@ -238,6 +256,17 @@ picker_show (GtkWidget *widget)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+static void
+picker_hide (GtkWidget *widget)
+{
+  SwAssignPicker *self = SW_ASSIGN_PICKER (widget);
+
+  /* Closed, the list needs no more rows: the next opening ranks anew. */
+  sw_row_feeder_stop (self->feeder);
+
+  GTK_WIDGET_CLASS (sw_assign_picker_parent_class)->hide (widget);
+}
+
 /* GObject */
 
 GtkWidget *
@@ -261,7 +290,13 @@ sw_assign_picker_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_ASSIGN_PICKER);
 
-  g_clear_object (&self->filtered);
+  if (self->feeder != NULL)
+    sw_row_feeder_stop (self->feeder);
+  g_clear_object (&self->feeder);
+  g_clear_object (&self->shown);
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  g_clear_object (&self->ranked);
+  g_clear_object (&self->filter);
   g_clear_object (&self->organisation);
   g_clear_object (&self->plan);
   g_clear_object (&self->slot);
@@ -347,6 +382,7 @@ sw_assign_picker_class_init (SwAssignPickerClass *klass)
   object_class->get_property = sw_assign_picker_get_property;
   object_class->set_property = sw_assign_picker_set_property;
   widget_class->show = picker_show;
+  widget_class->hide = picker_hide;
 
   properties[PROP_ORGANISATION] =
     g_param_spec_object ("organisation", NULL, NULL, SW_TYPE_ORGANISATION,
@@ -386,12 +422,14 @@ sw_assign_picker_init (SwAssignPicker *self)
   self->filter = gtk_string_filter_new (gtk_property_expression_new (SW_TYPE_ASSIGN_CANDIDATE, NULL, "search-key"));
   gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   gtk_string_filter_set_ignore_case (self->filter, TRUE);
-  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  self->matches = g_ptr_array_new_with_free_func (g_object_unref);
+  self->shown = g_list_store_new (SW_TYPE_ASSIGN_CANDIDATE);
+  self->feeder = sw_row_feeder_new (self->shown, ROWS_AT_ONCE, NULL, NULL);
 
   g_signal_connect (factory, "setup", G_CALLBACK (row_setup), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (row_bind), NULL);
 
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 }
