@@ -82,7 +82,7 @@ def main():
     parser.add_argument("generate")
     parser.add_argument("schema_dir")
     parser.add_argument("--scale", type=int, default=1)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
     tmp = tempfile.mkdtemp(prefix="servweek-bench-window-")
