@@ -49,7 +49,8 @@ append (SwRowFeeder *self,
 static gboolean
 feed_idle (gpointer data)
 {
-  SwRowFeeder *self = data;
+  g_autoptr(SwRowFeeder) self = g_object_ref (data);
+  guint source = self->idle_id;
   gint64 start = g_get_monotonic_time ();
 
   while (self->next < self->items->len && g_get_monotonic_time () - start < SLICE_USEC)
@@ -62,7 +63,9 @@ feed_idle (gpointer data)
     }
   g_signal_emit (self, signals[SIGNAL_FED], 0);
 
-  return self->idle_id != 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  /* A handler may have stopped the feeder or fed it anew, with a source
+   * of its own: this one goes on only while it is still the feeder's. */
+  return self->idle_id != 0 && self->idle_id == source ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 void

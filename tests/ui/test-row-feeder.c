@@ -187,6 +187,53 @@ test_stop_and_feed_again (void)
     assert_row (store, i, second, i, FALSE);
 }
 
+typedef struct
+{
+  GListStore *store;
+  GPtrArray  *next;  /* fed once the first list is in */
+  guint       n_fed;
+} Refeed;
+
+static void
+feed_next (SwRowFeeder *feeder,
+           Refeed      *refeed)
+{
+  refeed->n_fed++;
+  if (refeed->next != NULL && !sw_row_feeder_get_pending (feeder))
+    {
+      g_autoptr(GPtrArray) next = g_steal_pointer (&refeed->next);
+
+      g_list_store_remove_all (refeed->store);
+      sw_row_feeder_feed (feeder, next, 0);
+    }
+}
+
+static void
+test_fed_anew_from_handler (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr(SwRowFeeder) feeder = sw_row_feeder_new (store, 20, NULL, NULL);
+  g_autoptr(GPtrArray) first = make_items (100);
+  g_autoptr(GPtrArray) second = make_items (300);
+  Refeed refeed = { store, g_ptr_array_ref (second), 0 };
+
+  /* A view that fills anew as the rows of its first list are in: the
+   * second list's rows come once each, and then nothing more. */
+  g_signal_connect (feeder, "fed", G_CALLBACK (feed_next), &refeed);
+  sw_row_feeder_feed (feeder, first, 0);
+  run_until_fed (feeder);
+  g_assert_null (refeed.next);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 300);
+  for (guint i = 0; i < 300; i++)
+    assert_row (store, i, second, i, FALSE);
+
+  refeed.n_fed = 0;
+  for (guint i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (refeed.n_fed, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 300);
+}
+
 static void
 test_dropped_while_pending (void)
 {
@@ -218,6 +265,7 @@ main (int   argc,
   g_test_add_func ("/row-feeder/fits-at-once", test_fits_at_once);
   g_test_add_func ("/row-feeder/after-kept-rows", test_after_kept_rows);
   g_test_add_func ("/row-feeder/stop-and-feed-again", test_stop_and_feed_again);
+  g_test_add_func ("/row-feeder/fed-anew-from-handler", test_fed_anew_from_handler);
   g_test_add_func ("/row-feeder/dropped-while-pending", test_dropped_while_pending);
 
   return g_test_run ();
