@@ -13,35 +13,14 @@
 #include "sw-people-row.h"
 #include "sw-plan-file.h"
 #include "sw-roster-view.h"
-
-static void
-iterate_for (int ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, out);
-}
+#include "sw-test-widgets.h"
 
 static GtkWidget *
 find_one (GtkWidget *root,
           GType      type)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GPtrArray) found = sw_test_find_type (root, type);
 
-  collect (root, type, found);
   g_assert_cmpuint (found->len, >=, 1);
   return found->pdata[0];
 }
@@ -51,9 +30,8 @@ static gboolean
 cell_shows (GtkWidget  *root,
             const char *text)
 {
-  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  g_autoptr(GPtrArray) cells = sw_test_find_type (root, GTK_TYPE_INSCRIPTION);
 
-  collect (root, GTK_TYPE_INSCRIPTION, cells);
   for (guint i = 0; i < cells->len; i++)
     if (g_strcmp0 (gtk_inscription_get_text (cells->pdata[i]), text) == 0 &&
         gtk_widget_get_mapped (cells->pdata[i]))
@@ -82,7 +60,7 @@ fixture_show (Fixture *f,
   sw_roster_view_set_plan (f->view, plan);
   adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->view));
   gtk_window_present (f->window);
-  iterate_for (300);
+  sw_test_iterate_for (300);
   f->rows = sw_roster_view_get_people_model (f->view);
 }
 
@@ -130,7 +108,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  iterate_for (50);
+  sw_test_iterate_for (50);
   sw_undo_stack_clear (sw_organisation_get_undo_stack (f->org));
   g_clear_object (&f->org);
 }
@@ -168,7 +146,7 @@ test_search_keeps_rows (Fixture       *f,
   /* A department's name narrows the table; the rows are the ones there
    * were, now showing the people found. */
   sw_roster_view_set_search_text (f->view, "供电所");
-  iterate_for (100);
+  sw_test_iterate_for (100);
   n = g_list_model_get_n_items (f->rows);
   g_assert_cmpuint (n, >, 2);
   g_assert_cmpuint (n, <, n_people);
@@ -184,10 +162,10 @@ test_search_keeps_rows (Fixture       *f,
 
   /* Nothing found, then everyone again. */
   sw_roster_view_set_search_text (f->view, "no such person");
-  iterate_for (100);
+  sw_test_iterate_for (100);
   g_assert_cmpuint (g_list_model_get_n_items (f->rows), ==, 0);
   sw_roster_view_set_search_text (f->view, "");
-  iterate_for (100);
+  sw_test_iterate_for (100);
   g_assert_cmpuint (g_list_model_get_n_items (f->rows), ==, n_people);
   for (guint i = 0; i < n_people; i++)
     {
@@ -210,7 +188,7 @@ test_selection_follows_person (Fixture       *f,
 
   /* Searching for the chosen one's name puts them first, still selected. */
   sw_roster_view_set_search_text (f->view, sw_person_get_name (chosen));
-  iterate_for (100);
+  sw_test_iterate_for (100);
   g_assert_cmpuint (g_list_model_get_n_items (f->rows), >=, 1);
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
   row = gtk_single_selection_get_selected_item (selection);
@@ -218,7 +196,7 @@ test_selection_follows_person (Fixture       *f,
 
   /* Out of the results, out of the selection. */
   sw_roster_view_set_search_text (f->view, "no such person");
-  iterate_for (100);
+  sw_test_iterate_for (100);
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
   g_assert_null (gtk_single_selection_get_selected_item (selection));
 }
@@ -253,36 +231,36 @@ test_sort_and_edit (Fixture       *f,
   g_assert_cmpstr (gtk_column_view_column_get_title (name_column), ==, "Name");
 
   gtk_column_view_sort_by_column (table, name_column, GTK_SORT_ASCENDING);
-  iterate_for (100);
+  sw_test_iterate_for (100);
   assert_sorted_by_name (f, 1);
   gtk_column_view_sort_by_column (table, name_column, GTK_SORT_DESCENDING);
-  iterate_for (100);
+  sw_test_iterate_for (100);
   assert_sorted_by_name (f, -1);
 
   /* Sorting also holds within a search. */
   sw_roster_view_set_search_text (f->view, "科");
-  iterate_for (100);
+  sw_test_iterate_for (100);
   g_assert_cmpuint (g_list_model_get_n_items (f->rows), >, 2);
   assert_sorted_by_name (f, -1);
   sw_roster_view_set_search_text (f->view, "");
-  iterate_for (100);
+  sw_test_iterate_for (100);
 
   /* A renamed person moves to their new place, and their cell shows the
    * new name; undo puts everything back. */
   gtk_column_view_sort_by_column (table, name_column, GTK_SORT_ASCENDING);
-  iterate_for (100);
+  sw_test_iterate_for (100);
   renamed = person_at (f, 7);
   old_name = g_strdup (sw_person_get_name (renamed));
   g_assert_true (sw_undo_stack_set (stack, &error, renamed, "name", "Aaron Renamed", NULL));
   g_assert_no_error (error);
-  iterate_for (100);
+  sw_test_iterate_for (100);
   g_assert_true (person_at (f, 0) == renamed);
   assert_sorted_by_name (f, 1);
   g_assert_true (cell_shows (GTK_WIDGET (f->view), "Aaron Renamed"));
 
   g_assert_true (sw_undo_stack_undo (stack, &error));
   g_assert_no_error (error);
-  iterate_for (100);
+  sw_test_iterate_for (100);
   g_assert_cmpstr (sw_person_get_name (renamed), ==, old_name);
   g_assert_true (person_at (f, 7) == renamed);
   assert_sorted_by_name (f, 1);
@@ -347,9 +325,8 @@ static GtkWidget *
 action_button (GtkWidget  *root,
                const char *name)
 {
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = sw_test_find_type (root, GTK_TYPE_BUTTON);
 
-  collect (root, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), name) == 0)
       return buttons->pdata[i];
@@ -367,16 +344,16 @@ test_read_only (Fixture       *f,
   GtkColumnView *table = GTK_COLUMN_VIEW (find_one (root, GTK_TYPE_COLUMN_VIEW));
   const char *actions[] = { "roster.add-person", "roster.edit-person", "roster.delete-person",
                             "roster.add-department" };
-  g_autoptr(GPtrArray) colors = g_ptr_array_new ();
+  g_autoptr(GPtrArray) colors = NULL;
 
   g_assert_cmpuint (g_list_model_get_n_items (f->rows), >, 20);
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (table)), 3);
-  iterate_for (50);
+  sw_test_iterate_for (50);
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     if (gtk_widget_get_sensitive (action_button (root, actions[i])))
       g_error ("%s is enabled on a read-only organisation", actions[i]);
 
-  collect (root, GTK_TYPE_COLOR_BUTTON, colors);
+  colors = sw_test_find_type (root, GTK_TYPE_COLOR_BUTTON);
   g_assert_cmpuint (colors->len, >, 0);
   for (guint i = 0; i < colors->len; i++)
     g_assert_false (gtk_widget_get_sensitive (colors->pdata[i]));
@@ -391,7 +368,7 @@ test_writable (Fixture       *f,
   GtkColumnView *table = GTK_COLUMN_VIEW (find_one (root, GTK_TYPE_COLUMN_VIEW));
 
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (table)), 3);
-  iterate_for (50);
+  sw_test_iterate_for (50);
   g_assert_true (gtk_widget_get_sensitive (action_button (root, "roster.add-person")));
   g_assert_true (gtk_widget_get_sensitive (action_button (root, "roster.edit-person")));
   g_assert_true (gtk_widget_get_sensitive (action_button (root, "roster.add-department")));

@@ -14,6 +14,7 @@
 #include "sw-schedule-view.h"
 #include "sw-slot-card.h"
 #include "sw-slot-pane.h"
+#include "sw-test-widgets.h"
 #include "sw-week-grid.h"
 
 static gboolean have_display;
@@ -22,15 +23,6 @@ static void
 iterate (void)
 {
   for (guint i = 0; i < 100; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-iterate_for (int ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE);
 }
 
@@ -47,7 +39,7 @@ save_picture (GtkWidget  *widget,
   GskRenderer *renderer;
   int width, height;
 
-  iterate_for (500);
+  sw_test_iterate_for (500);
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
@@ -61,38 +53,6 @@ save_picture (GtkWidget  *widget,
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("picture: %s", path);
-}
-
-/* Widgets found by walking the tree. */
-
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
-
-static void
-collect (GtkWidget  *widget,
-         Match       match,
-         gconstpointer data,
-         GPtrArray  *out)
-{
-  if (match (widget, data))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, match, data, out);
-}
-
-static GPtrArray *
-find_all (GtkWidget *root, Match match, gconstpointer data)
-{
-  GPtrArray *out = g_ptr_array_new ();
-
-  collect (root, match, data, out);
-  return out;
-}
-
-static gboolean
-is_type (GtkWidget *widget, gconstpointer data)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
 }
 
 static gboolean
@@ -117,7 +77,7 @@ is_assign_button (GtkWidget *widget, gconstpointer data)
 static GListModel *
 picker_rows (GtkWidget *picker)
 {
-  g_autoptr(GPtrArray) lists = find_all (picker, is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_VIEW));
+  g_autoptr(GPtrArray) lists = sw_test_find_type (picker, GTK_TYPE_LIST_VIEW);
 
   g_assert_cmpuint (lists->len, ==, 1);
   return G_LIST_MODEL (gtk_list_view_get_model (lists->pdata[0]));
@@ -133,7 +93,7 @@ static SwSlotCard *
 find_card (GtkWidget *root,
            SwSlot    *slot)
 {
-  g_autoptr(GPtrArray) cards = find_all (root, is_type, GSIZE_TO_POINTER (SW_TYPE_SLOT_CARD));
+  g_autoptr(GPtrArray) cards = sw_test_find_type (root, SW_TYPE_SLOT_CARD);
 
   for (guint i = 0; i < cards->len; i++)
     if (sw_slot_card_get_slot (g_ptr_array_index (cards, i)) == slot)
@@ -175,7 +135,7 @@ fixture_show (Fixture *f)
   sw_schedule_view_set_plan (f->view, f->plan);
   adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->view));
   gtk_window_present (f->window);
-  iterate_for (300);
+  sw_test_iterate_for (300);
 }
 
 static void
@@ -254,7 +214,7 @@ test_sample (Fixture *f, gconstpointer data)
 
     g_assert_true (sw_schedule_view_open_assign (f->view, desk, duty));
     iterate ();
-    pickers = find_all (GTK_WIDGET (f->view), is_type, GSIZE_TO_POINTER (SW_TYPE_ASSIGN_PICKER));
+    pickers = sw_test_find_type (GTK_WIDGET (f->view), SW_TYPE_ASSIGN_PICKER);
     for (guint i = 0; i < pickers->len; i++)
       if (gtk_widget_get_visible (pickers->pdata[i]))
         shown = pickers->pdata[i];
@@ -272,7 +232,7 @@ test_sample (Fixture *f, gconstpointer data)
 
   /* Clicking the empty half hour at 14:00 adds a one-hour slot there and
    * opens it. */
-  cells = find_all (GTK_WIDGET (f->view), is_cell_at, &start);
+  cells = sw_test_find_all (GTK_WIDGET (f->view), is_cell_at, &start);
   g_assert_cmpuint (cells->len, ==, 1);
   g_signal_emit_by_name (g_ptr_array_index (cells, 0), "clicked");
   iterate ();
@@ -282,7 +242,7 @@ test_sample (Fixture *f, gconstpointer data)
   g_assert_cmpint (sw_slot_get_start (added), ==, start);
   g_assert_cmpint (sw_slot_get_end (added), ==, start + 60);
   g_assert_nonnull (find_card (GTK_WIDGET (f->view), added));
-  panes = find_all (GTK_WIDGET (f->view), is_type, GSIZE_TO_POINTER (SW_TYPE_SLOT_PANE));
+  panes = sw_test_find_type (GTK_WIDGET (f->view), SW_TYPE_SLOT_PANE);
   g_assert_cmpuint (panes->len, ==, 1);
   g_assert_true (sw_slot_pane_get_slot (g_ptr_array_index (panes, 0)) == added);
 
@@ -303,7 +263,7 @@ test_moves (Fixture *f, gconstpointer data)
   SwWeekGrid *grid;
   int first, last;
 
-  grids = find_all (GTK_WIDGET (f->view), is_type, GSIZE_TO_POINTER (SW_TYPE_WEEK_GRID));
+  grids = sw_test_find_type (GTK_WIDGET (f->view), SW_TYPE_WEEK_GRID);
   g_assert_cmpuint (grids->len, ==, 1);
   grid = g_ptr_array_index (grids, 0);
   g_assert_cmpuint (sw_week_grid_get_n_pages (grid), ==, 1);
@@ -318,7 +278,7 @@ test_moves (Fixture *f, gconstpointer data)
   g_assert_nonnull (find_card (GTK_WIDGET (f->view), desk));
   {
     gint64 late = sw_time_from_ymdhm (2026, 9, 24, 21, 0);
-    g_autoptr(GPtrArray) cells = find_all (GTK_WIDGET (f->view), is_cell_at, &late);
+    g_autoptr(GPtrArray) cells = sw_test_find_all (GTK_WIDGET (f->view), is_cell_at, &late);
     g_assert_cmpuint (cells->len, ==, 1);
   }
   g_assert_true (sw_undo_stack_undo (sw_organisation_get_undo_stack (f->org), &error));
@@ -355,9 +315,9 @@ test_large (Fixture *f, gconstpointer data)
   guint n_before;
   SwWeekGrid *grid;
 
-  grids = find_all (GTK_WIDGET (f->view), is_type, GSIZE_TO_POINTER (SW_TYPE_WEEK_GRID));
+  grids = sw_test_find_type (GTK_WIDGET (f->view), SW_TYPE_WEEK_GRID);
   grid = g_ptr_array_index (grids, 0);
-  cards = find_all (GTK_WIDGET (f->view), is_type, GSIZE_TO_POINTER (SW_TYPE_SLOT_CARD));
+  cards = sw_test_find_type (GTK_WIDGET (f->view), SW_TYPE_SLOT_CARD);
   g_assert_cmpuint (cards->len, ==, g_list_model_get_n_items (sw_plan_get_slots (f->plan)));
   save_picture (GTK_WIDGET (f->window), "schedule-view-large.png");
 
@@ -370,11 +330,11 @@ test_large (Fixture *f, gconstpointer data)
   slot = g_list_model_get_item (sw_plan_get_slots (f->plan), 0);
   duty = g_list_model_get_item (sw_slot_get_duties (slot), 0);
   sw_schedule_view_select_slot (f->view, slot);
-  iterate_for (600);
+  sw_test_iterate_for (600);
 
   /* The pane's first "Assign…" is the first duty's. */
   {
-    g_autoptr(GPtrArray) buttons = find_all (GTK_WIDGET (f->view), is_assign_button, NULL);
+    g_autoptr(GPtrArray) buttons = sw_test_find_all (GTK_WIDGET (f->view), is_assign_button, NULL);
 
     g_assert_cmpuint (buttons->len, >=, 2);
     button = g_ptr_array_index (buttons, 0);
@@ -425,15 +385,15 @@ test_large (Fixture *f, gconstpointer data)
   /* A search shows its matches alone, in the ranked order; one that finds
    * nobody says so; clearing it shows everyone again. */
   {
-    g_autoptr(GPtrArray) entries = find_all (picker, is_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
-    g_autoptr(GPtrArray) stacks = find_all (picker, is_type, GSIZE_TO_POINTER (GTK_TYPE_STACK));
+    g_autoptr(GPtrArray) entries = sw_test_find_type (picker, GTK_TYPE_SEARCH_ENTRY);
+    g_autoptr(GPtrArray) stacks = sw_test_find_type (picker, GTK_TYPE_STACK);
     GListModel *rows = picker_rows (picker);
     guint n_zhang = 0;
 
     g_assert_cmpuint (entries->len, ==, 1);
     g_assert_cmpuint (stacks->len, ==, 1);
     gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "张");
-    iterate_for (400);
+    sw_test_iterate_for (400);
     n_zhang = g_list_model_get_n_items (rows);
     g_assert_cmpuint (n_zhang, >, 20);
     g_assert_cmpuint (n_zhang, <, n_ranked);
@@ -452,12 +412,12 @@ test_large (Fixture *f, gconstpointer data)
     g_assert_cmpstr (gtk_stack_get_visible_child_name (stacks->pdata[0]), ==, "list");
 
     gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "no such person");
-    iterate_for (400);
+    sw_test_iterate_for (400);
     g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
     g_assert_cmpstr (gtk_stack_get_visible_child_name (stacks->pdata[0]), ==, "empty");
 
     gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "");
-    iterate_for (400);
+    sw_test_iterate_for (400);
     g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_ranked);
     g_assert_cmpstr (gtk_stack_get_visible_child_name (stacks->pdata[0]), ==, "list");
   }
