@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "sw-acceptance.h"
+#include "sw-assign-candidate.h"
 #include "sw-assignment.h"
 #include "sw-autofill.h"
 #include "sw-calendar-state.h"
@@ -21,6 +23,8 @@
 #include "sw-problem-list.h"
 #include "sw-problems.h"
 #include "sw-property-command.h"
+#include "sw-rulebook.h"
+#include "sw-skills.h"
 #include "sw-slot.h"
 #include "sw-task.h"
 #include "sw-time.h"

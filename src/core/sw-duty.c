@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "sw-duty.h"
+#include "sw-skills.h"
 
 #define MIN_COUNT 1
 #define MAX_COUNT 999
@@ -15,6 +16,7 @@ struct _SwDuty
   guint         count;
   SwDepartment *department;
   int           position;
+  char        **skills;
 };
 
 G_DEFINE_FINAL_TYPE (SwDuty, sw_duty, G_TYPE_OBJECT)
@@ -26,6 +28,7 @@ enum {
   PROP_COUNT,
   PROP_DEPARTMENT,
   PROP_POSITION,
+  PROP_SKILLS,
   N_PROPS
 };
 
@@ -47,6 +50,7 @@ sw_duty_finalize (GObject *object)
   SwDuty *self = SW_DUTY (object);
 
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->skills, g_strfreev);
 
   G_OBJECT_CLASS (sw_duty_parent_class)->finalize (object);
 }
@@ -75,6 +79,9 @@ sw_duty_get_property (GObject    *object,
       break;
     case PROP_POSITION:
       g_value_set_int (value, self->position);
+      break;
+    case PROP_SKILLS:
+      g_value_set_boxed (value, self->skills);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -106,6 +113,9 @@ sw_duty_set_property (GObject      *object,
     case PROP_POSITION:
       sw_duty_set_position (self, g_value_get_int (value));
       break;
+    case PROP_SKILLS:
+      sw_duty_set_skills (self, g_value_get_boxed (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -132,6 +142,8 @@ sw_duty_class_init (SwDutyClass *klass)
     g_param_spec_object ("department", NULL, NULL, SW_TYPE_DEPARTMENT, flags);
   properties[PROP_POSITION] =
     g_param_spec_int ("position", NULL, NULL, G_MININT, G_MAXINT, 0, flags);
+  properties[PROP_SKILLS] =
+    g_param_spec_boxed ("skills", NULL, NULL, G_TYPE_STRV, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -141,6 +153,7 @@ sw_duty_init (SwDuty *self)
 {
   self->name = g_strdup ("");
   self->count = 1;
+  self->skills = sw_skills_normalize (NULL);
 }
 
 SwDuty *
@@ -268,4 +281,30 @@ sw_duty_set_position (SwDuty *self,
 
   self->position = position;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
+}
+
+const char *const *
+sw_duty_get_skills (SwDuty *self)
+{
+  g_return_val_if_fail (SW_IS_DUTY (self), NULL);
+
+  return (const char *const *) self->skills;
+}
+
+/* Stored normalised: trimmed, without empty or repeated skills. */
+void
+sw_duty_set_skills (SwDuty            *self,
+                    const char *const *skills)
+{
+  g_auto(GStrv) normal = NULL;
+
+  g_return_if_fail (SW_IS_DUTY (self));
+
+  normal = sw_skills_normalize (skills);
+  if (sw_skills_equal ((const char *const *) self->skills, (const char *const *) normal))
+    return;
+
+  g_strfreev (self->skills);
+  self->skills = g_steal_pointer (&normal);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SKILLS]);
 }

@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 /* A need of a slot: "id", "name" (受理报装/咨询), "count" (people needed,
  * 1 … 999), "department" (SwDepartment the people must come from, or NULL),
- * "position". */
+ * "position", "skills" (GStrv: the qualifications each person needs). */
 #define SW_TYPE_DUTY (sw_duty_get_type ())
 G_DECLARE_FINAL_TYPE (SwDuty, sw_duty, SW, DUTY, GObject)
 
@@ -29,5 +29,8 @@ void          sw_duty_set_department (SwDuty       *self,
 int           sw_duty_get_position   (SwDuty       *self);
 void          sw_duty_set_position   (SwDuty       *self,
                                       int           position);
+const char *const *sw_duty_get_skills (SwDuty      *self);
+void          sw_duty_set_skills     (SwDuty       *self,
+                                      const char *const *skills);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sw-acceptance.h"
 #include "sw-command-group.h"
 #include "sw-committee.h"
 #include "sw-committee-member.h"
@@ -134,6 +135,8 @@ item_label (GObject    *owner,
     label = adding ? _("Add task") : _("Delete task");
   else if (SW_IS_PLAN (item))
     label = adding ? _("Add plan") : _("Delete plan");
+  else if (SW_IS_ACCEPTANCE (item))
+    label = adding ? _("Accept problem") : _("Stop accepting problem");
   else
     label = adding ? _("Add item") : _("Remove item");
 
@@ -421,6 +424,38 @@ sw_edit_move_slot (SwOrganisation  *org,
 }
 
 /* Pushes the commands that delete @slot from @plan, in the open group. */
+/* Removes the acceptances of @plan that name @person or @slot (either may
+ * be NULL): they go with what they name. */
+static gboolean
+push_forget_acceptances (SwUndoStack  *stack,
+                         SwPlan       *plan,
+                         SwPerson     *person,
+                         SwSlot       *slot,
+                         gboolean      ok,
+                         GError      **error)
+{
+  GListModel *accepted = sw_plan_get_accepted (plan);
+  g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (accepted);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwAcceptance) acceptance = g_list_model_get_item (accepted, i);
+
+      if ((person != NULL && sw_acceptance_get_person (acceptance) == person) ||
+          (slot != NULL && sw_acceptance_get_slot (acceptance) == slot))
+        g_ptr_array_add (doomed, g_steal_pointer (&acceptance));
+    }
+
+  for (guint i = 0; i < doomed->len; i++)
+    ok = push (stack, ok,
+               sw_list_command_new_remove (G_OBJECT (plan), "accepted",
+                                           g_ptr_array_index (doomed, i)),
+               error);
+
+  return ok;
+}
+
 static gboolean
 push_delete_slot (SwUndoStack  *stack,
                   SwPlan       *plan,
@@ -430,6 +465,8 @@ push_delete_slot (SwUndoStack  *stack,
   GListModel *tasks = sw_plan_get_tasks (plan);
   guint n = g_list_model_get_n_items (tasks);
   gboolean ok = TRUE;
+
+  ok = push_forget_acceptances (stack, plan, NULL, slot, ok, error);
 
   for (guint i = 0; i < n; i++)
     {
@@ -551,6 +588,7 @@ push_forget_person (SwUndoStack     *stack,
       GListModel *committees = sw_plan_get_committees (plan);
       GListModel *tasks = sw_plan_get_tasks (plan);
 
+      ok = push_forget_acceptances (stack, plan, person, NULL, ok, error);
       for (guint i = 0; i < g_list_model_get_n_items (slots) && ok; i++)
         {
           g_autoptr(SwSlot) slot = g_list_model_get_item (slots, i);

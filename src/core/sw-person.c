@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "sw-person.h"
+#include "sw-skills.h"
 #include "sw-unavailability.h"
 
 struct _SwPerson
@@ -15,6 +16,7 @@ struct _SwPerson
   char         *phone;
   char         *email;
   char         *notes;
+  char        **skills;
   GListStore   *unavailability;
   guint         active : 1;
 };
@@ -31,6 +33,7 @@ enum {
   PROP_EMAIL,
   PROP_NOTES,
   PROP_ACTIVE,
+  PROP_SKILLS,
   PROP_UNAVAILABILITY,
   N_PROPS
 };
@@ -73,6 +76,7 @@ sw_person_finalize (GObject *object)
   g_clear_pointer (&self->phone, g_free);
   g_clear_pointer (&self->email, g_free);
   g_clear_pointer (&self->notes, g_free);
+  g_clear_pointer (&self->skills, g_strfreev);
   g_clear_object (&self->unavailability);
 
   G_OBJECT_CLASS (sw_person_parent_class)->finalize (object);
@@ -111,6 +115,9 @@ sw_person_get_property (GObject    *object,
       break;
     case PROP_ACTIVE:
       g_value_set_boolean (value, self->active);
+      break;
+    case PROP_SKILLS:
+      g_value_set_boxed (value, self->skills);
       break;
     case PROP_UNAVAILABILITY:
       g_value_set_object (value, self->unavailability);
@@ -151,6 +158,9 @@ sw_person_set_property (GObject      *object,
     case PROP_NOTES:
       sw_person_set_notes (self, g_value_get_string (value));
       break;
+    case PROP_SKILLS:
+      sw_person_set_skills (self, g_value_get_boxed (value));
+      break;
     case PROP_ACTIVE:
       sw_person_set_active (self, g_value_get_boolean (value));
       break;
@@ -186,6 +196,8 @@ sw_person_class_init (SwPersonClass *klass)
     g_param_spec_string ("notes", NULL, NULL, "", flags);
   properties[PROP_ACTIVE] =
     g_param_spec_boolean ("active", NULL, NULL, TRUE, flags);
+  properties[PROP_SKILLS] =
+    g_param_spec_boxed ("skills", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_UNAVAILABILITY] =
     g_param_spec_object ("unavailability", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -202,6 +214,7 @@ sw_person_init (SwPerson *self)
   self->email = g_strdup ("");
   self->notes = g_strdup ("");
   self->active = TRUE;
+  self->skills = sw_skills_normalize (NULL);
   self->unavailability = g_list_store_new (SW_TYPE_UNAVAILABILITY);
 }
 
@@ -372,33 +385,36 @@ sw_person_set_active (SwPerson *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
 }
 
+const char *const *
+sw_person_get_skills (SwPerson *self)
+{
+  g_return_val_if_fail (SW_IS_PERSON (self), NULL);
+
+  return (const char *const *) self->skills;
+}
+
+/* Stored normalised: trimmed, without empty or repeated skills. */
+void
+sw_person_set_skills (SwPerson          *self,
+                      const char *const *skills)
+{
+  g_auto(GStrv) normal = NULL;
+
+  g_return_if_fail (SW_IS_PERSON (self));
+
+  normal = sw_skills_normalize (skills);
+  if (sw_skills_equal ((const char *const *) self->skills, (const char *const *) normal))
+    return;
+
+  g_strfreev (self->skills);
+  self->skills = g_steal_pointer (&normal);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SKILLS]);
+}
+
 GListModel *
 sw_person_get_unavailability (SwPerson *self)
 {
   g_return_val_if_fail (SW_IS_PERSON (self), NULL);
 
   return G_LIST_MODEL (self->unavailability);
-}
-
-gboolean
-sw_person_is_unavailable (SwPerson *self,
-                          gint64    start,
-                          gint64    end)
-{
-  guint n;
-
-  g_return_val_if_fail (SW_IS_PERSON (self), FALSE);
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->unavailability));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SwUnavailability) u =
-        g_list_model_get_item (G_LIST_MODEL (self->unavailability), i);
-
-      if (sw_unavailability_get_start (u) < end &&
-          start < sw_unavailability_get_end (u))
-        return TRUE;
-    }
-
-  return FALSE;
 }

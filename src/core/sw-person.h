@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 
 /* Properties: "id", "name", "department" (SwDepartment, may be NULL),
  * "title", "phone", "email", "notes", "active" (gboolean, default TRUE),
+ * "skills" (GStrv of qualifications, see sw-skills.h),
  * "unavailability" (read-only GListModel of SwUnavailability, a GListStore
  * kept sorted by start by the code that inserts). */
 #define SW_TYPE_PERSON (sw_person_get_type ())
@@ -40,10 +41,9 @@ void          sw_person_set_notes          (SwPerson     *self,
 gboolean      sw_person_get_active         (SwPerson     *self);
 void          sw_person_set_active         (SwPerson     *self,
                                             gboolean      active);
+const char *const *sw_person_get_skills    (SwPerson     *self);
+void          sw_person_set_skills         (SwPerson     *self,
+                                            const char *const *skills);
 GListModel   *sw_person_get_unavailability (SwPerson     *self);
-/* TRUE when an unavailability period overlaps [start, end). */
-gboolean      sw_person_is_unavailable     (SwPerson     *self,
-                                            gint64        start,
-                                            gint64        end);
 
 G_END_DECLS

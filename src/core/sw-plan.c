@@ -3,10 +3,13 @@
 
 #include <string.h>
 
+#include "sw-acceptance.h"
 #include "sw-plan.h"
 
 #define DEFAULT_TIME_ZONE "Asia/Shanghai"
 #define MAX_TRAVEL_BUFFER 1440
+#define MAX_HOURS_PER_DAY 24
+#define MAX_DUTIES 999
 
 struct _SwPlan
 {
@@ -22,10 +25,13 @@ struct _SwPlan
   char       *hotline;
   char       *description;
   int         travel_buffer;
+  int         max_hours_per_day;
+  int         max_duties;
 
   GListStore *committees;
   GListStore *slots;
   GListStore *tasks;
+  GListStore *accepted;
 };
 
 G_DEFINE_FINAL_TYPE (SwPlan, sw_plan, G_TYPE_OBJECT)
@@ -42,9 +48,12 @@ enum {
   PROP_HOTLINE,
   PROP_DESCRIPTION,
   PROP_TRAVEL_BUFFER,
+  PROP_MAX_HOURS_PER_DAY,
+  PROP_MAX_DUTIES,
   PROP_COMMITTEES,
   PROP_SLOTS,
   PROP_TASKS,
+  PROP_ACCEPTED,
   N_PROPS
 };
 
@@ -80,6 +89,7 @@ sw_plan_finalize (GObject *object)
   g_clear_object (&self->committees);
   g_clear_object (&self->slots);
   g_clear_object (&self->tasks);
+  g_clear_object (&self->accepted);
 
   G_OBJECT_CLASS (sw_plan_parent_class)->finalize (object);
 }
@@ -124,6 +134,12 @@ sw_plan_get_property (GObject    *object,
     case PROP_TRAVEL_BUFFER:
       g_value_set_int (value, self->travel_buffer);
       break;
+    case PROP_MAX_HOURS_PER_DAY:
+      g_value_set_int (value, self->max_hours_per_day);
+      break;
+    case PROP_MAX_DUTIES:
+      g_value_set_int (value, self->max_duties);
+      break;
     case PROP_COMMITTEES:
       g_value_set_object (value, self->committees);
       break;
@@ -132,6 +148,9 @@ sw_plan_get_property (GObject    *object,
       break;
     case PROP_TASKS:
       g_value_set_object (value, self->tasks);
+      break;
+    case PROP_ACCEPTED:
+      g_value_set_object (value, self->accepted);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -178,6 +197,12 @@ sw_plan_set_property (GObject      *object,
     case PROP_TRAVEL_BUFFER:
       sw_plan_set_travel_buffer (self, g_value_get_int (value));
       break;
+    case PROP_MAX_HOURS_PER_DAY:
+      sw_plan_set_max_hours_per_day (self, g_value_get_int (value));
+      break;
+    case PROP_MAX_DUTIES:
+      sw_plan_set_max_duties (self, g_value_get_int (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -214,12 +239,18 @@ sw_plan_class_init (SwPlanClass *klass)
     g_param_spec_string ("description", NULL, NULL, "", flags);
   properties[PROP_TRAVEL_BUFFER] =
     g_param_spec_int ("travel-buffer", NULL, NULL, 0, MAX_TRAVEL_BUFFER, 0, flags);
+  properties[PROP_MAX_HOURS_PER_DAY] =
+    g_param_spec_int ("max-hours-per-day", NULL, NULL, 0, MAX_HOURS_PER_DAY, 0, flags);
+  properties[PROP_MAX_DUTIES] =
+    g_param_spec_int ("max-duties", NULL, NULL, 0, MAX_DUTIES, 0, flags);
   properties[PROP_COMMITTEES] =
     g_param_spec_object ("committees", NULL, NULL, G_TYPE_LIST_MODEL, list_flags);
   properties[PROP_SLOTS] =
     g_param_spec_object ("slots", NULL, NULL, G_TYPE_LIST_MODEL, list_flags);
   properties[PROP_TASKS] =
     g_param_spec_object ("tasks", NULL, NULL, G_TYPE_LIST_MODEL, list_flags);
+  properties[PROP_ACCEPTED] =
+    g_param_spec_object ("accepted", NULL, NULL, G_TYPE_LIST_MODEL, list_flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -236,6 +267,7 @@ sw_plan_init (SwPlan *self)
   self->committees = g_list_store_new (SW_TYPE_COMMITTEE);
   self->slots = g_list_store_new (SW_TYPE_SLOT);
   self->tasks = g_list_store_new (SW_TYPE_TASK);
+  self->accepted = g_list_store_new (SW_TYPE_ACCEPTANCE);
 }
 
 SwPlan *
@@ -451,6 +483,60 @@ sw_plan_set_travel_buffer (SwPlan *self,
 
   self->travel_buffer = minutes;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRAVEL_BUFFER]);
+}
+
+int
+sw_plan_get_max_hours_per_day (SwPlan *self)
+{
+  g_return_val_if_fail (SW_IS_PLAN (self), 0);
+
+  return self->max_hours_per_day;
+}
+
+/* Values outside 0 … 24 hours are clamped, as the property would. */
+void
+sw_plan_set_max_hours_per_day (SwPlan *self,
+                               int     hours)
+{
+  g_return_if_fail (SW_IS_PLAN (self));
+
+  hours = CLAMP (hours, 0, MAX_HOURS_PER_DAY);
+  if (self->max_hours_per_day == hours)
+    return;
+
+  self->max_hours_per_day = hours;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_HOURS_PER_DAY]);
+}
+
+int
+sw_plan_get_max_duties (SwPlan *self)
+{
+  g_return_val_if_fail (SW_IS_PLAN (self), 0);
+
+  return self->max_duties;
+}
+
+/* Values outside 0 … 999 are clamped, as the property would. */
+void
+sw_plan_set_max_duties (SwPlan *self,
+                        int     duties)
+{
+  g_return_if_fail (SW_IS_PLAN (self));
+
+  duties = CLAMP (duties, 0, MAX_DUTIES);
+  if (self->max_duties == duties)
+    return;
+
+  self->max_duties = duties;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_DUTIES]);
+}
+
+GListModel *
+sw_plan_get_accepted (SwPlan *self)
+{
+  g_return_val_if_fail (SW_IS_PLAN (self), NULL);
+
+  return G_LIST_MODEL (self->accepted);
 }
 
 GListModel *

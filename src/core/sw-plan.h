@@ -12,9 +12,13 @@ G_BEGIN_DECLS
 /* Properties: "id", "title", "theme", "organiser", "first-day",
  * "last-day" (int days, see sw-time.h; last >= first), "time-zone" (IANA
  * name, default "Asia/Shanghai"), "hotline", "description",
- * "travel-buffer" (int minutes between slots at different places, for
- * auto-fill); read-only lists "committees" (SwCommittee), "slots" (SwSlot,
- * kept in insertion order; views sort), "tasks" (SwTask). */
+ * and the plan rules (see sw-rulebook.h): "travel-buffer" (int minutes
+ * between slots at different places), "max-hours-per-day" (int hours of
+ * duty per person and day, 0: no limit), "max-duties" (int duties per
+ * person in the plan, 0: no limit); read-only lists "committees"
+ * (SwCommittee), "slots" (SwSlot, kept in insertion order; views sort),
+ * "tasks" (SwTask), "accepted" (SwAcceptance: the problems the
+ * coordinator lives with). */
 #define SW_TYPE_PLAN (sw_plan_get_type ())
 G_DECLARE_FINAL_TYPE (SwPlan, sw_plan, SW, PLAN, GObject)
 
@@ -52,7 +56,14 @@ void        sw_plan_set_description   (SwPlan     *self,
 int         sw_plan_get_travel_buffer (SwPlan     *self);
 void        sw_plan_set_travel_buffer (SwPlan     *self,
                                        int         minutes);
+int         sw_plan_get_max_hours_per_day (SwPlan *self);
+void        sw_plan_set_max_hours_per_day (SwPlan *self,
+                                           int     hours);
+int         sw_plan_get_max_duties    (SwPlan     *self);
+void        sw_plan_set_max_duties    (SwPlan     *self,
+                                       int         duties);
 GListModel *sw_plan_get_committees    (SwPlan     *self);
+GListModel *sw_plan_get_accepted      (SwPlan     *self);
 GListModel *sw_plan_get_slots         (SwPlan     *self);
 GListModel *sw_plan_get_tasks         (SwPlan     *self);
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "sw-problem.h"
+#include "sw-rulebook.h"
 
 struct _SwProblem
 {
@@ -14,6 +15,8 @@ struct _SwProblem
   SwDuty        *duty;
   SwPerson      *person;
   SwTask        *task;
+  char          *situation;
+  SwAcceptance  *acceptance;
 };
 
 G_DEFINE_FINAL_TYPE (SwProblem, sw_problem, G_TYPE_OBJECT)
@@ -27,6 +30,9 @@ enum {
   PROP_DUTY,
   PROP_PERSON,
   PROP_TASK,
+  PROP_SITUATION,
+  PROP_HARD,
+  PROP_ACCEPTANCE,
   N_PROPS
 };
 
@@ -42,6 +48,7 @@ sw_problem_dispose (GObject *object)
   g_clear_object (&self->duty);
   g_clear_object (&self->person);
   g_clear_object (&self->task);
+  g_clear_object (&self->acceptance);
 
   G_OBJECT_CLASS (sw_problem_parent_class)->dispose (object);
 }
@@ -52,6 +59,7 @@ sw_problem_finalize (GObject *object)
   SwProblem *self = SW_PROBLEM (object);
 
   g_clear_pointer (&self->message, g_free);
+  g_clear_pointer (&self->situation, g_free);
 
   G_OBJECT_CLASS (sw_problem_parent_class)->finalize (object);
 }
@@ -87,6 +95,15 @@ sw_problem_get_property (GObject    *object,
     case PROP_TASK:
       g_value_set_object (value, self->task);
       break;
+    case PROP_SITUATION:
+      g_value_set_string (value, self->situation);
+      break;
+    case PROP_HARD:
+      g_value_set_boolean (value, sw_problem_get_hard (self));
+      break;
+    case PROP_ACCEPTANCE:
+      g_value_set_object (value, self->acceptance);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -117,6 +134,13 @@ sw_problem_class_init (SwProblemClass *klass)
     g_param_spec_object ("person", NULL, NULL, SW_TYPE_PERSON, flags);
   properties[PROP_TASK] =
     g_param_spec_object ("task", NULL, NULL, SW_TYPE_TASK, flags);
+  properties[PROP_SITUATION] =
+    g_param_spec_string ("situation", NULL, NULL, "", flags);
+  properties[PROP_HARD] =
+    g_param_spec_boolean ("hard", NULL, NULL, FALSE, flags);
+  properties[PROP_ACCEPTANCE] =
+    g_param_spec_object ("acceptance", NULL, NULL, SW_TYPE_ACCEPTANCE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -125,6 +149,7 @@ static void
 sw_problem_init (SwProblem *self)
 {
   self->message = g_strdup ("");
+  self->situation = g_strdup ("");
 }
 
 SwProblem *
@@ -134,7 +159,8 @@ sw_problem_new (SwProblemKind  kind,
                 SwSlot        *other_slot,
                 SwDuty        *duty,
                 SwPerson      *person,
-                SwTask        *task)
+                SwTask        *task,
+                const char    *situation)
 {
   SwProblem *self;
 
@@ -153,6 +179,8 @@ sw_problem_new (SwProblemKind  kind,
   g_set_object (&self->duty, duty);
   g_set_object (&self->person, person);
   g_set_object (&self->task, task);
+  g_free (self->situation);
+  self->situation = g_strdup (situation != NULL ? situation : "");
 
   return self;
 }
@@ -211,4 +239,71 @@ sw_problem_get_task (SwProblem *self)
   g_return_val_if_fail (SW_IS_PROBLEM (self), NULL);
 
   return self->task;
+}
+
+const char *
+sw_problem_get_situation (SwProblem *self)
+{
+  g_return_val_if_fail (SW_IS_PROBLEM (self), "");
+
+  return self->situation;
+}
+
+gboolean
+sw_problem_get_hard (SwProblem *self)
+{
+  g_return_val_if_fail (SW_IS_PROBLEM (self), FALSE);
+
+  return sw_rulebook_kind_is_hard (self->kind);
+}
+
+SwAcceptance *
+sw_problem_get_acceptance (SwProblem *self)
+{
+  g_return_val_if_fail (SW_IS_PROBLEM (self), NULL);
+
+  return self->acceptance;
+}
+
+void
+sw_problem_set_acceptance (SwProblem    *self,
+                           SwAcceptance *acceptance)
+{
+  g_return_if_fail (SW_IS_PROBLEM (self));
+  g_return_if_fail (acceptance == NULL || SW_IS_ACCEPTANCE (acceptance));
+
+  if (g_set_object (&self->acceptance, acceptance))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCEPTANCE]);
+}
+
+gboolean
+sw_problem_matches (SwProblem    *self,
+                    SwAcceptance *acceptance)
+{
+  g_return_val_if_fail (SW_IS_PROBLEM (self), FALSE);
+  g_return_val_if_fail (SW_IS_ACCEPTANCE (acceptance), FALSE);
+
+  return self->person != NULL &&
+         self->kind == sw_acceptance_get_kind (acceptance) &&
+         self->person == sw_acceptance_get_person (acceptance) &&
+         self->slot == sw_acceptance_get_slot (acceptance) &&
+         g_str_equal (self->situation, sw_acceptance_get_situation (acceptance));
+}
+
+char *
+sw_problem_make_key (SwProblemKind  kind,
+                     SwPerson      *person,
+                     SwSlot        *slot,
+                     const char    *situation)
+{
+  return g_strdup_printf ("%d|%p|%p|%s", kind, (gpointer) person, (gpointer) slot,
+                          situation != NULL ? situation : "");
+}
+
+char *
+sw_problem_dup_key (SwProblem *self)
+{
+  g_return_val_if_fail (SW_IS_PROBLEM (self), NULL);
+
+  return sw_problem_make_key (self->kind, self->person, self->slot, self->situation);
 }

@@ -6,8 +6,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-problems.h"
+#include "sw-rulebook.h"
 #include "sw-time.h"
-#include "sw-unavailability.h"
 
 /* A problem waiting for the final sort: @when is the slot start (or the
  * due time of a task), the second sort key after the kind. */
@@ -18,21 +18,11 @@ typedef struct
   gint64     when2;
 } Entry;
 
-/* One assignment seen from its person, for the double-booking sweep. */
-typedef struct
-{
-  SwPerson *person;
-  SwSlot   *slot;
-  gint64    start;
-  gint64    end;
-} Seat;
-
 typedef struct
 {
   SwPlan *plan;
   gint64  now;
   GArray *entries;   /* Entry */
-  GArray *seats;     /* Seat */
 } Context;
 
 static void
@@ -57,7 +47,7 @@ add_problem (Context       *ctx,
 {
   Entry entry;
 
-  entry.problem = sw_problem_new (kind, message, slot, other_slot, duty, person, task);
+  entry.problem = sw_problem_new (kind, message, slot, other_slot, duty, person, task, NULL);
   entry.when = when;
   entry.when2 = when2;
   g_array_append_val (ctx->entries, entry);
@@ -70,12 +60,6 @@ format_when (gint64 minutes)
 {
   /* The locale's words: "Wed 23 Sep 09:00", "9月23日 星期三 09:00". */
   return sw_time_format_day_time (minutes);
-}
-
-static const char *
-person_name (SwPerson *person)
-{
-  return person != NULL ? sw_person_get_name (person) : "";
 }
 
 static void
@@ -144,89 +128,6 @@ check_slot_duties (Context *ctx,
 }
 
 static void
-check_assignment (Context      *ctx,
-                  SwSlot       *slot,
-                  SwAssignment *assignment)
-{
-  SwPerson *person = sw_assignment_get_person (assignment);
-  SwDuty *duty = sw_assignment_get_duty (assignment);
-  gint64 start = sw_slot_get_start (slot);
-  gint64 end = sw_slot_get_end (slot);
-  GListModel *unavailability;
-  guint n;
-
-  if (person == NULL)
-    return;
-
-  /* Double bookings are found later, person by person. */
-  {
-    Seat seat = { person, slot, start, end };
-
-    g_array_append_val (ctx->seats, seat);
-  }
-
-  /* Assignment during the person's unavailability: one problem per
-   * assignment, naming the first period that overlaps it. */
-  unavailability = sw_person_get_unavailability (person);
-  n = g_list_model_get_n_items (unavailability);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SwUnavailability) busy = g_list_model_get_item (unavailability, i);
-      gint64 busy_start = sw_unavailability_get_start (busy);
-      gint64 busy_end = sw_unavailability_get_end (busy);
-      const char *reason = sw_unavailability_get_reason (busy);
-      g_autofree char *when = NULL;
-      g_autofree char *from = NULL;
-      g_autofree char *to = NULL;
-      char *message;
-
-      if (!(busy_start < end && start < busy_end))
-        continue;
-
-      when = format_when (start);
-      from = format_when (busy_start);
-      to = format_when (busy_end);
-      if (reason[0] != '\0')
-        /* TRANSLATORS: "Zhang Wei is on “Service desk” (2026-09-23 09:00)
-         * but unavailable from 2026-09-23 08:00 to 2026-09-23 12:00: Training" */
-        message = g_strdup_printf (_("%s is on “%s” (%s) but unavailable from %s to %s: %s"),
-                                   person_name (person), sw_slot_get_title (slot), when,
-                                   from, to, reason);
-      else
-        message = g_strdup_printf (_("%s is on “%s” (%s) but unavailable from %s to %s"),
-                                   person_name (person), sw_slot_get_title (slot), when,
-                                   from, to);
-      add_problem (ctx, start, 0, SW_PROBLEM_UNAVAILABLE, message,
-                   slot, NULL, duty, person, NULL);
-      break;
-    }
-
-  /* A duty that must be filled from another department. */
-  if (duty != NULL && sw_duty_get_department (duty) != NULL &&
-      sw_duty_get_department (duty) != sw_person_get_department (person))
-    {
-      SwDepartment *own = sw_person_get_department (person);
-      g_autofree char *when = format_when (start);
-      char *message;
-
-      if (own != NULL)
-        /* TRANSLATORS: "Zhang Wei (Audit) fills “Repairs” on “Service desk”
-         * (2026-09-23 09:00), which needs someone from Supply station" */
-        message = g_strdup_printf (_("%s (%s) fills “%s” on “%s” (%s), which needs someone from %s"),
-                                   person_name (person), sw_department_get_name (own),
-                                   sw_duty_get_name (duty), sw_slot_get_title (slot), when,
-                                   sw_department_get_name (sw_duty_get_department (duty)));
-      else
-        message = g_strdup_printf (_("%s (no department) fills “%s” on “%s” (%s), which needs someone from %s"),
-                                   person_name (person),
-                                   sw_duty_get_name (duty), sw_slot_get_title (slot), when,
-                                   sw_department_get_name (sw_duty_get_department (duty)));
-      add_problem (ctx, start, 0, SW_PROBLEM_WRONG_DEPARTMENT, message,
-                   slot, NULL, duty, person, NULL);
-    }
-}
-
-static void
 check_slot_dates (Context *ctx,
                   SwSlot  *slot)
 {
@@ -251,76 +152,6 @@ check_slot_dates (Context *ctx,
                g_strdup_printf (_("“%s” (%s) is outside the plan's dates %s to %s"),
                                 sw_slot_get_title (slot), when, first, last),
                slot, NULL, NULL, NULL, NULL);
-}
-
-static int
-compare_seats (gconstpointer a,
-               gconstpointer b)
-{
-  const Seat *sa = a;
-  const Seat *sb = b;
-
-  if (sa->person != sb->person)
-    return (guintptr) sa->person < (guintptr) sb->person ? -1 : 1;
-  if (sa->start != sb->start)
-    return sa->start < sb->start ? -1 : 1;
-  if (sa->end != sb->end)
-    return sa->end < sb->end ? -1 : 1;
-  return 0;
-}
-
-static void
-add_double_booking (Context    *ctx,
-                    const Seat *earlier,
-                    const Seat *later)
-{
-  g_autofree char *when1 = format_when (earlier->start);
-  g_autofree char *when2 = format_when (later->start);
-
-  add_problem (ctx, earlier->start, later->start, SW_PROBLEM_DOUBLE_BOOKING,
-               /* TRANSLATORS: "Zhang Wei is on two slots at once: “Forum”
-                * (2026-09-22 09:00) and “Visit” (2026-09-22 10:00)" */
-               g_strdup_printf (_("%s is on two slots at once: “%s” (%s) and “%s” (%s)"),
-                                person_name (earlier->person),
-                                sw_slot_get_title (earlier->slot), when1,
-                                sw_slot_get_title (later->slot), when2),
-               earlier->slot, later->slot, NULL, earlier->person, NULL);
-}
-
-/* Per person, a sweep over their slots in order of start: the slots still
- * running when the next one starts are exactly those it overlaps.  The cost
- * is the sort plus one step per overlapping pair found. */
-static void
-check_double_bookings (Context *ctx)
-{
-  GArray *seats = ctx->seats;
-  g_autoptr(GArray) active = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  g_array_sort (seats, compare_seats);
-
-  for (guint i = 0; i < seats->len; i++)
-    {
-      const Seat *seat = &g_array_index (seats, Seat, i);
-      guint kept = 0;
-
-      if (i == 0 || g_array_index (seats, Seat, i - 1).person != seat->person)
-        g_array_set_size (active, 0);
-
-      for (guint k = 0; k < active->len; k++)
-        {
-          guint j = g_array_index (active, guint, k);
-          const Seat *other = &g_array_index (seats, Seat, j);
-
-          if (other->end <= seat->start)
-            continue;  /* finished: drop it */
-
-          g_array_index (active, guint, kept++) = j;
-          if (other->slot != seat->slot && seat->start < seat->end)
-            add_double_booking (ctx, other, seat);
-        }
-      g_array_set_size (active, kept);
-      g_array_append_val (active, i);
-    }
 }
 
 static void
@@ -367,8 +198,12 @@ compare_entries (gconstpointer a,
   const Entry *eb = b;
   SwProblemKind ka = sw_problem_get_kind (ea->problem);
   SwProblemKind kb = sw_problem_get_kind (eb->problem);
+  gboolean aa = sw_problem_get_acceptance (ea->problem) != NULL;
+  gboolean ab = sw_problem_get_acceptance (eb->problem) != NULL;
   int cmp;
 
+  if (aa != ab)
+    return aa ? 1 : -1;
   if (ka != kb)
     return ka < kb ? -1 : 1;
   if (ea->when != eb->when)
@@ -379,6 +214,51 @@ compare_entries (gconstpointer a,
   if (ea->when2 != eb->when2)
     return ea->when2 < eb->when2 ? -1 : 1;
   return 0;
+}
+
+/* The person problems come from the rulebook; each is matched against
+ * the plan's acceptances. */
+static void
+check_people (Context *ctx)
+{
+  g_autoptr(SwRulebook) rulebook = sw_rulebook_new (ctx->plan);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *accepted = sw_plan_get_accepted (ctx->plan);
+  guint n_accepted = g_list_model_get_n_items (accepted);
+  g_autoptr(GHashTable) acceptances = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < n_accepted; i++)
+    {
+      g_autoptr(SwAcceptance) acceptance = g_list_model_get_item (accepted, i);
+
+      g_hash_table_insert (acceptances,
+                           sw_problem_make_key (sw_acceptance_get_kind (acceptance),
+                                                sw_acceptance_get_person (acceptance),
+                                                sw_acceptance_get_slot (acceptance),
+                                                sw_acceptance_get_situation (acceptance)),
+                           acceptance);  /* the plan keeps it alive */
+    }
+
+  sw_rulebook_collect (rulebook, found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      SwProblem *problem = found->pdata[i];
+      SwSlot *other = sw_problem_get_other_slot (problem);
+      Entry entry;
+
+      if (n_accepted > 0)
+        {
+          g_autofree char *key = sw_problem_dup_key (problem);
+
+          sw_problem_set_acceptance (problem, g_hash_table_lookup (acceptances, key));
+        }
+
+      entry.problem = g_object_ref (problem);
+      entry.when = sw_problem_get_slot (problem) != NULL
+        ? sw_slot_get_start (sw_problem_get_slot (problem)) : 0;
+      entry.when2 = other != NULL ? sw_slot_get_start (other) : 0;
+      g_array_append_val (ctx->entries, entry);
+    }
 }
 
 GListStore *
@@ -396,28 +276,17 @@ sw_problems_compute (SwPlan *plan,
   ctx.now = now;
   ctx.entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   g_array_set_clear_func (ctx.entries, entry_clear);
-  ctx.seats = g_array_new (FALSE, FALSE, sizeof (Seat));
 
   slots = sw_plan_get_slots (plan);
   n_slots = g_list_model_get_n_items (slots);
   for (guint i = 0; i < n_slots; i++)
     {
       g_autoptr(SwSlot) slot = g_list_model_get_item (slots, i);
-      GListModel *assignments = sw_slot_get_assignments (slot);
-      guint n_assignments = g_list_model_get_n_items (assignments);
 
       check_slot_duties (&ctx, slot);
       check_slot_dates (&ctx, slot);
-      for (guint j = 0; j < n_assignments; j++)
-        {
-          g_autoptr(SwAssignment) assignment = g_list_model_get_item (assignments, j);
-
-          check_assignment (&ctx, slot, assignment);
-        }
     }
-
-  /* The slots stay alive while the plan holds them: the seats only borrow. */
-  check_double_bookings (&ctx);
+  check_people (&ctx);
   check_tasks (&ctx);
 
   g_array_sort (ctx.entries, compare_entries);
@@ -433,7 +302,6 @@ sw_problems_compute (SwPlan *plan,
     }
 
   g_array_unref (ctx.entries);
-  g_array_unref (ctx.seats);
 
   return store;
 }

@@ -7,14 +7,14 @@
 G_BEGIN_DECLS
 
 /*
- * The problems engine.  Computes every problem of @plan:
- *   unfilled duty, double booking (a person on two overlapping slots),
- *   assignment during unavailability, person from the wrong department,
- *   overdue task (due before @now and not done), slot outside the plan's
- *   dates.
+ * The problems engine.  Computes every problem of @plan: the plan-wide
+ * ones (unfilled duty, overdue task: due before @now and not done, slot
+ * outside the plan's dates) and the person problems of every assignment,
+ * as the rulebook (sw-rulebook.h) finds them, each with the acceptance
+ * that covers it (if any).
  * @now is the wall-clock time in the plan's zone (sw_time_now_in_zone()).
- * Returns a GListStore of SwProblem in a stable order: by kind, then by
- * slot start, then by name.
+ * Returns a GListStore of SwProblem in a stable order: open ones first,
+ * then accepted ones; each by kind, then by slot start, then by message.
  */
 GListStore *sw_problems_compute (SwPlan *plan,
                                  gint64  now);

@@ -458,17 +458,6 @@ sw_slot_get_visit_targets (SwSlot *self)
   return G_LIST_MODEL (self->visit_targets);
 }
 
-gboolean
-sw_slot_overlaps (SwSlot *self,
-                  SwSlot *other)
-{
-  g_return_val_if_fail (SW_IS_SLOT (self), FALSE);
-  g_return_val_if_fail (SW_IS_SLOT (other), FALSE);
-
-  return self->start < other->end && other->start < self->end &&
-         self->start < self->end && other->start < other->end;
-}
-
 SwAssignment *
 sw_slot_find_assignment (SwSlot   *self,
                          SwPerson *person)

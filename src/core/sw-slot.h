@@ -56,9 +56,6 @@ GListModel   *sw_slot_get_duties         (SwSlot       *self);
 GListModel   *sw_slot_get_assignments    (SwSlot       *self);
 GListModel   *sw_slot_get_visit_targets  (SwSlot       *self);
 
-/* TRUE when the slots share at least one minute. */
-gboolean      sw_slot_overlaps           (SwSlot       *self,
-                                          SwSlot       *other);
 /* The assignment of @person on this slot, or NULL. */
 SwAssignment *sw_slot_find_assignment    (SwSlot       *self,
                                           SwPerson     *person);

@@ -5,7 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-assign-picker.h"
-#include "sw-assign-ranking.h"
+#include "sw-rulebook.h"
 #include "sw-row-feeder.h"
 #include "sw-schedule-view.h"
 
@@ -82,8 +82,12 @@ sw_assign_picker_reload (SwAssignPicker *self)
   g_return_if_fail (SW_IS_ASSIGN_PICKER (self));
 
   g_clear_object (&self->ranked);
-  if (self->organisation != NULL && self->slot != NULL)
-    self->ranked = sw_assign_rank (self->organisation, self->plan, self->slot, self->duty);
+  if (self->organisation != NULL && self->plan != NULL && self->slot != NULL)
+    {
+      g_autoptr(SwRulebook) rulebook = sw_rulebook_new (self->plan);
+
+      self->ranked = sw_rulebook_rank (rulebook, self->organisation, self->slot, self->duty);
+    }
   sw_assign_picker_refilter (self);
 }
 
@@ -227,8 +231,8 @@ row_bind (GtkSignalListItemFactory *factory,
   gtk_widget_remove_css_class (GTK_WIDGET (reason), "warning");
   gtk_widget_remove_css_class (GTK_WIDGET (reason), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (reason), "dim-label");
-  if (fit == SW_ASSIGN_FIT_BUSY || fit == SW_ASSIGN_FIT_UNAVAILABLE)
-    gtk_widget_add_css_class (GTK_WIDGET (reason), fit == SW_ASSIGN_FIT_UNAVAILABLE ? "error" : "warning");
+  if (fit == SW_ASSIGN_FIT_HARD || fit == SW_ASSIGN_FIT_SOFT)
+    gtk_widget_add_css_class (GTK_WIDGET (reason), fit == SW_ASSIGN_FIT_HARD ? "error" : "warning");
   else
     gtk_widget_add_css_class (GTK_WIDGET (reason), "dim-label");
 

@@ -3,7 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sw-assign-ranking.h"
+#include "sw-rulebook.h"
 #include "sw-schedule-sidebar.h"
 #include "sw-schedule-view.h"
 #include "sw-slot-card.h"
@@ -274,11 +274,16 @@ grid_person_dropped (SwScheduleView *self,
                      SwWeekGrid     *grid)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(SwRulebook) rulebook = NULL;
 
   if (self->organisation == NULL || sw_organisation_get_read_only (self->organisation))
     return;
   /* The first open duty that takes them, else as an attendee. */
-  if (!sw_edit_assign (self->organisation, slot, person, sw_assign_pick_duty (slot, person), &error))
+  if (self->plan == NULL)
+    return;
+  rulebook = sw_rulebook_new (self->plan);
+  if (!sw_edit_assign (self->organisation, slot, person,
+                       sw_rulebook_pick_duty (rulebook, slot, person), &error))
     sw_schedule_view_show_error (GTK_WIDGET (self), _("Could Not Assign"), error);
 }
 

@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "sw-assign-candidate.h"
+#include "sw-problem.h"
+#include "sw-skills.h"
 
 struct _SwAssignCandidate
 {
@@ -10,6 +14,8 @@ struct _SwAssignCandidate
   SwPerson    *person;
   SwAssignFit  fit;
   char        *reason;
+  char        *kinds;
+  GPtrArray   *problems;
   char        *search_key;
 };
 
@@ -33,6 +39,8 @@ sw_assign_candidate_finalize (GObject *object)
 
   g_clear_object (&self->person);
   g_clear_pointer (&self->reason, g_free);
+  g_clear_pointer (&self->kinds, g_free);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->search_key, g_free);
 
   G_OBJECT_CLASS (sw_assign_candidate_parent_class)->finalize (object);
@@ -99,27 +107,52 @@ sw_assign_candidate_init (SwAssignCandidate *self)
 {
 }
 
+/* @problems: the problems the assignment would bring (transfer none, may
+ * be NULL); @reason: the words when there are none (“already on this
+ * slot”). */
 SwAssignCandidate *
 sw_assign_candidate_new (SwPerson    *person,
                          SwAssignFit  fit,
+                         GPtrArray   *problems,
                          const char  *reason)
 {
   SwAssignCandidate *self;
   SwDepartment *department;
+  g_autofree char *skills = NULL;
+  g_autoptr(GString) reasons = g_string_new (reason);
+  g_autoptr(GString) kinds = g_string_new (NULL);
 
   g_return_val_if_fail (SW_IS_PERSON (person), NULL);
 
   self = g_object_new (SW_TYPE_ASSIGN_CANDIDATE, NULL);
   self->person = g_object_ref (person);
   self->fit = fit;
-  self->reason = g_strdup (reason != NULL ? reason : "");
+  self->problems = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      SwProblem *problem = g_ptr_array_index (problems, i);
+      const char *nick = sw_enum_to_nick (SW_TYPE_PROBLEM_KIND, sw_problem_get_kind (problem));
+      g_autofree char *mark = g_strconcat (",", nick, ",", NULL);
+      g_autofree char *listed = g_strconcat (",", kinds->str, ",", NULL);
+
+      g_ptr_array_add (self->problems, g_object_ref (problem));
+      if (reasons->len > 0)
+        g_string_append_c (reasons, '\n');
+      g_string_append (reasons, sw_problem_get_message (problem));
+      if (strstr (listed, mark) == NULL)
+        g_string_append_printf (kinds, "%s%s", kinds->len > 0 ? "," : "", nick);
+    }
+  self->reason = g_string_free (g_steal_pointer (&reasons), FALSE);
+  self->kinds = g_string_free (g_steal_pointer (&kinds), FALSE);
 
   department = sw_person_get_department (person);
+  skills = sw_skills_join (sw_person_get_skills (person), " ");
   self->search_key = g_strjoin (" ",
                                 sw_person_get_name (person),
                                 department != NULL ? sw_department_get_name (department) : "",
                                 department != NULL ? sw_department_get_short_name (department) : "",
                                 sw_person_get_title (person),
+                                skills,
                                 NULL);
 
   return self;
@@ -155,4 +188,20 @@ sw_assign_candidate_get_search_key (SwAssignCandidate *self)
   g_return_val_if_fail (SW_IS_ASSIGN_CANDIDATE (self), "");
 
   return self->search_key;
+}
+
+GPtrArray *
+sw_assign_candidate_get_problems (SwAssignCandidate *self)
+{
+  g_return_val_if_fail (SW_IS_ASSIGN_CANDIDATE (self), NULL);
+
+  return self->problems;
+}
+
+const char *
+sw_assign_candidate_get_kinds (SwAssignCandidate *self)
+{
+  g_return_val_if_fail (SW_IS_ASSIGN_CANDIDATE (self), "");
+
+  return self->kinds;
 }
