@@ -12,6 +12,7 @@ struct _SwProblemList
   SwOrganisation *org;
   SwPlan         *plan;
   GPtrArray      *items;   /* SwProblem */
+  guint           n_open;  /* items without an acceptance */
 };
 
 static void sw_problem_list_model_init (GListModelInterface *iface);
@@ -25,6 +26,7 @@ enum {
   PROP_ORGANISATION,
   PROP_PLAN,
   PROP_N_ITEMS,
+  PROP_N_OPEN,
   N_PROPS
 };
 
@@ -81,6 +83,17 @@ plan_is_in_organisation (SwProblemList *self)
   return FALSE;
 }
 
+static guint
+count_open (GPtrArray *items)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    n += sw_problem_get_acceptance (g_ptr_array_index (items, i)) == NULL;
+
+  return n;
+}
+
 static gboolean
 problems_equal (SwProblem *a,
                 SwProblem *b)
@@ -91,6 +104,8 @@ problems_equal (SwProblem *a,
          sw_problem_get_duty (a) == sw_problem_get_duty (b) &&
          sw_problem_get_person (a) == sw_problem_get_person (b) &&
          sw_problem_get_task (a) == sw_problem_get_task (b) &&
+         sw_problem_get_acceptance (a) == sw_problem_get_acceptance (b) &&
+         g_strcmp0 (sw_problem_get_situation (a), sw_problem_get_situation (b)) == 0 &&
          g_strcmp0 (sw_problem_get_message (a), sw_problem_get_message (b)) == 0;
 }
 
@@ -102,6 +117,7 @@ sw_problem_list_replace (SwProblemList *self,
 {
   g_autoptr(GPtrArray) old = NULL;
   gboolean same = items->len == self->items->len;
+  guint old_open;
 
   for (guint i = 0; same && i < items->len; i++)
     same = problems_equal (g_ptr_array_index (items, i), g_ptr_array_index (self->items, i));
@@ -114,10 +130,14 @@ sw_problem_list_replace (SwProblemList *self,
 
   old = g_steal_pointer (&self->items);
   self->items = items;
+  old_open = self->n_open;
+  self->n_open = count_open (items);
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, items->len);
   if (old->len != items->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  if (old_open != self->n_open)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OPEN]);
 }
 
 static GPtrArray *
@@ -187,6 +207,7 @@ sw_problem_list_constructed (GObject *object)
   /* The first computation emits nothing: nobody can be listening yet. */
   g_ptr_array_unref (self->items);
   self->items = sw_problem_list_compute (self);
+  self->n_open = count_open (self->items);
 }
 
 static void
@@ -230,6 +251,10 @@ sw_problem_list_get_property (GObject    *object,
 
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->items->len);
+      break;
+
+    case PROP_N_OPEN:
+      g_value_set_uint (value, self->n_open);
       break;
 
     default:
@@ -289,6 +314,10 @@ sw_problem_list_class_init (SwProblemListClass *klass)
                        0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
                        G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_N_OPEN] =
+    g_param_spec_uint ("n-open", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

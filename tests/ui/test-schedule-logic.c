@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "sw-assign-ranking.h"
+#include "sw-rulebook.h"
 #include "sw-schedule-layout.h"
 
 #define T(y, mo, d, h, mi) sw_time_from_ymdhm (y, mo, d, h, mi)

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "sw-assign-picker.h"
-#include "sw-assign-ranking.h"
+#include "sw-rulebook.h"
 #include "sw-core.h"
 #include "sw-generate.h"
 #include "sw-plan-file.h"
