@@ -9,6 +9,7 @@
 #include "sw-command-group.h"
 #include "sw-error.h"
 #include "sw-list-command.h"
+#include "sw-rulebook.h"
 #include "sw-time.h"
 #include "sw-unavailability.h"
 
@@ -64,7 +65,7 @@ typedef struct
   SwSlot *slot;
   gint64  start;
   gint64  end;
-  guint   location;
+  const char *place;    /* the slot keeps it alive */
   guint   first_need;   /* needs of a slot are consecutive */
   guint   n_needs;
   double  ratio;        /* fewest candidates per empty seat of a duty */
@@ -79,6 +80,7 @@ typedef struct
   GArray *asgs;         /* guint: proposed assignments */
   guint   stamp;
   guint   candidates;   /* people who could ever take a seat */
+  GArray *pool;         /* guint: who may take it when the duty needs skills, or NULL */
 } Need;
 
 typedef struct
@@ -87,7 +89,8 @@ typedef struct
   int       dept;
   gboolean  active;
   GArray   *fixed;      /* guint slot indices of existing assignments */
-  GArray   *busy;       /* gint64 pairs: unavailability */
+  guint     fixed_duties;  /* existing assignments that fill a duty */
+  GArray   *days;       /* int pairs: day, minutes of duty on it (existing and proposed) */
   GArray   *asgs;       /* guint: proposed assignments */
   gint64    minutes;    /* existing plus proposed */
   gint64    base_minutes;  /* existing */
@@ -138,7 +141,9 @@ typedef enum
 
 typedef struct
 {
+  SwPlan  *plan;
   int      travel_buffer;
+  gboolean keep_duty_limit;  /* the soft limit, kept while it can be */
   Mode     mode;
   ASlot   *slots;
   guint    n_slots;
@@ -208,6 +213,9 @@ static GParamSpec *properties[N_PROPS];
 /* ------------------------------------------------------------------ */
 /* The rules                                                           */
 
+/* The rules are the rulebook's (sw-rulebook.h); the solver only keeps
+ * what they need in arrays. */
+
 static gboolean
 slots_conflict (Solver *s,
                 guint   a,
@@ -215,13 +223,13 @@ slots_conflict (Solver *s,
 {
   const ASlot *sa = &s->slots[a];
   const ASlot *sb = &s->slots[b];
-  gint64 buffer;
 
   if (a == b)
     return TRUE;
-  buffer = sa->location != sb->location ? s->travel_buffer : 0;
 
-  return sa->start < sb->end + buffer && sb->start < sa->end + buffer;
+  return sw_rulebook_clash (sa->start, sa->end, sa->place,
+                            sb->start, sb->end, sb->place,
+                            s->travel_buffer) != SW_CLASH_NONE;
 }
 
 static gboolean
@@ -241,13 +249,88 @@ person_unavailable (APerson *p,
                     gint64   start,
                     gint64   end)
 {
-  if (p->busy == NULL)
-    return FALSE;
-  for (guint i = 0; i + 1 < p->busy->len; i += 2)
-    if (g_array_index (p->busy, gint64, i) < end &&
-        start < g_array_index (p->busy, gint64, i + 1))
-      return TRUE;
-  return FALSE;
+  return sw_rulebook_find_busy (p->person, start, end) != NULL;
+}
+
+static int *
+day_entry (APerson *p,
+           int      day,
+           gboolean create)
+{
+  int zero = 0;
+
+  for (guint i = 0; p->days != NULL && i + 1 < p->days->len; i += 2)
+    if (g_array_index (p->days, int, i) == day)
+      return &g_array_index (p->days, int, i + 1);
+  if (!create)
+    return NULL;
+  if (p->days == NULL)
+    p->days = g_array_new (FALSE, FALSE, sizeof (int));
+  g_array_append_val (p->days, day);
+  g_array_append_val (p->days, zero);
+
+  return &g_array_index (p->days, int, p->days->len - 1);
+}
+
+/* Adds (@sign 1) or takes away (-1) @slot's minutes on each of its days. */
+static void
+count_days (Solver  *s,
+            APerson *p,
+            guint    slot,
+            int      sign)
+{
+  const ASlot *as = &s->slots[slot];
+
+  if (as->end <= as->start)
+    return;
+  for (int day = sw_time_day_of (as->start); day <= sw_time_day_of (as->end - 1); day++)
+    *day_entry (p, day, TRUE) += sign * sw_rulebook_minutes_on_day (as->start, as->end, day);
+}
+
+/* Whether @person may take @slot within the plan's hours per day, after
+ * leaving @leaving (a slot index, or NO_INDEX). */
+static gboolean
+hours_fit (Solver *s,
+           guint   person,
+           guint   slot,
+           guint   leaving)
+{
+  APerson *p = &s->people[person];
+  const ASlot *as = &s->slots[slot];
+
+  if (sw_plan_get_max_hours_per_day (s->plan) <= 0 || as->end <= as->start)
+    return TRUE;
+  for (int day = sw_time_day_of (as->start); day <= sw_time_day_of (as->end - 1); day++)
+    {
+      int *held = day_entry (p, day, FALSE);
+      int minutes = (held != NULL ? *held : 0) + sw_rulebook_minutes_on_day (as->start, as->end, day);
+
+      if (leaving != NO_INDEX)
+        minutes -= sw_rulebook_minutes_on_day (s->slots[leaving].start, s->slots[leaving].end, day);
+      if (sw_rulebook_over_hours (s->plan, minutes))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether @person may take one more duty (the soft limit, while kept). */
+static gboolean
+duties_fit (Solver *s,
+            guint   person)
+{
+  APerson *p = &s->people[person];
+
+  return !s->keep_duty_limit ||
+         !sw_rulebook_over_duties (s->plan, p->fixed_duties + (p->asgs != NULL ? p->asgs->len : 0) + 1);
+}
+
+/* Whether @person may take a new seat on @slot besides what they hold. */
+static gboolean
+load_fits (Solver *s,
+           guint   person,
+           guint   slot)
+{
+  return hours_fit (s, person, slot, NO_INDEX) && duties_fit (s, person);
 }
 
 static gboolean
@@ -310,11 +393,29 @@ new_conflicts (Solver *s,
   return n;
 }
 
+/* Who may take a seat of @need as far as the duty goes: the pools hold
+ * each department's active people; a duty that needs skills has its own. */
 static GArray *
 pool_of (Solver *s,
          Need   *need)
 {
+  if (need->pool != NULL)
+    return need->pool;
   return need->dept < 0 ? s->all_pool : s->pools[need->dept];
+}
+
+static gboolean
+duty_fits (Solver *s,
+           guint   person,
+           SwDuty *duty)
+{
+  SwPerson *p = s->people[person].person;
+  g_auto(GStrv) missing = NULL;
+
+  if (!sw_rulebook_department_fits (p, duty))
+    return FALSE;
+  missing = sw_rulebook_missing_skills (p, duty);
+  return missing == NULL;
 }
 
 static gboolean
@@ -322,7 +423,7 @@ eligible_for_need (Solver *s,
                    guint   person,
                    Need   *need)
 {
-  return need->dept < 0 || s->people[person].dept == need->dept;
+  return duty_fits (s, person, need->duty);
 }
 
 static gint64
@@ -381,6 +482,7 @@ asg_new (Solver *s,
   g_array_append_val (ensure_array (&s->people[person].asgs), id);
   g_array_append_val (n->asgs, id);
   s->people[person].minutes += slot_minutes (s, n->slot);
+  count_days (s, &s->people[person], n->slot, 1);
   s->filled++;
   journal_add (s, JOURNAL_NEW, id, 0);
 
@@ -398,6 +500,7 @@ asg_remove (Solver *s,
   array_remove_value (need->asgs, id);
   array_remove_value (s->people[asg->person].asgs, id);
   s->people[asg->person].minutes -= slot_minutes (s, need->slot);
+  count_days (s, &s->people[asg->person], need->slot, -1);
   asg->alive = FALSE;
   s->filled--;
   journal_add (s, JOURNAL_REMOVE, id, 0);
@@ -416,6 +519,7 @@ asg_revive (Solver *s,
   g_array_append_val (need->asgs, id);
   g_array_append_val (ensure_array (&s->people[asg->person].asgs), id);
   s->people[asg->person].minutes += slot_minutes (s, need->slot);
+  count_days (s, &s->people[asg->person], need->slot, 1);
   s->filled++;
 }
 
@@ -433,9 +537,11 @@ asg_set_need (Solver *s,
   journal_add (s, JOURNAL_SET_NEED, id, asg->need);
   array_remove_value (from->asgs, id);
   p->minutes -= slot_minutes (s, from->slot);
+  count_days (s, p, from->slot, -1);
   asg->need = need;
   g_array_append_val (to->asgs, id);
   p->minutes += slot_minutes (s, to->slot);
+  count_days (s, p, to->slot, 1);
 }
 
 /* Gives a proposed assignment to another person; its seat stays. */
@@ -445,13 +551,16 @@ asg_set_person (Solver *s,
                 guint   person)
 {
   Asg *asg = &g_array_index (s->asgs, Asg, id);
-  gint64 minutes = slot_minutes (s, g_array_index (s->needs, Need, asg->need).slot);
+  guint slot = g_array_index (s->needs, Need, asg->need).slot;
+  gint64 minutes = slot_minutes (s, slot);
 
   array_remove_value (s->people[asg->person].asgs, id);
   s->people[asg->person].minutes -= minutes;
+  count_days (s, &s->people[asg->person], slot, -1);
   asg->person = person;
   g_array_append_val (ensure_array (&s->people[person].asgs), id);
   s->people[person].minutes += minutes;
+  count_days (s, &s->people[person], slot, 1);
 }
 
 static guint
@@ -640,7 +749,8 @@ fill_slot (Solver *s,
           if (mark[p] == mark_value)
             continue;  /* a department asked for twice */
           mark[p] = mark_value;
-          if (!static_ok (s, p, slot) || new_conflicts (s, p, slot, NULL) > 0)
+          if (!static_ok (s, p, slot) || new_conflicts (s, p, slot, NULL) > 0 ||
+              !load_fits (s, p, slot))
             continue;
           if (s->mode == MODE_SNUG)
             {
@@ -832,6 +942,8 @@ augment_chain (Solver *s,
 
           if (n_in_way == 0)
             {
+              if (!load_fits (s, p, need->slot))
+                continue;
               apply_chain (s, (int) head, p);
               return TRUE;
             }
@@ -839,6 +951,9 @@ augment_chain (Solver *s,
           if (node.depth < CHAIN_DEPTH)
             {
               guint next = g_array_index (s->asgs, Asg, in_way).need;
+
+              if (!hours_fit (s, p, need->slot, g_array_index (s->needs, Need, next).slot))
+                continue;
               Need *next_need = &g_array_index (s->needs, Need, next);
               Node child;
 
@@ -939,7 +1054,8 @@ phase_fairness (Solver *s)
               if (s->people[q].minutes >= best_minutes)
                 continue;
               if (!static_ok (s, q, need->slot) ||
-                  new_conflicts (s, q, need->slot, NULL) > 0)
+                  new_conflicts (s, q, need->slot, NULL) > 0 ||
+                  !load_fits (s, q, need->slot))
                 continue;
               best = q;
               best_minutes = s->people[q].minutes;
@@ -963,32 +1079,22 @@ phase_fairness (Solver *s)
 /* ------------------------------------------------------------------ */
 /* Building the solver from the model                                  */
 
-static guint
-intern_location (GHashTable *locations,
-                 const char *location)
-{
-  gpointer value;
-
-  if (g_hash_table_lookup_extended (locations, location, NULL, &value))
-    return GPOINTER_TO_UINT (value);
-  value = GUINT_TO_POINTER (g_hash_table_size (locations));
-  g_hash_table_insert (locations, (gpointer) location, value);
-  return GPOINTER_TO_UINT (value);
-}
-
 static void
 solver_clear (Solver *s)
 {
   for (guint i = 0; i < s->n_people; i++)
     {
       g_clear_pointer (&s->people[i].fixed, g_array_unref);
-      g_clear_pointer (&s->people[i].busy, g_array_unref);
+      g_clear_pointer (&s->people[i].days, g_array_unref);
       g_clear_pointer (&s->people[i].asgs, g_array_unref);
     }
   g_clear_pointer (&s->people, g_free);
   if (s->needs != NULL)
     for (guint i = 0; i < s->needs->len; i++)
-      g_clear_pointer (&g_array_index (s->needs, Need, i).asgs, g_array_unref);
+      {
+        g_clear_pointer (&g_array_index (s->needs, Need, i).asgs, g_array_unref);
+        g_clear_pointer (&g_array_index (s->needs, Need, i).pool, g_array_unref);
+      }
   g_clear_pointer (&s->needs, g_array_unref);
   for (guint i = 0; s->pools != NULL && i < s->n_depts; i++)
     g_clear_pointer (&s->pools[i], g_array_unref);
@@ -1010,9 +1116,10 @@ solver_init (Solver         *s,
   GListModel *departments = sw_organisation_get_departments (org);
   GListModel *people = sw_organisation_get_people (org);
   g_autoptr(GHashTable) dept_index = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) locations = g_hash_table_new (g_str_hash, g_str_equal);
 
   memset (s, 0, sizeof *s);
+  s->plan = plan;
+  s->keep_duty_limit = TRUE;
   s->travel_buffer = MAX (sw_plan_get_travel_buffer (plan), 0);
 
   s->n_depts = g_list_model_get_n_items (departments);
@@ -1032,26 +1139,12 @@ solver_init (Solver         *s,
     {
       g_autoptr(SwPerson) person = g_list_model_get_item (people, i);
       APerson *p = &s->people[i];
-      GListModel *busy = sw_person_get_unavailability (person);
-      guint n_busy = g_list_model_get_n_items (busy);
       SwDepartment *dept = sw_person_get_department (person);
 
       p->person = person;  /* the organisation keeps it alive */
       p->dept = dept != NULL ? (int) GPOINTER_TO_UINT (g_hash_table_lookup (dept_index, dept)) - 1 : -1;
       p->active = sw_person_get_active (person);
       g_hash_table_insert (person_index, person, GUINT_TO_POINTER (i + 1));
-
-      for (guint k = 0; k < n_busy; k++)
-        {
-          g_autoptr(SwUnavailability) u = g_list_model_get_item (busy, k);
-          gint64 start = sw_unavailability_get_start (u);
-          gint64 end = sw_unavailability_get_end (u);
-
-          if (p->busy == NULL)
-            p->busy = g_array_new (FALSE, FALSE, sizeof (gint64));
-          g_array_append_val (p->busy, start);
-          g_array_append_val (p->busy, end);
-        }
 
       if (p->active)
         {
@@ -1080,7 +1173,7 @@ solver_init (Solver         *s,
       as->slot = slot;
       as->start = sw_slot_get_start (slot);
       as->end = sw_slot_get_end (slot);
-      as->location = intern_location (locations, sw_slot_get_location (slot));
+      as->place = sw_slot_get_location (slot);
       as->first_need = s->needs->len;
 
       for (guint k = 0; k < n_assignments; k++)
@@ -1102,6 +1195,8 @@ solver_init (Solver         *s,
           if (s->people[pi].fixed == NULL)
             s->people[pi].fixed = g_array_new (FALSE, FALSE, sizeof (guint));
           g_array_append_val (s->people[pi].fixed, i);
+          s->people[pi].fixed_duties += duty != NULL;
+          count_days (s, &s->people[pi], i, 1);
           s->people[pi].minutes += slot_minutes (s, i);
           s->people[pi].base_minutes = s->people[pi].minutes;
         }
@@ -1140,6 +1235,15 @@ solver_init (Solver         *s,
                 }
               need.dept = (int) di - 1;
             }
+          if (sw_duty_get_skills (duty)[0] != NULL)
+            {
+              GArray *from = need.dept < 0 ? s->all_pool : s->pools[need.dept];
+
+              need.pool = g_array_new (FALSE, FALSE, sizeof (guint));
+              for (guint q = 0; q < from->len; q++)
+                if (duty_fits (s, g_array_index (from, guint, q), duty))
+                  g_array_append_val (need.pool, g_array_index (from, guint, q));
+            }
           g_array_append_val (s->needs, need);
         }
       as->n_needs = s->needs->len - as->first_need;
@@ -1153,6 +1257,14 @@ solver_init (Solver         *s,
 static void
 solver_reset (Solver *s)
 {
+  for (guint a = 0; a < s->asgs->len; a++)
+    {
+      Asg *asg = &g_array_index (s->asgs, Asg, a);
+
+      if (asg->alive)
+        count_days (s, &s->people[asg->person],
+                    g_array_index (s->needs, Need, asg->need).slot, -1);
+    }
   for (guint n = 0; n < s->needs->len; n++)
     g_array_set_size (g_array_index (s->needs, Need, n).asgs, 0);
   for (guint i = 0; i < s->n_people; i++)
@@ -1319,11 +1431,18 @@ phase_kicks (Solver *s)
           guint a = g_array_index (s->people[chosen].asgs, guint, i);
           guint other = g_array_index (s->asgs, Asg, a).need;
 
-          if (slots_conflict (s, g_array_index (s->needs, Need, other).slot, slot))
+          if (slots_conflict (s, g_array_index (s->needs, Need, other).slot, slot) ||
+              !load_fits (s, chosen, slot))
             {
               g_array_append_val (freed, other);
               asg_remove (s, a);
             }
+        }
+      if (!load_fits (s, chosen, slot))
+        {
+          s->journal = NULL;
+          journal_undo (s, journal);
+          continue;
         }
       asg_new (s, chosen, root);
 
@@ -1429,6 +1548,12 @@ solver_solve (Solver *s)
     {
       phase_kicks (s);
       solver_polish (s);
+    }
+  /* The soft limit on duties gives way for seats nobody else can take. */
+  if (s->filled < bound && sw_plan_get_max_duties (s->plan) > 0)
+    {
+      s->keep_duty_limit = FALSE;
+      phase_chains (s);
     }
   t2 = g_get_monotonic_time ();
 

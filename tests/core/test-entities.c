@@ -40,6 +40,18 @@ new_object_of_type (GType type)
 }
 
 /* A value of @pspec's type that differs from @current. */
+/* g_param_values_cmp() compares boxed values by address. */
+static int
+values_cmp (GParamSpec   *pspec,
+            const GValue *a,
+            const GValue *b)
+{
+  if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRV)
+    return g_strv_equal (g_value_get_boxed (a), g_value_get_boxed (b)) ? 0 : 1;
+
+  return g_param_values_cmp (pspec, a, b);
+}
+
 static void
 make_other_value (GParamSpec   *pspec,
                   const GValue *current,
@@ -82,6 +94,16 @@ make_other_value (GParamSpec   *pspec,
   else if (type == G_TYPE_BOOLEAN)
     {
       g_value_set_boolean (value, !g_value_get_boolean (current));
+    }
+  else if (type == G_TYPE_STRV)
+    {
+      const char *const *strv = g_value_get_boxed (current);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+        g_strv_builder_add (builder, strv[i]);
+      g_strv_builder_add (builder, "电工证");
+      g_value_take_boxed (value, g_strv_builder_end (builder));
     }
   else if (G_TYPE_IS_ENUM (type))
     {
@@ -156,7 +178,7 @@ check_properties (GObject    *object,
 
       g_value_init (&read_back, G_PARAM_SPEC_VALUE_TYPE (pspec));
       g_object_get_property (object, pspec->name, &read_back);
-      g_assert_cmpint (g_param_values_cmp (pspec, &read_back, &other), ==, 0);
+      g_assert_cmpint (values_cmp (pspec, &read_back, &other), ==, 0);
 
       /* The same value again: no notification. */
       g_object_set_property (object, pspec->name, &other);
@@ -167,7 +189,7 @@ check_properties (GObject    *object,
       g_assert_cmpuint (counter.count, ==, 2);
       g_value_reset (&read_back);
       g_object_get_property (object, pspec->name, &read_back);
-      g_assert_cmpint (g_param_values_cmp (pspec, &read_back, &current), ==, 0);
+      g_assert_cmpint (values_cmp (pspec, &read_back, &current), ==, 0);
 
       if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRING &&
           (null_keeps_default == NULL || !g_strv_contains (null_keeps_default, pspec->name)))
@@ -283,7 +305,7 @@ static void
 test_person (void)
 {
   const char *names[] = { "id", "name", "department", "title", "phone", "email",
-                          "notes", "active", NULL };
+                          "notes", "active", "skills", NULL };
   g_autoptr(SwDepartment) department = sw_department_new ("用电科");
   g_autoptr(SwPerson) person = sw_person_new ("张伟", department);
   g_autoptr(SwUnavailability) morning = NULL;
@@ -303,12 +325,12 @@ test_person (void)
   store = G_LIST_STORE (sw_person_get_unavailability (person));
   morning = sw_unavailability_new (8 * 60, 12 * 60, "会议");
   g_list_store_append (store, morning);
-  g_assert_true (sw_person_is_unavailable (person, 9 * 60, 10 * 60));
-  g_assert_true (sw_person_is_unavailable (person, 7 * 60, 8 * 60 + 1));
-  g_assert_true (sw_person_is_unavailable (person, 11 * 60 + 59, 14 * 60));
-  g_assert_true (sw_person_is_unavailable (person, 0, 24 * 60));
-  g_assert_false (sw_person_is_unavailable (person, 12 * 60, 14 * 60));
-  g_assert_false (sw_person_is_unavailable (person, 6 * 60, 8 * 60));
+  g_assert_true (sw_rulebook_find_busy (person, 9 * 60, 10 * 60) != NULL);
+  g_assert_true (sw_rulebook_find_busy (person, 7 * 60, 8 * 60 + 1) != NULL);
+  g_assert_true (sw_rulebook_find_busy (person, 11 * 60 + 59, 14 * 60) != NULL);
+  g_assert_true (sw_rulebook_find_busy (person, 0, 24 * 60) != NULL);
+  g_assert_false (sw_rulebook_find_busy (person, 12 * 60, 14 * 60) != NULL);
+  g_assert_false (sw_rulebook_find_busy (person, 6 * 60, 8 * 60) != NULL);
 }
 
 static void
@@ -340,7 +362,7 @@ test_committee (void)
 static void
 test_duty (void)
 {
-  const char *names[] = { "id", "name", "count", "department", "position", NULL };
+  const char *names[] = { "id", "name", "count", "department", "position", "skills", NULL };
   g_autoptr(SwDepartment) department = sw_department_new ("直属供电所");
   g_autoptr(SwDuty) duty = sw_duty_new ("受理报装/咨询", 2, department);
   g_autoptr(SwDuty) zero = sw_duty_new (NULL, 0, NULL);
@@ -433,6 +455,14 @@ slot_at (gint64 start,
   return sw_slot_new (SW_SLOT_KIND_OTHER, "s", start, end);
 }
 
+static gboolean
+slots_overlap (SwSlot *a,
+               SwSlot *b)
+{
+  return sw_rulebook_spans_overlap (sw_slot_get_start (a), sw_slot_get_end (a),
+                                    sw_slot_get_start (b), sw_slot_get_end (b));
+}
+
 static void
 test_slot_overlaps (void)
 {
@@ -447,19 +477,19 @@ test_slot_overlaps (void)
   g_autoptr(SwSlot) later = slot_at (900, 1000);
   g_autoptr(SwSlot) empty = slot_at (650, 650);
 
-  g_assert_false (sw_slot_overlaps (a, touching_after));
-  g_assert_false (sw_slot_overlaps (touching_after, a));
-  g_assert_false (sw_slot_overlaps (a, touching_before));
-  g_assert_false (sw_slot_overlaps (touching_before, a));
-  g_assert_false (sw_slot_overlaps (a, later));
-  g_assert_false (sw_slot_overlaps (a, empty));
-  g_assert_true (sw_slot_overlaps (a, one_minute));
-  g_assert_true (sw_slot_overlaps (a, inside));
-  g_assert_true (sw_slot_overlaps (inside, a));
-  g_assert_true (sw_slot_overlaps (a, around));
-  g_assert_true (sw_slot_overlaps (a, same));
-  g_assert_true (sw_slot_overlaps (a, partial));
-  g_assert_true (sw_slot_overlaps (partial, a));
+  g_assert_false (slots_overlap (a, touching_after));
+  g_assert_false (slots_overlap (touching_after, a));
+  g_assert_false (slots_overlap (a, touching_before));
+  g_assert_false (slots_overlap (touching_before, a));
+  g_assert_false (slots_overlap (a, later));
+  g_assert_false (slots_overlap (a, empty));
+  g_assert_true (slots_overlap (a, one_minute));
+  g_assert_true (slots_overlap (a, inside));
+  g_assert_true (slots_overlap (inside, a));
+  g_assert_true (slots_overlap (a, around));
+  g_assert_true (slots_overlap (a, same));
+  g_assert_true (slots_overlap (a, partial));
+  g_assert_true (slots_overlap (partial, a));
 }
 
 static void
@@ -600,7 +630,8 @@ static void
 test_plan_properties (void)
 {
   const char *names[] = { "id", "title", "theme", "organiser", "first-day", "last-day",
-                          "time-zone", "hotline", "description", "travel-buffer", NULL };
+                          "time-zone", "hotline", "description", "travel-buffer",
+                          "max-hours-per-day", "max-duties", NULL };
   const char *keeps_default[] = { "time-zone", NULL };
   g_autoptr(SwPlan) plan = sw_plan_new ("诚信工程优质服务宣传周", 20716, 20722, NULL);
   g_autoptr(SwPlan) berlin = sw_plan_new (NULL, 1, 2, "Europe/Berlin");
@@ -684,9 +715,9 @@ test_problem (void)
   g_autoptr(SwSlot) other = slot_at (30, 90);
   g_autoptr(SwPerson) person = sw_person_new ("甲", NULL);
   g_autoptr(SwProblem) problem = sw_problem_new (SW_PROBLEM_DOUBLE_BOOKING, "msg",
-                                                 slot, other, NULL, person, NULL);
+                                                 slot, other, NULL, person, NULL, "s");
   g_autoptr(SwProblem) empty = sw_problem_new (SW_PROBLEM_OVERDUE_TASK, NULL,
-                                               NULL, NULL, NULL, NULL, NULL);
+                                               NULL, NULL, NULL, NULL, NULL, NULL);
   g_autoptr(SwSlot) via_property = NULL;
   SwProblemKind kind;
 
@@ -736,8 +767,9 @@ test_enums (void)
                           "publicity", "meeting", "other", NULL };
   const char *roles[] = { "leader", "deputy", "member", "office-director", NULL };
   const char *statuses[] = { "todo", "doing", "done", NULL };
-  const char *problems[] = { "unfilled-duty", "double-booking", "unavailable",
-                             "wrong-department", "overdue-task", "outside-plan", NULL };
+  const char *problems[] = { "unfilled-duty", "double-booking", "travel-time", "unavailable",
+                             "wrong-department", "missing-skill", "too-many-hours",
+                             "too-many-duties", "overdue-task", "outside-plan", NULL };
   int value = 42;
 
   check_nicks (SW_TYPE_SLOT_KIND, kinds);
