@@ -22,7 +22,7 @@ const SwCliCommand sw_cli_commands[] = {
     N_("Show a plan as text: committees, days, slots, duties, people, tasks."),
     sw_cli_cmd_show },
   { "check", NULL,
-    N_("List the problems of a plan; exit with status 1 when there are any."),
+    N_("List the open problems of a plan (--accepted: and the accepted ones); exit with status 1 when any is open."),
     sw_cli_cmd_check },
   { "import-plan", N_("FILE.json"),
     N_("Import a plan exchange file (“-” reads standard input) and print the new plan’s id."),
@@ -57,6 +57,12 @@ const SwCliCommand sw_cli_commands[] = {
   { "autofill", NULL,
     N_("Fill the empty duties with free people, fairly, and say why the rest stay empty (--dry-run: only show it)."),
     sw_cli_cmd_autofill },
+  { "candidates", NULL,
+    N_("Rank the people for a slot’s duty as the Assign picker does: name, department, problem kinds (tab-separated)."),
+    sw_cli_cmd_candidates },
+  { "rules", NULL,
+    N_("Show the plan rules (travel buffer, hours per day, duties), or set them as one undoable step."),
+    sw_cli_cmd_rules },
   { NULL, NULL, NULL, NULL },
 };
 

@@ -134,4 +134,8 @@ int sw_cli_cmd_import_busy (SwCliContext *ctx, int argc, char **argv, GError **e
 /* Auto-fill (sw-cli-autofill.c). */
 int sw_cli_cmd_autofill (SwCliContext *ctx, int argc, char **argv, GError **error);
 
+/* The picker's ranking and the plan rules (sw-cli-assign.c). */
+int sw_cli_cmd_candidates (SwCliContext *ctx, int argc, char **argv, GError **error);
+int sw_cli_cmd_rules      (SwCliContext *ctx, int argc, char **argv, GError **error);
+
 G_END_DECLS

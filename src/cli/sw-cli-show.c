@@ -363,9 +363,12 @@ sw_cli_cmd_check (SwCliContext  *ctx,
                   GError       **error)
 {
   g_autofree char *plan_arg = NULL;
+  gboolean show_accepted = FALSE;
   const GOptionEntry entries[] = {
     { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_arg,
       N_("The plan (may be left out when the database holds one)"), N_("ID") },
+    { "accepted", 0, 0, G_OPTION_ARG_NONE, &show_accepted,
+      N_("List the accepted problems too, after the open ones"), NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(SwStore) store = NULL;
@@ -373,6 +376,7 @@ sw_cli_cmd_check (SwCliContext  *ctx,
   g_autoptr(GString) out = g_string_new (NULL);
   SwPlan *plan;
   guint n;
+  guint n_open = 0;
 
   if (!sw_cli_parse_options (ctx, entries, &argc, &argv, 0, error))
     return SW_CLI_EXIT_FAILURE;
@@ -388,21 +392,40 @@ sw_cli_cmd_check (SwCliContext  *ctx,
   problems = sw_problems_compute (plan, sw_time_now_in_zone (sw_plan_get_time_zone (plan)));
   n = g_list_model_get_n_items (G_LIST_MODEL (problems));
 
-  if (n == 0)
-    {
-      g_print ("%s\n", _("No problems."));
-      return SW_CLI_EXIT_OK;
-    }
-
+  /* Open problems come first, then the accepted ones. */
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SwProblem) problem = g_list_model_get_item (G_LIST_MODEL (problems), i);
 
+      if (sw_problem_get_acceptance (problem) != NULL)
+        continue;
+      n_open++;
       g_string_append_printf (out, "%s: %s\n",
                               sw_enum_to_nick (SW_TYPE_PROBLEM_KIND, sw_problem_get_kind (problem)),
                               sw_problem_get_message (problem));
     }
+
+  if (n_open == 0)
+    g_string_append_printf (out, "%s\n", _("No problems."));
+
+  for (guint i = 0; show_accepted && i < n; i++)
+    {
+      g_autoptr(SwProblem) problem = g_list_model_get_item (G_LIST_MODEL (problems), i);
+      SwAcceptance *acceptance = sw_problem_get_acceptance (problem);
+      const char *note;
+
+      if (acceptance == NULL)
+        continue;
+      note = sw_acceptance_get_note (acceptance);
+      g_string_append_printf (out, "accepted: %s: %s",
+                              sw_enum_to_nick (SW_TYPE_PROBLEM_KIND, sw_problem_get_kind (problem)),
+                              sw_problem_get_message (problem));
+      if (note != NULL && *note != '\0')
+        g_string_append_printf (out, " — %s", note);
+      g_string_append_c (out, '\n');
+    }
+
   g_print ("%s", out->str);
 
-  return SW_CLI_EXIT_PROBLEMS;
+  return n_open > 0 ? SW_CLI_EXIT_PROBLEMS : SW_CLI_EXIT_OK;
 }
