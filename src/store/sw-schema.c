@@ -212,10 +212,38 @@ static const char schema_v3[] =
   "DROP TABLE calendar_state;\n"
   "ALTER TABLE calendar_state_v3 RENAME TO calendar_state;\n";
 
+/*
+ * Version 4: the rulebook.  Skills (one a line) of people and duties,
+ * the plan's limits of hours per day and duties per person (0: none),
+ * and the problems a coordinator accepted, each with the locale-free
+ * situation it was accepted in.
+ */
+static const char schema_v4[] =
+  "ALTER TABLE person ADD COLUMN skills TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE duty ADD COLUMN skills TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE plan ADD COLUMN max_hours_per_day INTEGER NOT NULL DEFAULT 0\n"
+  "  CHECK (max_hours_per_day BETWEEN 0 AND 24);\n"
+  "ALTER TABLE plan ADD COLUMN max_duties INTEGER NOT NULL DEFAULT 0\n"
+  "  CHECK (max_duties BETWEEN 0 AND 999);\n"
+  "CREATE TABLE acceptance (\n"
+  "  id            INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  list_order    INTEGER NOT NULL DEFAULT 0,\n"
+  "  plan_id       INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,\n"
+  "  kind          TEXT NOT NULL,\n"
+  "  person_id     INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,\n"
+  "  slot_id       INTEGER REFERENCES slot (id) ON DELETE CASCADE,\n"
+  "  situation     TEXT NOT NULL DEFAULT '',\n"
+  "  note          TEXT NOT NULL DEFAULT ''\n"
+  ");\n"
+  "CREATE INDEX acceptance_plan ON acceptance (plan_id);\n"
+  "CREATE INDEX acceptance_person ON acceptance (person_id);\n"
+  "CREATE INDEX acceptance_slot ON acceptance (slot_id);\n";
+
 static const SwStoreMigration migrations[] = {
   { schema_v1 },
   { schema_v2 },
   { schema_v3 },
+  { schema_v4 },
 };
 
 G_STATIC_ASSERT (SW_STORE_APPLICATION_ID == 1398232912);

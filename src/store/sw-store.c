@@ -41,6 +41,7 @@ typedef enum
   E_ASSIGNMENT,
   E_VISIT_TARGET,
   E_TASK,
+  E_ACCEPTANCE,
   N_ENTITIES,
   E_NONE = N_ENTITIES,
 } Entity;
@@ -362,6 +363,8 @@ entity_of (gpointer object)
     return E_VISIT_TARGET;
   if (SW_IS_TASK (object))
     return E_TASK;
+  if (SW_IS_ACCEPTANCE (object))
+    return E_ACCEPTANCE;
 
   return E_NONE;
 }
@@ -383,6 +386,7 @@ entity_get_id (Entity   entity,
     case E_ASSIGNMENT: return sw_assignment_get_id (object);
     case E_VISIT_TARGET: return sw_visit_target_get_id (object);
     case E_TASK: return sw_task_get_id (object);
+    case E_ACCEPTANCE: return sw_acceptance_get_id (object);
     case E_NONE:
     default:
       g_assert_not_reached ();
@@ -407,6 +411,7 @@ entity_set_id (Entity   entity,
     case E_ASSIGNMENT: sw_assignment_set_id (object, id); break;
     case E_VISIT_TARGET: sw_visit_target_set_id (object, id); break;
     case E_TASK: sw_task_set_id (object, id); break;
+    case E_ACCEPTANCE: sw_acceptance_set_id (object, id); break;
     case E_NONE:
     default:
       g_assert_not_reached ();
@@ -454,6 +459,15 @@ bind_department (sqlite3_stmt *stmt,
   sqlite3_bind_int (stmt, i + 3, sw_department_get_position (d));
 }
 
+/* Skills are kept one a line (they hold no control characters). */
+static void
+bind_skills (sqlite3_stmt      *stmt,
+             int                index,
+             const char *const *skills)
+{
+  sqlite3_bind_text (stmt, index, sw_skills_join (skills, "\n"), -1, g_free);
+}
+
 static void
 bind_person (sqlite3_stmt *stmt,
              int           i,
@@ -468,6 +482,7 @@ bind_person (sqlite3_stmt *stmt,
   bind_text (stmt, i + 4, sw_person_get_email (p));
   bind_text (stmt, i + 5, sw_person_get_notes (p));
   sqlite3_bind_int (stmt, i + 6, sw_person_get_active (p) ? 1 : 0);
+  bind_skills (stmt, i + 7, sw_person_get_skills (p));
 }
 
 static void
@@ -498,6 +513,8 @@ bind_plan (sqlite3_stmt *stmt,
   bind_text (stmt, i + 6, sw_plan_get_hotline (p));
   bind_text (stmt, i + 7, sw_plan_get_description (p));
   sqlite3_bind_int (stmt, i + 8, sw_plan_get_travel_buffer (p));
+  sqlite3_bind_int (stmt, i + 9, sw_plan_get_max_hours_per_day (p));
+  sqlite3_bind_int (stmt, i + 10, sw_plan_get_max_duties (p));
 }
 
 static void
@@ -550,6 +567,7 @@ bind_duty (sqlite3_stmt *stmt,
   sqlite3_bind_int64 (stmt, i + 1, sw_duty_get_count (d));
   bind_id (stmt, i + 2, object_id (sw_duty_get_department (d)));
   sqlite3_bind_int (stmt, i + 3, sw_duty_get_position (d));
+  bind_skills (stmt, i + 4, sw_duty_get_skills (d));
 }
 
 static void
@@ -596,6 +614,20 @@ bind_task (sqlite3_stmt *stmt,
   bind_text (stmt, i + 8, sw_task_get_notes (t));
 }
 
+static void
+bind_acceptance (sqlite3_stmt *stmt,
+                 int           i,
+                 gpointer      object)
+{
+  SwAcceptance *a = object;
+
+  bind_nick (stmt, i, SW_TYPE_PROBLEM_KIND, sw_acceptance_get_kind (a));
+  bind_id (stmt, i + 1, object_id (sw_acceptance_get_person (a)));
+  bind_id (stmt, i + 2, object_id (sw_acceptance_get_slot (a)));
+  bind_text (stmt, i + 3, sw_acceptance_get_situation (a));
+  bind_text (stmt, i + 4, sw_acceptance_get_note (a));
+}
+
 #define ORDER_SQL(t) \
   "SELECT list_order FROM " t " WHERE id = ?1", \
   "UPDATE " t " SET list_order = ?2 WHERE id = ?1"
@@ -614,13 +646,15 @@ static const EntityInfo entities[N_ENTITIES] = {
   },
   [E_PERSON] = {
     "person", FALSE,
-    "INSERT INTO person (id, list_order, name, department_id, title, phone, email, notes, active) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+    "INSERT INTO person (id, list_order, name, department_id, title, phone, email, notes, active, "
+    "skills) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
     "ON CONFLICT (id) DO UPDATE SET list_order = excluded.list_order, name = excluded.name, "
     "department_id = excluded.department_id, title = excluded.title, phone = excluded.phone, "
-    "email = excluded.email, notes = excluded.notes, active = excluded.active",
+    "email = excluded.email, notes = excluded.notes, active = excluded.active, "
+    "skills = excluded.skills",
     "UPDATE person SET name = ?3, department_id = ?4, title = ?5, phone = ?6, email = ?7, "
-    "notes = ?8, active = ?9 WHERE id = ?1",
+    "notes = ?8, active = ?9, skills = ?10 WHERE id = ?1",
     "DELETE FROM person WHERE id = ?1",
     ORDER_SQL ("person"),
     bind_person,
@@ -639,14 +673,16 @@ static const EntityInfo entities[N_ENTITIES] = {
   [E_PLAN] = {
     "plan", FALSE,
     "INSERT INTO plan (id, list_order, title, theme, organiser, first_day, last_day, time_zone, "
-    "hotline, description, travel_buffer) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+    "hotline, description, travel_buffer, max_hours_per_day, max_duties) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
     "ON CONFLICT (id) DO UPDATE SET list_order = excluded.list_order, title = excluded.title, "
     "theme = excluded.theme, organiser = excluded.organiser, first_day = excluded.first_day, "
     "last_day = excluded.last_day, time_zone = excluded.time_zone, hotline = excluded.hotline, "
-    "description = excluded.description, travel_buffer = excluded.travel_buffer",
+    "description = excluded.description, travel_buffer = excluded.travel_buffer, "
+    "max_hours_per_day = excluded.max_hours_per_day, max_duties = excluded.max_duties",
     "UPDATE plan SET title = ?3, theme = ?4, organiser = ?5, first_day = ?6, last_day = ?7, "
-    "time_zone = ?8, hotline = ?9, description = ?10, travel_buffer = ?11 WHERE id = ?1",
+    "time_zone = ?8, hotline = ?9, description = ?10, travel_buffer = ?11, "
+    "max_hours_per_day = ?12, max_duties = ?13 WHERE id = ?1",
     "DELETE FROM plan WHERE id = ?1",
     ORDER_SQL ("plan"),
     bind_plan,
@@ -690,12 +726,13 @@ static const EntityInfo entities[N_ENTITIES] = {
   },
   [E_DUTY] = {
     "duty", TRUE,
-    "INSERT INTO duty (id, list_order, slot_id, name, count, department_id, position) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+    "INSERT INTO duty (id, list_order, slot_id, name, count, department_id, position, skills) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
     "ON CONFLICT (id) DO UPDATE SET list_order = excluded.list_order, slot_id = excluded.slot_id, "
     "name = excluded.name, count = excluded.count, department_id = excluded.department_id, "
-    "position = excluded.position",
-    "UPDATE duty SET name = ?4, count = ?5, department_id = ?6, position = ?7 WHERE id = ?1",
+    "position = excluded.position, skills = excluded.skills",
+    "UPDATE duty SET name = ?4, count = ?5, department_id = ?6, position = ?7, skills = ?8 "
+    "WHERE id = ?1",
     "DELETE FROM duty WHERE id = ?1",
     ORDER_SQL ("duty"),
     bind_duty,
@@ -738,6 +775,19 @@ static const EntityInfo entities[N_ENTITIES] = {
     "DELETE FROM task WHERE id = ?1",
     ORDER_SQL ("task"),
     bind_task,
+  },
+  [E_ACCEPTANCE] = {
+    "acceptance", TRUE,
+    "INSERT INTO acceptance (id, list_order, plan_id, kind, person_id, slot_id, situation, note) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+    "ON CONFLICT (id) DO UPDATE SET list_order = excluded.list_order, plan_id = excluded.plan_id, "
+    "kind = excluded.kind, person_id = excluded.person_id, slot_id = excluded.slot_id, "
+    "situation = excluded.situation, note = excluded.note",
+    "UPDATE acceptance SET kind = ?4, person_id = ?5, slot_id = ?6, situation = ?7, note = ?8 "
+    "WHERE id = ?1",
+    "DELETE FROM acceptance WHERE id = ?1",
+    ORDER_SQL ("acceptance"),
+    bind_acceptance,
   },
 };
 
@@ -797,7 +847,8 @@ foreach_child (SwStore   *self,
     case E_PLAN:
       return foreach_in_list (self, sw_plan_get_committees (object), E_COMMITTEE, id, func, error) &&
              foreach_in_list (self, sw_plan_get_slots (object), E_SLOT, id, func, error) &&
-             foreach_in_list (self, sw_plan_get_tasks (object), E_TASK, id, func, error);
+             foreach_in_list (self, sw_plan_get_tasks (object), E_TASK, id, func, error) &&
+             foreach_in_list (self, sw_plan_get_accepted (object), E_ACCEPTANCE, id, func, error);
 
     case E_COMMITTEE:
       return foreach_in_list (self, sw_committee_get_members (object), E_MEMBER, id, func, error);
@@ -814,6 +865,7 @@ foreach_child (SwStore   *self,
     case E_ASSIGNMENT:
     case E_VISIT_TARGET:
     case E_TASK:
+    case E_ACCEPTANCE:
       return TRUE;
 
     case E_NONE:
@@ -1574,6 +1626,15 @@ row_department (Loader        *loader,
   return TRUE;
 }
 
+static char **
+column_skills (sqlite3_stmt *stmt,
+               int           index)
+{
+  g_auto(GStrv) lines = g_strsplit (column_text (stmt, index), "\n", -1);
+
+  return sw_skills_normalize ((const char *const *) lines);
+}
+
 static gboolean
 row_person (Loader        *loader,
             sqlite3_stmt  *stmt,
@@ -1589,6 +1650,11 @@ row_person (Loader        *loader,
   sw_person_set_email (p, column_text (stmt, 5));
   sw_person_set_notes (p, column_text (stmt, 6));
   sw_person_set_active (p, sqlite3_column_int (stmt, 7) != 0);
+  {
+    g_auto(GStrv) skills = column_skills (stmt, 8);
+
+    sw_person_set_skills (p, (const char *const *) skills);
+  }
   loader_add (loader, E_PERSON, id, p);
   list_append (sw_organisation_get_people (loader->target), p);
 
@@ -1640,6 +1706,8 @@ row_plan (Loader        *loader,
   sw_plan_set_hotline (p, column_text (stmt, 7));
   sw_plan_set_description (p, column_text (stmt, 8));
   sw_plan_set_travel_buffer (p, sqlite3_column_int (stmt, 9));
+  sw_plan_set_max_hours_per_day (p, sqlite3_column_int (stmt, 10));
+  sw_plan_set_max_duties (p, sqlite3_column_int (stmt, 11));
   loader_add (loader, E_PLAN, id, p);
   list_append (sw_organisation_get_plans (loader->target), p);
 
@@ -1776,6 +1844,11 @@ row_duty (Loader        *loader,
   d = sw_duty_new (column_text (stmt, 2), (guint) count, loader_find (loader, E_DEPARTMENT, stmt, 4));
   sw_duty_set_id (d, id);
   sw_duty_set_position (d, sqlite3_column_int (stmt, 5));
+  {
+    g_auto(GStrv) skills = column_skills (stmt, 6);
+
+    sw_duty_set_skills (d, (const char *const *) skills);
+  }
   loader_add (loader, E_DUTY, id, d);
   list_append (sw_slot_get_duties (slot), d);
 
@@ -1864,6 +1937,44 @@ row_task (Loader        *loader,
   return TRUE;
 }
 
+static gboolean
+row_acceptance (Loader        *loader,
+                sqlite3_stmt  *stmt,
+                GError       **error)
+{
+  g_autoptr(SwAcceptance) a = NULL;
+  SwPlan *plan = loader_find (loader, E_PLAN, stmt, 1);
+  SwPerson *person = loader_find (loader, E_PERSON, stmt, 3);
+  SwSlot *slot = loader_find (loader, E_SLOT, stmt, 4);
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  int kind;
+
+  if (plan == NULL)
+    {
+      set_corrupt (loader, error, "acceptance", "plan_id");
+      return FALSE;
+    }
+  if (person == NULL)
+    {
+      set_corrupt (loader, error, "acceptance", "person_id");
+      return FALSE;
+    }
+  if (slot == NULL && sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+    {
+      set_corrupt (loader, error, "acceptance", "slot_id");
+      return FALSE;
+    }
+  if (!column_nick (loader, stmt, 2, "acceptance", SW_TYPE_PROBLEM_KIND, &kind, error))
+    return FALSE;
+
+  a = sw_acceptance_new (kind, person, slot, column_text (stmt, 5), column_text (stmt, 6));
+  sw_acceptance_set_id (a, id);
+  loader_add (loader, E_ACCEPTANCE, id, a);
+  list_append (sw_plan_get_accepted (plan), a);
+
+  return TRUE;
+}
+
 /* Fills @target with one query per table, in one read transaction so
  * that the tables agree with each other and with the data_version noted
  * in it. */
@@ -1879,12 +1990,13 @@ load (SwStore         *self,
   } tables[] = {
     { "SELECT id, name, short_name, color, position FROM department "
       "ORDER BY list_order, id", row_department },
-    { "SELECT id, name, department_id, title, phone, email, notes, active FROM person "
+    { "SELECT id, name, department_id, title, phone, email, notes, active, skills FROM person "
       "ORDER BY list_order, id", row_person },
     { "SELECT id, person_id, start, \"end\", reason FROM unavailability "
       "ORDER BY list_order, id", row_unavailability },
     { "SELECT id, title, theme, organiser, first_day, last_day, time_zone, hotline, "
-      "description, travel_buffer FROM plan ORDER BY list_order, id", row_plan },
+      "description, travel_buffer, max_hours_per_day, max_duties FROM plan "
+      "ORDER BY list_order, id", row_plan },
     { "SELECT id, plan_id, name, position FROM committee "
       "ORDER BY list_order, id", row_committee },
     { "SELECT id, committee_id, person_id, role FROM committee_member "
@@ -1893,7 +2005,7 @@ load (SwStore         *self,
       "FROM slot ORDER BY list_order, id", row_slot },
     { "SELECT slot_id, department_id FROM slot_organiser "
       "ORDER BY list_order", row_organiser },
-    { "SELECT id, slot_id, name, count, department_id, position FROM duty "
+    { "SELECT id, slot_id, name, count, department_id, position, skills FROM duty "
       "ORDER BY list_order, id", row_duty },
     { "SELECT id, slot_id, person_id, duty_id, note, pinned FROM assignment "
       "ORDER BY list_order, id", row_assignment },
@@ -1901,6 +2013,8 @@ load (SwStore         *self,
       "ORDER BY list_order, id", row_visit_target },
     { "SELECT id, plan_id, uid, sequence, title, department_id, person_id, due, status, "
       "slot_id, notes FROM task ORDER BY list_order, id", row_task },
+    { "SELECT id, plan_id, kind, person_id, slot_id, situation, note FROM acceptance "
+      "ORDER BY list_order, id", row_acceptance },
   };
   Loader loader = { self, target, { NULL } };
   gboolean ok = TRUE;

@@ -1309,9 +1309,9 @@ test_migration (Fixture       *fixture,
 
   builtin = sw_schema_get_migrations (&n_builtin);
   /* v1 the entities, v2 the calendar export records, v3 those records
-   * apart from their plan's row; the fake step is the one after the last
-   * built-in. */
-  g_assert_cmpuint (n_builtin, ==, 3);
+   * apart from their plan's row, v4 skills, plan limits and acceptances;
+   * the fake step is the one after the last built-in. */
+  g_assert_cmpuint (n_builtin, ==, 4);
   g_assert_cmpint (sw_store_get_schema_version (), ==, (int) n_builtin);
 
   store = open_store (fixture->path, SW_STORE_OPEN_CREATE);
@@ -1579,6 +1579,116 @@ test_killed_process (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (sw_organisation_get_people (org)), ==, 4);
 }
 
+/* Skills, the plan's limits and accepted problems are kept; a version 3
+ * database comes along with its data. */
+static void
+test_rulebook_data (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const SwStoreMigration *builtin;
+  guint n_builtin;
+  const char *skills[] = { "电工证", "驾驶证", NULL };
+  g_autoptr(SwStore) store = NULL;
+  g_autoptr(SwAcceptance) acceptance = NULL;
+  g_autoptr(GError) error = NULL;
+  SwOrganisation *org;
+  SwPerson *person;
+  SwPlan *plan;
+  SwSlot *slot;
+  SwDuty *duty;
+
+  /* A database of version 3, written by the version 3 schema itself,
+   * with one person, plan, slot and duty. */
+  builtin = sw_schema_get_migrations (&n_builtin);
+  {
+    g_autoptr(GString) sql = g_string_new ("PRAGMA foreign_keys = ON;");
+
+    for (guint i = 0; i < 3; i++)
+      g_string_append (sql, builtin[i].sql);
+    g_string_append_printf (sql,
+                            "PRAGMA application_id = %d; PRAGMA user_version = 3;"
+                            "INSERT INTO person (id, name) VALUES (1, '韩小军');"
+                            "INSERT INTO plan (id, title, first_day, last_day, time_zone, travel_buffer)"
+                            "  VALUES (1, '服务周', '2026-09-20', '2026-09-26', 'Asia/Shanghai', 30);"
+                            "INSERT INTO slot (id, plan_id, uid, kind, title, start, \"end\")"
+                            "  VALUES (1, 1, 'u1', 'service-desk', '广场服务台', '2026-09-23T09:00', '2026-09-23T11:00');"
+                            "INSERT INTO duty (id, slot_id, name, count) VALUES (1, 1, '现场抢修', 2);",
+                            SW_STORE_APPLICATION_ID);
+    raw_exec (fixture->path, sql->str);
+  }
+  g_assert_cmpint (user_version (fixture->path), ==, 3);
+
+  /* Opened by this build: upgraded, the data kept, nothing set yet. */
+  store = open_store (fixture->path, SW_STORE_OPEN_DEFAULT);
+  g_assert_cmpint (user_version (fixture->path), ==, (int) n_builtin);
+  org = sw_store_get_organisation (store);
+  person = g_list_model_get_item (sw_organisation_get_people (org), 0);
+  g_object_unref (person);
+  plan = g_list_model_get_item (sw_organisation_get_plans (org), 0);
+  g_object_unref (plan);
+  slot = g_list_model_get_item (sw_plan_get_slots (plan), 0);
+  g_object_unref (slot);
+  duty = g_list_model_get_item (sw_slot_get_duties (slot), 0);
+  g_object_unref (duty);
+  g_assert_cmpstr (sw_person_get_name (person), ==, "韩小军");
+  g_assert_null (sw_person_get_skills (person)[0]);
+  g_assert_cmpint (sw_plan_get_max_duties (plan), ==, 0);
+  g_assert_cmpint (sw_plan_get_travel_buffer (plan), ==, 30);
+  g_assert_cmpstr (sw_duty_get_name (duty), ==, "现场抢修");
+
+  set (org, person, "skills", skills);
+  set (org, duty, "skills", skills + 1);
+  set (org, plan, "max-hours-per-day", 8);
+  set (org, plan, "max-duties", 5);
+  acceptance = sw_acceptance_new (SW_PROBLEM_TOO_MANY_DUTIES, person, slot, "5|uid", "局长同意");
+  add (org, plan, "accepted", acceptance);
+  g_clear_object (&acceptance);
+  acceptance = sw_acceptance_new (SW_PROBLEM_UNAVAILABLE, person, NULL, "x", "");
+  add (org, plan, "accepted", acceptance);
+  g_clear_object (&store);
+
+  store = open_store (fixture->path, SW_STORE_OPEN_DEFAULT);
+  org = sw_store_get_organisation (store);
+  person = g_list_model_get_item (sw_organisation_get_people (org), 0);
+  g_object_unref (person);
+  plan = g_list_model_get_item (sw_organisation_get_plans (org), 0);
+  g_object_unref (plan);
+  slot = g_list_model_get_item (sw_plan_get_slots (plan), 0);
+  g_object_unref (slot);
+  duty = g_list_model_get_item (sw_slot_get_duties (slot), 0);
+  g_object_unref (duty);
+  g_assert_true (g_strv_equal (sw_person_get_skills (person), skills));
+  g_assert_true (g_strv_equal (sw_duty_get_skills (duty), skills + 1));
+  g_assert_cmpint (sw_plan_get_max_hours_per_day (plan), ==, 8);
+  g_assert_cmpint (sw_plan_get_max_duties (plan), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (sw_plan_get_accepted (plan)), ==, 2);
+  g_clear_object (&acceptance);
+  acceptance = g_list_model_get_item (sw_plan_get_accepted (plan), 0);
+  g_assert_cmpint (sw_acceptance_get_kind (acceptance), ==, SW_PROBLEM_TOO_MANY_DUTIES);
+  g_assert_true (sw_acceptance_get_person (acceptance) == person);
+  g_assert_true (sw_acceptance_get_slot (acceptance) == slot);
+  g_assert_cmpstr (sw_acceptance_get_situation (acceptance), ==, "5|uid");
+  g_assert_cmpstr (sw_acceptance_get_note (acceptance), ==, "局长同意");
+  g_clear_object (&acceptance);
+  acceptance = g_list_model_get_item (sw_plan_get_accepted (plan), 1);
+  g_assert_null (sw_acceptance_get_slot (acceptance));
+
+  /* Deleting the slot takes its acceptance; undo brings it back. */
+  g_assert_true (sw_edit_delete_slot (org, plan, slot, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  store = open_store (fixture->path, SW_STORE_OPEN_DEFAULT);
+  org = sw_store_get_organisation (store);
+  plan = g_list_model_get_item (sw_organisation_get_plans (org), 0);
+  g_object_unref (plan);
+  g_assert_cmpuint (g_list_model_get_n_items (sw_plan_get_accepted (plan)), ==, 1);
+  g_clear_object (&store);
+
+  /* An acceptance of an unknown kind is a damaged database. */
+  raw_exec (fixture->path, "UPDATE acceptance SET kind = 'bogus'");
+  assert_open_fails (fixture->path, SW_STORE_ERROR_CORRUPT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1599,6 +1709,7 @@ main (int   argc,
   STORE_TEST ("directory-and-missing", test_directory_and_missing);
   STORE_TEST ("read-only", test_read_only);
   STORE_TEST ("migration", test_migration);
+  STORE_TEST ("rulebook-data", test_rulebook_data);
   STORE_TEST ("large", test_large);
   STORE_TEST ("is-empty", test_is_empty);
   STORE_TEST ("closed-store", test_closed_store);
