@@ -905,7 +905,50 @@ typedef struct
   int      travel_buffer;
   double   open_duty;   /* share of duties open to every department */
   guint    max_count;
+  double   skilled;     /* share of people who hold 电工证 */
+  double   skill_duty;  /* share of duties that need it */
+  int      max_hours;   /* the plan's hours of duty per day, 0: none */
 } Shape;
+
+#define SKILL "电工证"
+
+static void
+set_int (SwOrganisation *org,
+         gpointer        object,
+         const char     *property,
+         int             value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sw_undo_stack_set (sw_organisation_get_undo_stack (org), &error,
+                                    object, property, value));
+  g_assert_no_error (error);
+}
+
+static gboolean
+has_skill (SwPerson *person)
+{
+  const char *const *skills = sw_person_get_skills (person);
+
+  return skills != NULL && g_strv_contains (skills, SKILL);
+}
+
+static gboolean
+duty_needs_skill (SwDuty *duty)
+{
+  const char *const *skills = sw_duty_get_skills (duty);
+
+  return skills != NULL && g_strv_contains (skills, SKILL);
+}
+
+/* Minutes of [start, end) on the day that starts at @day_start. */
+static gint64
+minutes_within (gint64 start,
+                gint64 end,
+                gint64 day_start)
+{
+  return MAX (MIN (end, day_start + 1440) - MAX (start, day_start), 0);
+}
 
 static const char *places[] = { "人民广场", "工业园", "营业厅", "文化广场" };
 
@@ -933,6 +976,12 @@ random_organisation (const Shape *shape,
       SwPerson *p = add_person (org, name, depts->pdata[g_rand_int_range (rand, 0, (gint32) shape->n_depts)]);
 
       g_ptr_array_add (people, p);
+      if (g_rand_double (rand) < shape->skilled)
+        {
+          const char *skills[] = { SKILL, NULL };
+
+          sw_person_set_skills (p, skills);
+        }
       if (g_rand_double (rand) < 0.05)
         set_active (org, p, FALSE);
       if (g_rand_double (rand) < 0.15)
@@ -947,6 +996,8 @@ random_organisation (const Shape *shape,
   plan = add_plan (org);
   if (shape->travel_buffer > 0)
     set_travel_buffer (org, plan, shape->travel_buffer);
+  if (shape->max_hours > 0)
+    set_int (org, plan, "max-hours-per-day", shape->max_hours);
 
   for (guint i = 0; i < shape->n_slots; i++)
     {
@@ -981,7 +1032,14 @@ random_organisation (const Shape *shape,
                                ? NULL
                                : depts->pdata[g_rand_int_range (rand, 0, (gint32) shape->n_depts)];
 
-          add_duty (org, slot, name, (guint) g_rand_int_range (rand, 1, (gint32) shape->max_count + 1), dept);
+          SwDuty *duty = add_duty (org, slot, name, (guint) g_rand_int_range (rand, 1, (gint32) shape->max_count + 1), dept);
+
+          if (g_rand_double (rand) < shape->skill_duty)
+            {
+              const char *skills[] = { SKILL, NULL };
+
+              sw_duty_set_skills (duty, skills);
+            }
         }
     }
 
@@ -997,7 +1055,8 @@ random_organisation (const Shape *shape,
                     sw_slot_find_assignment (slot, p) == NULL &&
                     sw_slot_count_duty (slot, duty) < sw_duty_get_count (duty) &&
                     !busy_between (p, sw_slot_get_start (slot), sw_slot_get_end (slot)) &&
-                    (sw_duty_get_department (duty) == NULL || sw_duty_get_department (duty) == sw_person_get_department (p));
+                    (sw_duty_get_department (duty) == NULL || sw_duty_get_department (duty) == sw_person_get_department (p)) &&
+                    (!duty_needs_skill (duty) || has_skill (p));
 
       for (guint k = 0; ok && k < slots->len; k++)
         if (slots->pdata[k] != slot && sw_slot_find_assignment (slots->pdata[k], p) != NULL &&
@@ -1060,6 +1119,7 @@ collect_needs (SwOrganisation *org,
               gboolean ok = sw_person_get_active (person) &&
                             (sw_duty_get_department (duty) == NULL ||
                              sw_duty_get_department (duty) == sw_person_get_department (person)) &&
+                            (!duty_needs_skill (duty) || has_skill (person)) &&
                             !busy_between (person, sw_slot_get_start (slot), sw_slot_get_end (slot));
 
               for (guint t = 0; ok && t < slots->len; t++)
@@ -1350,6 +1410,41 @@ write_lp (SwOrganisation *org,
         }
     }
 
+  /* Hours of duty per person and day: the seats taken on a day, with what
+   * the person already holds on it, within the plan's limit. */
+  if (sw_plan_get_max_hours_per_day (plan) > 0)
+    for (guint p = 0; p < n_people; p++)
+      {
+        g_autoptr(SwPerson) person = g_list_model_get_item (people, p);
+        int first = sw_plan_get_first_day (plan), last = sw_plan_get_last_day (plan);
+
+        for (int day = first; day <= last; day++)
+          {
+            gint64 day_start = sw_time_from_day (day);
+            gint64 fixed = 0;
+            g_autoptr(GString) terms = g_string_new (NULL);
+
+            for (guint i = 0; i < n_slots; i++)
+              if (sw_slot_find_assignment (slots->pdata[i], person) != NULL)
+                fixed += minutes_within (sw_slot_get_start (slots->pdata[i]),
+                                         sw_slot_get_end (slots->pdata[i]), day_start);
+            for (guint n = 0; n < needs->len; n++)
+              {
+                TestNeed *need = &g_array_index (needs, TestNeed, n);
+                gint64 m = minutes_within (sw_slot_get_start (need->slot),
+                                           sw_slot_get_end (need->slot), day_start);
+
+                if (m > 0 && g_ptr_array_find (need->eligible, person, NULL))
+                  g_string_append_printf (terms, "%s%" G_GINT64_FORMAT " x%u_%u\n  ",
+                                          terms->len > 0 ? " + " : "", m, p, n);
+              }
+            if (terms->len == 0)
+              continue;
+            g_string_append_printf (out, " c%u: %s <= %" G_GINT64_FORMAT "\n", row++, terms->str,
+                                    MAX (sw_plan_get_max_hours_per_day (plan) * 60 - fixed, 0));
+          }
+      }
+
   if (row == 0)
     g_string_append (out, " c0: x_none <= 0\n");
   g_string_append (out, "Binary\n ");
@@ -1401,13 +1496,14 @@ static void
 test_glpk (void)
 {
   static const Shape shapes[] = {
-    /* depts, people, slots, days, overlaps, buffer, open share, max count */
-    { 6, 200, 60, 2, TRUE, 0, 0.3, 4 },
-    { 8, 120, 60, 2, TRUE, 30, 0.3, 4 },
-    { 8, 80, 60, 3, TRUE, 0, 0.2, 4 },
-    { 5, 60, 40, 1, TRUE, 0, 0.3, 3 },
-    { 10, 200, 60, 2, TRUE, 15, 0.2, 5 },
-    { 4, 40, 30, 1, TRUE, 0, 0.5, 3 },
+    /* depts, people, slots, days, overlaps, buffer, open share, max count,
+     * skilled people, duties needing the skill, hours per day */
+    { 6, 200, 60, 2, TRUE, 0, 0.3, 4, 0.3, 0.2, 0 },
+    { 8, 120, 60, 2, TRUE, 30, 0.3, 4, 0.5, 0.3, 0 },
+    { 8, 80, 60, 3, TRUE, 0, 0.2, 4, 0, 0, 0 },
+    { 3, 12, 10, 1, TRUE, 0, 0.3, 3, 0.4, 0.3, 4 },
+    { 10, 200, 60, 2, TRUE, 15, 0.2, 5, 0.2, 0.2, 0 },
+    { 3, 14, 10, 1, TRUE, 30, 0.5, 3, 0.5, 0.2, 3 },
   };
   g_autofree char *dir = NULL;
   g_autoptr(GError) error = NULL;
@@ -1461,7 +1557,7 @@ test_glpk (void)
                   worst, worst_seed, compared, below_seats);
   g_assert_cmpuint (compared, >=, 15);
   g_assert_cmpuint (below_seats, >=, compared / 2);
-  g_assert_cmpfloat (worst, >=, 0.98);
+  g_assert_cmpfloat (worst, >=, 1.0);
 }
 
 int
