@@ -349,7 +349,8 @@ test_large (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_get_mapped (button));
   t0 = g_get_monotonic_time ();
   {
-    g_autoptr(GListStore) ranked = sw_assign_rank (f->org, f->plan, slot, duty);
+    g_autoptr(SwRulebook) rulebook = sw_rulebook_new (f->plan);
+    g_autoptr(GListStore) ranked = sw_rulebook_rank (rulebook, f->org, slot, duty);
 
     rank_us = g_get_monotonic_time () - t0;
     n_ranked = g_list_model_get_n_items (G_LIST_MODEL (ranked));

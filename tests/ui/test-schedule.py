@@ -382,12 +382,19 @@ def run(pyatspi, servweek, cli, schema_dir, outdir, tmp):
                          and a.getRole() == pyatspi.ROLE_PUSH_BUTTON))
         s.find_named(DESK, (pyatspi.ROLE_LABEL,))
         reason = pick_named(s, "Assign people to 受理报装/咨询", first)
-        if reason != "busy: New Slot 10:00–11:00":
+        if "“New Slot”" not in reason or not reason.startswith(first + " "):
             fail(f"the picker gives {first} the reason {reason!r}")
         problems_booked = s.wait_problems(lambda n: n > problems_clean, "after the double booking")
         new_lines = [l for l in s.check() if l not in baseline]
-        if not any(l.startswith("double-booking") and first in l for l in new_lines):
+        booked = [l for l in new_lines if l.startswith("double-booking: ") and first in l]
+        if not booked:
             fail(f"servweek-cli check shows no double booking of {first}: {new_lines}")
+        # The picker said beforehand what check says now, in the same words.
+        said = reason.split("\n")
+        for line in new_lines:
+            kind, message = line.split(": ", 1)
+            if message not in said:
+                fail(f"check says {line!r}, which the picker did not say: {said}")
         print(f"double booking shown: {problems_booked} problems; check says {new_lines}")
         s.screenshot(os.path.join(outdir, "schedule-e2e-double-booking.png"))
 
