@@ -23,6 +23,7 @@ struct _SwPersonEditor
   AdwEntryRow    *phone_row;
   AdwEntryRow    *email_row;
   AdwEntryRow    *notes_row;
+  AdwEntryRow    *skills_row;
   GtkSwitch      *active_switch;
   GtkListBox     *unavailability_list;
   AdwExpanderRow *add_period_row;
@@ -241,6 +242,7 @@ save_action (GtkWidget  *widget,
   SwUndoStack *stack = sw_organisation_get_undo_stack (self->organisation);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_strstrip (g_strdup (text_of (self->name_row)));
+  g_auto(GStrv) skills = sw_skills_parse (text_of (self->skills_row));
   guint selected = adw_combo_row_get_selected (self->department_row);
   SwDepartment *department = NULL;
   g_autoptr(SwPerson) person = NULL;
@@ -259,6 +261,7 @@ save_action (GtkWidget  *widget,
       sw_person_set_phone (person, text_of (self->phone_row));
       sw_person_set_email (person, text_of (self->email_row));
       sw_person_set_notes (person, text_of (self->notes_row));
+      sw_person_set_skills (person, (const char *const *) skills);
       sw_person_set_active (person, gtk_switch_get_active (self->active_switch));
 
       sw_undo_stack_begin_group (stack, _("Add person"));
@@ -276,6 +279,8 @@ save_action (GtkWidget  *widget,
            sw_undo_stack_set (stack, &error, person, "phone", text_of (self->phone_row)) &&
            sw_undo_stack_set (stack, &error, person, "email", text_of (self->email_row)) &&
            sw_undo_stack_set (stack, &error, person, "notes", text_of (self->notes_row)) &&
+           (sw_skills_equal (sw_person_get_skills (person), (const char *const *) skills) ||
+            sw_undo_stack_set (stack, &error, person, "skills", skills)) &&
            sw_undo_stack_set (stack, &error, person, "active", gtk_switch_get_active (self->active_switch)) &&
            save_periods (self, person, &error);
     }
@@ -347,6 +352,12 @@ sw_person_editor_new (GtkWindow      *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->phone_row), sw_person_get_phone (person));
       gtk_editable_set_text (GTK_EDITABLE (self->email_row), sw_person_get_email (person));
       gtk_editable_set_text (GTK_EDITABLE (self->notes_row), sw_person_get_notes (person));
+      {
+        /* TRANSLATORS: between skills in the person editor: "电工证、驾驶证" */
+        g_autofree char *skills = sw_skills_join (sw_person_get_skills (person), _("; "));
+
+        gtk_editable_set_text (GTK_EDITABLE (self->skills_row), skills);
+      }
       gtk_switch_set_active (self->active_switch, sw_person_get_active (person));
 
       n = g_list_model_get_n_items (periods);
@@ -402,6 +413,7 @@ sw_person_editor_class_init (SwPersonEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwPersonEditor, phone_row);
   gtk_widget_class_bind_template_child (widget_class, SwPersonEditor, email_row);
   gtk_widget_class_bind_template_child (widget_class, SwPersonEditor, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, SwPersonEditor, skills_row);
   gtk_widget_class_bind_template_child (widget_class, SwPersonEditor, active_switch);
   gtk_widget_class_bind_template_child (widget_class, SwPersonEditor, unavailability_list);
   gtk_widget_class_bind_template_child (widget_class, SwPersonEditor, add_period_row);

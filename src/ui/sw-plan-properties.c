@@ -22,6 +22,8 @@ struct _SwPlanProperties
   SwDateButton   *last_day_button;
   AdwEntryRow    *time_zone_row;
   GtkSpinButton  *travel_buffer_spin;
+  GtkSpinButton  *max_hours_spin;
+  GtkSpinButton  *max_duties_spin;
   GtkTextView    *description_view;
   GtkLabel       *message_label;
 };
@@ -92,7 +94,11 @@ apply_action (GtkWidget  *widget,
                           sw_date_button_get_day (self->last_day_button)) &&
        sw_undo_stack_set (stack, &error, self->plan, "time-zone", text_of (self->time_zone_row)) &&
        sw_undo_stack_set (stack, &error, self->plan, "travel-buffer",
-                          gtk_spin_button_get_value_as_int (self->travel_buffer_spin));
+                          gtk_spin_button_get_value_as_int (self->travel_buffer_spin)) &&
+       sw_undo_stack_set (stack, &error, self->plan, "max-hours-per-day",
+                          gtk_spin_button_get_value_as_int (self->max_hours_spin)) &&
+       sw_undo_stack_set (stack, &error, self->plan, "max-duties",
+                          gtk_spin_button_get_value_as_int (self->max_duties_spin));
   if (!ok)
     sw_undo_stack_cancel_group (stack);
   else
@@ -145,6 +151,8 @@ sw_plan_properties_new (GtkWindow      *parent,
   sw_date_button_set_day (self->first_day_button, sw_plan_get_first_day (plan));
   sw_date_button_set_day (self->last_day_button, sw_plan_get_last_day (plan));
   gtk_spin_button_set_value (self->travel_buffer_spin, sw_plan_get_travel_buffer (plan));
+  gtk_spin_button_set_value (self->max_hours_spin, sw_plan_get_max_hours_per_day (plan));
+  gtk_spin_button_set_value (self->max_duties_spin, sw_plan_get_max_duties (plan));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
                             sw_plan_get_description (plan), -1);
   fields_changed (self);
@@ -184,6 +192,8 @@ sw_plan_properties_class_init (SwPlanPropertiesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwPlanProperties, last_day_button);
   gtk_widget_class_bind_template_child (widget_class, SwPlanProperties, time_zone_row);
   gtk_widget_class_bind_template_child (widget_class, SwPlanProperties, travel_buffer_spin);
+  gtk_widget_class_bind_template_child (widget_class, SwPlanProperties, max_hours_spin);
+  gtk_widget_class_bind_template_child (widget_class, SwPlanProperties, max_duties_spin);
   gtk_widget_class_bind_template_child (widget_class, SwPlanProperties, description_view);
   gtk_widget_class_bind_template_child (widget_class, SwPlanProperties, message_label);
   gtk_widget_class_bind_template_callback (widget_class, fields_changed);

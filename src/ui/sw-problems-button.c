@@ -3,13 +3,18 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <adwaita.h>
+
 #include "sw-problems-button.h"
+#include "sw-rulebook.h"
 #include "sw-ui-state.h"
 
 struct _SwProblemsButton
 {
   GtkWidget       parent_instance;
 
+  SwOrganisation *organisation;
+  SwPlan         *plan;
   SwProblemList  *problems;
   GtkNoSelection *selection;
 
@@ -38,9 +43,17 @@ static guint signals[N_SIGNALS];
 static void
 sw_problems_button_update (SwProblemsButton *self)
 {
-  guint n = self->problems != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->problems)) : 0;
-  g_autofree char *count = g_strdup_printf ("%u", n);
-  g_autofree char *description = sw_ui_state_format_problem_count (n);
+  guint n_all = self->problems != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->problems)) : 0;
+  guint n = 0;
+  g_autofree char *count = NULL;
+  g_autofree char *description = NULL;
+
+  /* The badge counts the open problems; accepted ones are listed after
+   * them and not counted. */
+  if (self->problems != NULL)
+    g_object_get (self->problems, "n-open", &n, NULL);
+  count = g_strdup_printf ("%u", n);
+  description = sw_ui_state_format_problem_count (n);
 
   gtk_label_set_label (self->count_label, count);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), description);
@@ -51,7 +64,7 @@ sw_problems_button_update (SwProblemsButton *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->button), "has-problems");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->button), "has-problems");
-  gtk_stack_set_visible_child_name (self->popover_stack, n > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->popover_stack, n_all > 0 ? "list" : "empty");
 }
 
 static const char *
@@ -71,9 +84,95 @@ kind_icon (SwProblemKind kind)
       return "alarm-symbolic";
     case SW_PROBLEM_OUTSIDE_PLAN:
       return "x-office-calendar-symbolic";
+    case SW_PROBLEM_TRAVEL_TIME:
+      return "mark-location-symbolic";
+    case SW_PROBLEM_MISSING_SKILL:
+      return "emblem-important-symbolic";
+    case SW_PROBLEM_TOO_MANY_HOURS:
+    case SW_PROBLEM_TOO_MANY_DUTIES:
+      return "appointment-soon-symbolic";
     default:
       return "dialog-warning-symbolic";
     }
+}
+
+static void
+report_error (SwProblemsButton *self,
+              GError           *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              _("Could Not Change the Problem"), error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+accept_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 SwProblemsButton *self)
+{
+  SwProblem *problem = g_object_get_data (G_OBJECT (dialog), "sw-problem");
+  GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "sw-note");
+  g_autoptr(SwAcceptance) acceptance = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "accept") != 0 || self->organisation == NULL || self->plan == NULL)
+    return;
+
+  acceptance = sw_acceptance_new (sw_problem_get_kind (problem), sw_problem_get_person (problem),
+                                  sw_problem_get_slot (problem), sw_problem_get_situation (problem),
+                                  g_strstrip (g_strdup (gtk_editable_get_text (note))));
+  if (!sw_edit_add (self->organisation, self->plan, "accepted", acceptance, &error))
+    report_error (self, error);
+}
+
+/* Accepts the row's problem after asking for a note, or stops accepting
+ * it. */
+static void
+accept_clicked (GtkButton   *button,
+                GtkListItem *list_item)
+{
+  SwProblemsButton *self = g_object_get_data (G_OBJECT (button), "sw-problems-button");
+  SwProblem *problem = gtk_list_item_get_item (list_item);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog, *entry;
+
+  if (problem == NULL || self->organisation == NULL || self->plan == NULL)
+    return;
+
+  if (sw_problem_get_acceptance (problem) != NULL)
+    {
+      if (!sw_edit_remove (self->organisation, self->plan, "accepted",
+                           sw_problem_get_acceptance (problem), &error))
+        report_error (self, error);
+      return;
+    }
+
+  gtk_menu_button_popdown (self->button);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Accept This Problem?"), sw_problem_get_message (problem));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Why (optional)"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note on the accepted problem"),
+                                  -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "accept", _("_Accept"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "accept");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept",
+                                              ADW_RESPONSE_SUGGESTED);
+  g_object_set_data_full (G_OBJECT (dialog), "sw-problem", g_object_ref (problem), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "sw-note", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (accept_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -81,9 +180,11 @@ problem_setup (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
+  SwProblemsButton *self = user_data;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *icon = gtk_image_new ();
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *button;
 
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
@@ -96,8 +197,15 @@ problem_setup (GtkSignalListItemFactory *factory,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
   gtk_label_set_width_chars (GTK_LABEL (label), 36);
+  gtk_widget_set_hexpand (label, TRUE);
+  button = gtk_button_new ();
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  g_signal_connect (button, "clicked", G_CALLBACK (accept_clicked), list_item);
+  g_object_set_data (G_OBJECT (button), "sw-problems-button", self);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), button);
   gtk_list_item_set_child (list_item, box);
 }
 
@@ -110,9 +218,35 @@ problem_bind (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *icon = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_next_sibling (icon);
+  GtkWidget *button = gtk_widget_get_next_sibling (label);
+  SwProblemsButton *self = g_object_get_data (G_OBJECT (button), "sw-problems-button");
+  SwAcceptance *acceptance = sw_problem_get_acceptance (problem);
+  gboolean editable = self->organisation != NULL && !sw_organisation_get_read_only (self->organisation);
+  g_autofree char *text = NULL;
+  g_autofree char *accessible = NULL;
 
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), kind_icon (sw_problem_get_kind (problem)));
-  gtk_label_set_label (GTK_LABEL (label), sw_problem_get_message (problem));
+  if (acceptance == NULL)
+    text = g_strdup (sw_problem_get_message (problem));
+  else if (sw_acceptance_get_note (acceptance)[0] != '\0')
+    /* TRANSLATORS: a problem the coordinator accepted, with their note */
+    text = g_strdup_printf (_("Accepted: %s (%s)"), sw_problem_get_message (problem),
+                            sw_acceptance_get_note (acceptance));
+  else
+    text = g_strdup_printf (_("Accepted: %s"), sw_problem_get_message (problem));
+  gtk_label_set_label (GTK_LABEL (label), text);
+  if (acceptance != NULL)
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
+
+  gtk_widget_set_visible (button, editable && sw_rulebook_kind_is_personal (sw_problem_get_kind (problem)));
+  gtk_button_set_label (GTK_BUTTON (button), acceptance != NULL ? _("Stop Accepting") : _("Accept…"));
+  accessible = g_strdup_printf (acceptance != NULL ? _("Stop accepting: %s") : _("Accept: %s"),
+                                sw_problem_get_message (problem));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
 }
 
 static void
@@ -151,11 +285,15 @@ sw_problems_button_set_plan (SwProblemsButton *self,
   if (self->problems != NULL)
     g_signal_handlers_disconnect_by_data (self->problems, self);
   g_clear_object (&self->problems);
+  g_set_object (&self->organisation, organisation);
+  g_set_object (&self->plan, plan);
 
   if (organisation != NULL && plan != NULL)
     {
       self->problems = sw_problem_list_new (organisation, plan);
       g_signal_connect_object (self->problems, "notify::n-items",
+                               G_CALLBACK (sw_problems_button_update), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->problems, "notify::n-open",
                                G_CALLBACK (sw_problems_button_update), self, G_CONNECT_SWAPPED);
     }
 
@@ -186,6 +324,8 @@ sw_problems_button_dispose (GObject *object)
     gtk_no_selection_set_model (self->selection, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->problems);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->organisation);
 
   G_OBJECT_CLASS (sw_problems_button_parent_class)->dispose (object);
 }
@@ -260,7 +400,7 @@ sw_problems_button_init (SwProblemsButton *self)
   gtk_menu_button_set_child (self->button, content);
   gtk_widget_add_css_class (GTK_WIDGET (self->button), "problems-button");
 
-  g_signal_connect (factory, "setup", G_CALLBACK (problem_setup), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (problem_setup), self);
   g_signal_connect (factory, "bind", G_CALLBACK (problem_bind), NULL);
   self->selection = gtk_no_selection_new (NULL);
   self->list_view = GTK_LIST_VIEW (gtk_list_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection)),
