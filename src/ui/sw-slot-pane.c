@@ -555,6 +555,20 @@ duty_name_apply (AdwEntryRow *row,
 }
 
 static void
+duty_skills_apply (AdwEntryRow *row,
+                   SwSlotPane  *self)
+{
+  SwDuty *duty = g_object_get_data (G_OBJECT (row), "sw-duty");
+  g_auto(GStrv) skills = sw_skills_parse (gtk_editable_get_text (GTK_EDITABLE (row)));
+  g_autoptr(GError) error = NULL;
+
+  if (sw_skills_equal (sw_duty_get_skills (duty), (const char *const *) skills))
+    return;
+  if (!sw_undo_stack_set (pane_stack (self), &error, duty, "skills", skills))
+    report (self, _("Could Not Change the Duty"), error);
+}
+
+static void
 duty_count_changed (GtkSpinButton *spin,
                     SwSlotPane    *self)
 {
@@ -744,6 +758,23 @@ duty_row (SwSlotPane    *self,
   g_signal_connect_object (department_row, "notify::selected", G_CALLBACK (duty_department_selected), self, 0);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), department_row);
 
+  /* The qualifications each of its people needs */
+  {
+    GtkWidget *skills_row = adw_entry_row_new ();
+    /* TRANSLATORS: between skills in a duty's field: "电工证、驾驶证" */
+    g_autofree char *skills = sw_skills_join (sw_duty_get_skills (duty), _("; "));
+    /* Translators: the skills field of a duty: "Skills needed for 现场抢修" */
+    g_autofree char *skills_label = g_strdup_printf (_("Skills needed for %s"), sw_duty_get_name (duty));
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (skills_row), _("Skills Needed"));
+    adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (skills_row), TRUE);
+    gtk_editable_set_text (GTK_EDITABLE (skills_row), skills);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (skills_row), GTK_ACCESSIBLE_PROPERTY_LABEL, skills_label, -1);
+    g_object_set_data (G_OBJECT (skills_row), "sw-duty", duty);
+    g_signal_connect_object (skills_row, "apply", G_CALLBACK (duty_skills_apply), self, 0);
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), skills_row);
+  }
+
   /* Its people */
   for (guint i = 0; i < people->len; i++)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (row), person_row (self, g_ptr_array_index (people, i), duty));
@@ -899,9 +930,10 @@ lists_signature (SwSlotPane *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SwDuty) duty = g_list_model_get_item (list, i);
+      g_autofree char *skills = sw_skills_join (sw_duty_get_skills (duty), "\x1f");
 
-      g_string_append_printf (out, "d%p|%s|%u|%p;", duty, sw_duty_get_name (duty),
-                              sw_duty_get_count (duty), sw_duty_get_department (duty));
+      g_string_append_printf (out, "d%p|%s|%u|%p|%s;", duty, sw_duty_get_name (duty),
+                              sw_duty_get_count (duty), sw_duty_get_department (duty), skills);
     }
 
   list = sw_slot_get_assignments (self->slot);
