@@ -455,6 +455,11 @@ test_show_upgrades_old_schema (Fixture       *f,
   g_autofree char *after = NULL;
   g_autofree char *version = NULL;
   const char *downgrade[] = { "sqlite3", f->db,
+                              "DROP TABLE acceptance;"
+                              "ALTER TABLE person DROP COLUMN skills;"
+                              "ALTER TABLE duty DROP COLUMN skills;"
+                              "ALTER TABLE plan DROP COLUMN max_hours_per_day;"
+                              "ALTER TABLE plan DROP COLUMN max_duties;"
                               "DROP TABLE calendar_state; PRAGMA user_version = 1;", NULL };
   const char *read_version[] = { "sqlite3", f->db, "PRAGMA user_version;", NULL };
   g_autoptr(GError) error = NULL;
@@ -474,7 +479,7 @@ test_show_upgrades_old_schema (Fixture       *f,
   g_spawn_sync (NULL, (char **) read_version, NULL, G_SPAWN_SEARCH_PATH,
                 NULL, NULL, &version, NULL, &wait_status, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (g_strstrip (version), ==, "3");
+  g_assert_cmpstr (g_strstrip (version), ==, "4");
 }
 
 static void
