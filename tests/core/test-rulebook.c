@@ -544,7 +544,11 @@ test_skills (void)
   g_assert_true (g_strv_equal ((const char *const *) normal, want_normal));
   g_assert_true (g_strv_equal ((const char *const *) parsed, want_parsed));
   g_assert_cmpstr (joined, ==, "电工证、驾驶证、英语、急救证");
-  g_assert_true (sw_skills_equal (NULL, (const char *const *) sw_skills_parse ("")));
+  {
+    g_auto(GStrv) none = sw_skills_parse ("");
+
+    g_assert_true (sw_skills_equal (NULL, (const char *const *) none));
+  }
 }
 
 static void
