@@ -8,7 +8,10 @@
 #include "sw-plan-file.h"
 
 #define FORMAT_NAME "servweek-plan"
-#define FORMAT_VERSION 1
+#define FORMAT_VERSION 2
+#define MAX_TRAVEL_BUFFER 1440
+#define MAX_HOURS_PER_DAY 24
+#define MAX_DUTIES 999
 #define TEMPLATE_PREFIX "/io/github/servweek/Planner/templates/"
 #define MAX_COUNT 999
 
@@ -18,6 +21,9 @@ GResource *sw_templates_get_resource (void);
 G_DEFINE_QUARK (sw-import-error-quark, sw_import_error)
 
 static const char * const template_names[] = { "service-week", "service-week-en", "empty", NULL };
+
+static gboolean acceptance_is_exported (SwPlan       *plan,
+                                        SwAcceptance *acceptance);
 
 /* ------------------------------------------------------------------------
  * Export
@@ -262,6 +268,15 @@ exporter_collect (Exporter *self)
       note_person (seen_people, self->people, sw_task_get_person (task));
     }
 
+  {
+    g_autoptr(GPtrArray) accepted = dup_model_items (sw_plan_get_accepted (self->plan));
+
+    for (guint i = 0; i < accepted->len; i++)
+      if (acceptance_is_exported (self->plan, g_ptr_array_index (accepted, i)))
+        note_person (seen_people, self->people,
+                     sw_acceptance_get_person (g_ptr_array_index (accepted, i)));
+  }
+
   for (guint i = 0; i < self->people->len; i++)
     {
       SwPerson *person = g_ptr_array_index (self->people, i);
@@ -322,6 +337,26 @@ add_person_ref (Exporter    *self,
 }
 
 static void
+add_skills_member (JsonBuilder        *builder,
+                   const char *const  *skills)
+{
+  json_builder_set_member_name (builder, "skills");
+  json_builder_begin_array (builder);
+  for (guint i = 0; skills != NULL && skills[i] != NULL; i++)
+    json_builder_add_string_value (builder, skills[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_int_member (JsonBuilder *builder,
+                const char  *name,
+                gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
 export_plan_fields (Exporter    *self,
                     JsonBuilder *builder)
 {
@@ -337,6 +372,12 @@ export_plan_fields (Exporter    *self,
   add_string_member (builder, "time_zone", sw_plan_get_time_zone (plan));
   add_optional_string (builder, "hotline", sw_plan_get_hotline (plan));
   add_optional_string (builder, "description", sw_plan_get_description (plan));
+  json_builder_set_member_name (builder, "rules");
+  json_builder_begin_object (builder);
+  add_int_member (builder, "travel_buffer", sw_plan_get_travel_buffer (plan));
+  add_int_member (builder, "max_hours_per_day", sw_plan_get_max_hours_per_day (plan));
+  add_int_member (builder, "max_duties_per_person", sw_plan_get_max_duties (plan));
+  json_builder_end_object (builder);
   json_builder_end_object (builder);
 }
 
@@ -389,6 +430,7 @@ export_people (Exporter    *self,
       add_optional_string (builder, "title", sw_person_get_title (person));
       add_optional_string (builder, "phone", sw_person_get_phone (person));
       add_optional_string (builder, "email", sw_person_get_email (person));
+      add_skills_member (builder, sw_person_get_skills (person));
 
       /* Only the busy times that touch the plan's days travel with it. */
       for (guint j = 0; j < periods->len; j++)
@@ -509,6 +551,7 @@ export_slot (Exporter    *self,
           json_builder_add_int_value (builder, sw_duty_get_count (duty));
           if (department != NULL)
             add_string_member (builder, "department", sw_department_get_name (department));
+          add_skills_member (builder, sw_duty_get_skills (duty));
           if (people != NULL && people->len > 0)
             {
               json_builder_set_member_name (builder, "people");
@@ -620,6 +663,53 @@ export_tasks (Exporter    *self,
   json_builder_end_array (builder);
 }
 
+/* An acceptance is written down when its slot, if any, is of the plan. */
+static gboolean
+acceptance_is_exported (SwPlan       *plan,
+                        SwAcceptance *acceptance)
+{
+  SwSlot *slot = sw_acceptance_get_slot (acceptance);
+
+  return slot == NULL || sw_plan_find_slot_by_uid (plan, sw_slot_get_uid (slot)) == slot;
+}
+
+static void
+export_accepted (Exporter    *self,
+                 JsonBuilder *builder)
+{
+  g_autoptr(GPtrArray) accepted = dup_model_items (sw_plan_get_accepted (self->plan));
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < accepted->len; i++)
+    any = any || acceptance_is_exported (self->plan, g_ptr_array_index (accepted, i));
+  if (!any)
+    return;
+
+  json_builder_set_member_name (builder, "accepted");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < accepted->len; i++)
+    {
+      SwAcceptance *acceptance = g_ptr_array_index (accepted, i);
+      SwSlot *slot = sw_acceptance_get_slot (acceptance);
+
+      if (!acceptance_is_exported (self->plan, acceptance))
+        continue;
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "kind",
+                         sw_enum_to_nick (SW_TYPE_PROBLEM_KIND,
+                                          sw_acceptance_get_kind (acceptance)));
+      json_builder_set_member_name (builder, "person");
+      add_person_ref (self, builder, sw_acceptance_get_person (acceptance));
+      if (slot != NULL)
+        add_string_member (builder, "slot", sw_slot_get_uid (slot));
+      add_optional_string (builder, "situation", sw_acceptance_get_situation (acceptance));
+      add_optional_string (builder, "note", sw_acceptance_get_note (acceptance));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 GBytes *
 sw_plan_file_export (SwOrganisation *org,
                      SwPlan         *plan)
@@ -661,6 +751,7 @@ sw_plan_file_export (SwOrganisation *org,
   export_committees (&self, builder);
   export_slots (&self, builder);
   export_tasks (&self, builder);
+  export_accepted (&self, builder);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -1005,10 +1096,79 @@ read_enum (JsonObject  *object,
         return fail_value (error, SW_IMPORT_ERROR_INVALID, place, _("unknown kind “%s”"), text);
       else if (enum_type == SW_TYPE_ROLE)
         return fail_value (error, SW_IMPORT_ERROR_INVALID, place, _("unknown role “%s”"), text);
+      else if (enum_type == SW_TYPE_PROBLEM_KIND)
+        return fail_value (error, SW_IMPORT_ERROR_INVALID, place,
+                           _("unknown kind of problem “%s”"), text);
       else
         return fail_value (error, SW_IMPORT_ERROR_INVALID, place, _("unknown status “%s”"), text);
     }
 
+  return TRUE;
+}
+
+/* An optional list of texts, normalised; NULL when absent. */
+static gboolean
+read_skills (JsonObject   *object,
+             const char   *parent,
+             char       ***out,
+             GError      **error)
+{
+  g_autofree char *list_place = place_of (parent, "skills");
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  JsonArray *array;
+
+  *out = NULL;
+
+  if (!read_array (object, parent, "skills", &array, error))
+    return FALSE;
+
+  for (guint i = 0; i < array_length (array); i++)
+    {
+      g_autofree char *place = place_at (list_place, i);
+      const char *skill;
+
+      if (!element_string (array, i, place, &skill, error))
+        return FALSE;
+      g_ptr_array_add (items, (gpointer) skill);
+    }
+  g_ptr_array_add (items, NULL);
+
+  *out = sw_skills_normalize ((const char *const *) items->pdata);
+  return TRUE;
+}
+
+/* An optional whole number between 0 and @max; 0 when absent. */
+static gboolean
+read_limit (JsonObject  *object,
+            const char  *parent,
+            const char  *name,
+            int          max,
+            int         *out,
+            GError     **error)
+{
+  JsonNode *node = get_member (object, name);
+  g_autofree char *place = place_of (parent, name);
+  gint64 value;
+
+  *out = 0;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fail (error, SW_IMPORT_ERROR_INVALID, place, _("expected a whole number"));
+
+  value = json_node_get_int (node);
+  if (value < 0 || value > max)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+      /* TRANSLATORS: a plan rule's number out of range */
+      return fail (error, SW_IMPORT_ERROR_INVALID, place,
+                   _("%s is not between 0 and %d"), number, max);
+    }
+
+  *out = (int) value;
   return TRUE;
 }
 
@@ -1065,7 +1225,7 @@ read_header (JsonObject  *root,
     return fail (error, SW_IMPORT_ERROR_VERSION, "version",
                  _("missing or not a whole number"));
 
-  if (json_node_get_int (version) != FORMAT_VERSION)
+  if (json_node_get_int (version) < 1 || json_node_get_int (version) > FORMAT_VERSION)
     {
       /* The number formatted apart: a format macro inside _() hides the
        * message from xgettext. */
@@ -1073,7 +1233,7 @@ read_header (JsonObject  *root,
 
       /* TRANSLATORS: %s is the file's version number, %d ours */
       return fail (error, SW_IMPORT_ERROR_VERSION, "version",
-                   _("version %s is not supported (this program reads version %d)"),
+                   _("version %s is not supported (this program reads versions up to %d)"),
                    number, FORMAT_VERSION);
     }
 
@@ -1089,6 +1249,7 @@ read_plan (Importer    *self,
   JsonObject *object;
   const char *title, *theme, *organiser, *time_zone, *hotline, *description;
   int first_day, last_day;
+  int travel_buffer = 0, max_hours = 0, max_duties = 0;
 
   if (node == NULL)
     return fail (error, SW_IMPORT_ERROR_INVALID, "plan", _("missing"));
@@ -1117,7 +1278,30 @@ read_plan (Importer    *self,
     return fail_value (error, SW_IMPORT_ERROR_INVALID, "plan.time_zone",
                  _("unknown time zone “%s”"), time_zone);
 
+  {
+    JsonNode *rules_node = get_member (object, "rules");
+
+    if (rules_node != NULL)
+      {
+        JsonObject *rules;
+
+        if (!JSON_NODE_HOLDS_OBJECT (rules_node))
+          return fail (error, SW_IMPORT_ERROR_INVALID, "plan.rules", _("expected an object"));
+        rules = json_node_get_object (rules_node);
+        if (!read_limit (rules, "plan.rules", "travel_buffer", MAX_TRAVEL_BUFFER,
+                         &travel_buffer, error) ||
+            !read_limit (rules, "plan.rules", "max_hours_per_day", MAX_HOURS_PER_DAY,
+                         &max_hours, error) ||
+            !read_limit (rules, "plan.rules", "max_duties_per_person", MAX_DUTIES,
+                         &max_duties, error))
+          return FALSE;
+      }
+  }
+
   self->plan = sw_plan_new (title, first_day, last_day, time_zone);
+  sw_plan_set_travel_buffer (self->plan, travel_buffer);
+  sw_plan_set_max_hours_per_day (self->plan, max_hours);
+  sw_plan_set_max_duties (self->plan, max_duties);
   sw_plan_set_theme (self->plan, theme);
   sw_plan_set_organiser (self->plan, organiser);
   sw_plan_set_hotline (self->plan, hotline);
@@ -1310,8 +1494,10 @@ read_people (Importer    *self,
       SwDepartment *department = NULL;
       SwPerson *person;
       gboolean is_new = FALSE;
+      g_auto(GStrv) skills = NULL;
 
       if (!element_object (array, i, place, &object, error) ||
+          !read_skills (object, place, &skills, error) ||
           !read_name (object, place, "name", &name, error) ||
           !read_string (object, place, "key", FALSE, &key, error) ||
           !read_string (object, place, "department", FALSE, &department_name, error) ||
@@ -1355,6 +1541,7 @@ read_people (Importer    *self,
           sw_person_set_title (person, title);
           sw_person_set_phone (person, phone);
           sw_person_set_email (person, email);
+          sw_person_set_skills (person, (const char *const *) skills);
           g_ptr_array_add (self->new_people, person);
           is_new = TRUE;
         }
@@ -1492,9 +1679,11 @@ read_duties (Importer    *self,
       const char *name, *department_name;
       SwDepartment *department = NULL;
       gint64 count;
+      g_auto(GStrv) skills = NULL;
 
       if (!element_object (array, i, duty_place, &duty_object, error) ||
           !read_name (duty_object, duty_place, "name", &name, error) ||
+          !read_skills (duty_object, duty_place, &skills, error) ||
           !read_string (duty_object, duty_place, "department", FALSE, &department_name, error) ||
           !read_array (duty_object, duty_place, "people", &people, error))
         return FALSE;
@@ -1534,6 +1723,7 @@ read_duties (Importer    *self,
 
       duty = sw_duty_new (name, (guint) count, department);
       sw_duty_set_position (duty, i);
+      sw_duty_set_skills (duty, (const char *const *) skills);
       g_list_store_append (G_LIST_STORE (sw_slot_get_duties (slot)), duty);
 
       for (guint j = 0; j < array_length (people); j++)
@@ -1829,6 +2019,56 @@ has_text_after_value (const char *data,
 }
 
 static gboolean
+read_accepted (Importer    *self,
+               JsonObject  *root,
+               GError     **error)
+{
+  GListStore *store = G_LIST_STORE (sw_plan_get_accepted (self->plan));
+  JsonArray *array;
+
+  if (!read_array (root, NULL, "accepted", &array, error))
+    return FALSE;
+
+  for (guint i = 0; i < array_length (array); i++)
+    {
+      g_autofree char *place = place_at ("accepted", i);
+      g_autofree char *person_place = place_of (place, "person");
+      g_autoptr(SwAcceptance) acceptance = NULL;
+      JsonObject *object;
+      const char *key, *uid, *situation, *note;
+      SwPerson *person;
+      SwSlot *slot = NULL;
+      int kind;
+
+      if (!element_object (array, i, place, &object, error) ||
+          !read_enum (object, place, "kind", SW_TYPE_PROBLEM_KIND, -1, &kind, error) ||
+          !read_name (object, place, "person", &key, error) ||
+          !lookup_person (self, key, person_place, &person, error) ||
+          !read_string (object, place, "slot", FALSE, &uid, error) ||
+          !read_string (object, place, "situation", FALSE, &situation, error) ||
+          !read_string (object, place, "note", FALSE, &note, error))
+        return FALSE;
+
+      if (*uid != '\0')
+        {
+          slot = g_hash_table_lookup (self->slots, uid);
+          if (slot == NULL)
+            {
+              g_autofree char *slot_place = place_of (place, "slot");
+
+              return fail_value (error, SW_IMPORT_ERROR_REFERENCE, slot_place,
+                                 _("no slot with the uid “%s” in “slots”"), uid);
+            }
+        }
+
+      acceptance = sw_acceptance_new (kind, person, slot, situation, note);
+      g_list_store_append (store, acceptance);
+    }
+
+  return TRUE;
+}
+
+static gboolean
 importer_read (Importer    *self,
                GBytes      *bytes,
                GError     **error)
@@ -1871,7 +2111,8 @@ importer_read (Importer    *self,
          read_people (self, object, error) &&
          read_committees (self, object, error) &&
          read_slots (self, object, error) &&
-         read_tasks (self, object, error);
+         read_tasks (self, object, error) &&
+         read_accepted (self, object, error);
 }
 
 static gboolean

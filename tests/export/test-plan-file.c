@@ -463,6 +463,10 @@ test_awkward_round_trip (void)
   g_autoptr(SwVisitTarget) target = sw_visit_target_new ("Schule \"Am See\"");
   g_autoptr(SwTask) task = sw_task_new ("Notes,\ttabs; \"quotes\"");
   g_autoptr(SwTask) undated = sw_task_new ("No due date");
+  g_autoptr(SwAcceptance) accepted = NULL;
+  g_autoptr(SwAcceptance) accepted_free = NULL;
+  const char *anna_skills[] = { "电工证", "驾驶证, \"B\"", NULL };
+  const char *duty_skills[] = { "电工证", NULL };
   g_autofree char *notes = long_text (10000);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
@@ -513,6 +517,17 @@ test_awkward_round_trip (void)
   g_list_store_append (G_LIST_STORE (sw_plan_get_tasks (plan)), task);
   g_list_store_append (G_LIST_STORE (sw_plan_get_tasks (plan)), undated);
 
+  sw_person_set_skills (anna, anna_skills);
+  sw_duty_set_skills (duty, duty_skills);
+  sw_plan_set_travel_buffer (plan, 45);
+  sw_plan_set_max_hours_per_day (plan, 8);
+  sw_plan_set_max_duties (plan, 12);
+  accepted = sw_acceptance_new (SW_PROBLEM_MISSING_SKILL, bo, slot, "duty=受理\x1f\"x\"",
+                                "Accepted, \"fine\"\n😀");
+  accepted_free = sw_acceptance_new (SW_PROBLEM_TOO_MANY_DUTIES, loner, NULL, "", "");
+  g_list_store_append (G_LIST_STORE (sw_plan_get_accepted (plan)), accepted);
+  g_list_store_append (G_LIST_STORE (sw_plan_get_accepted (plan)), accepted_free);
+
   g_assert_true (sw_edit_add (org, org, "departments", office, &error));
   g_assert_true (sw_edit_add (org, org, "departments", field, &error));
   g_assert_true (sw_edit_add (org, org, "people", anna, &error));
@@ -530,6 +545,10 @@ test_awkward_round_trip (void)
   g_assert_cmpstr (sw_plan_get_title (copy), ==, sw_plan_get_title (plan));
   g_assert_cmpstr (sw_plan_get_description (copy), ==, notes);
   g_assert_cmpstr (sw_plan_get_hotline (copy), ==, "95598; 0791-1234567");
+  g_assert_cmpint (sw_plan_get_travel_buffer (copy), ==, 45);
+  g_assert_cmpint (sw_plan_get_max_hours_per_day (copy), ==, 8);
+  g_assert_cmpint (sw_plan_get_max_duties (copy), ==, 12);
+  g_assert_cmpuint (n_items (sw_plan_get_accepted (copy)), ==, 2);
   g_assert_cmpuint (n_items (sw_organisation_get_people (other)), ==, 3);
   g_assert_cmpuint (n_items (sw_organisation_get_departments (other)), ==, 2);
 
@@ -541,6 +560,20 @@ test_awkward_round_trip (void)
   g_assert_cmpuint (n_items (sw_slot_get_assignments (copied_slot)), ==, 2);
   g_assert_cmpuint (sw_duty_get_count (sw_slot_find_duty (copied_slot, "受理, \"报装\"")), ==, 999);
   g_assert_null (sw_duty_get_department (sw_slot_find_duty (copied_slot, "Anyone \\ at all")));
+  g_assert_true (sw_skills_equal (sw_duty_get_skills (sw_slot_find_duty (copied_slot, "受理, \"报装\"")),
+                                  duty_skills));
+  {
+    g_autoptr(SwAcceptance) first = g_list_model_get_item (sw_plan_get_accepted (copy), 0);
+    g_autoptr(SwAcceptance) second = g_list_model_get_item (sw_plan_get_accepted (copy), 1);
+
+    g_assert_cmpint (sw_acceptance_get_kind (first), ==, SW_PROBLEM_MISSING_SKILL);
+    g_assert_true (sw_acceptance_get_slot (first) == copied_slot);
+    g_assert_cmpstr (sw_person_get_name (sw_acceptance_get_person (first)), ==, "博\n二");
+    g_assert_cmpstr (sw_acceptance_get_situation (first), ==, "duty=受理\x1f\"x\"");
+    g_assert_cmpstr (sw_acceptance_get_note (first), ==, "Accepted, \"fine\"\n😀");
+    g_assert_cmpint (sw_acceptance_get_kind (second), ==, SW_PROBLEM_TOO_MANY_DUTIES);
+    g_assert_null (sw_acceptance_get_slot (second));
+  }
 
   copied_task = find_task_by_title (copy, "Notes,\ttabs; \"quotes\"");
   g_assert_cmpstr (sw_task_get_uid (copied_task), ==, sw_task_get_uid (task));
@@ -558,6 +591,7 @@ test_awkward_round_trip (void)
     copied_anna = sw_organisation_find_person (other, "Anna \"Nan\" O'Neil, Jr.", copied_office, NULL);
     g_assert_nonnull (copied_anna);
     g_assert_cmpstr (sw_person_get_email (copied_anna), ==, "anna+tag@example.org");
+    g_assert_true (sw_skills_equal (sw_person_get_skills (copied_anna), anna_skills));
     /* Only the busy time within the plan's days travels. */
     g_assert_cmpuint (n_items (sw_person_get_unavailability (copied_anna)), ==, 1);
   }
@@ -647,10 +681,27 @@ static const BadCase bad_cases[] = {
   { NULL, "servweek", SW_IMPORT_ERROR_SYNTAX, "file" },
   { NULL, "\xff\xfe{}", SW_IMPORT_ERROR_SYNTAX, "file" },
   { NULL, "[1, 2]", SW_IMPORT_ERROR_FORMAT, "file" },
-  { NULL, "{\"format\": \"servweek-plan\", \"version\": 2}", SW_IMPORT_ERROR_VERSION, "version" },
+  { NULL, "{\"format\": \"servweek-plan\", \"version\": 3}", SW_IMPORT_ERROR_VERSION, "version" },
   { "format", "\"ics\"", SW_IMPORT_ERROR_FORMAT, "format" },
   { "format", NULL, SW_IMPORT_ERROR_FORMAT, "format" },
-  { "version", "2", SW_IMPORT_ERROR_VERSION, "version" },
+  { "version", "3", SW_IMPORT_ERROR_VERSION, "version" },
+  { "version", "0", SW_IMPORT_ERROR_VERSION, "version" },
+  { "plan/rules", "[]", SW_IMPORT_ERROR_INVALID, "plan.rules" },
+  { "plan/rules", "{\"travel_buffer\": -1}", SW_IMPORT_ERROR_INVALID, "plan.rules.travel_buffer" },
+  { "plan/rules", "{\"travel_buffer\": 100000}", SW_IMPORT_ERROR_INVALID, "plan.rules.travel_buffer" },
+  { "plan/rules", "{\"max_hours_per_day\": 25}", SW_IMPORT_ERROR_INVALID, "plan.rules.max_hours_per_day" },
+  { "plan/rules", "{\"max_hours_per_day\": \"8\"}", SW_IMPORT_ERROR_INVALID, "plan.rules.max_hours_per_day" },
+  { "plan/rules", "{\"max_duties_per_person\": -3}", SW_IMPORT_ERROR_INVALID, "plan.rules.max_duties_per_person" },
+  { "plan/rules", "{\"max_duties_per_person\": 1000}", SW_IMPORT_ERROR_INVALID, "plan.rules.max_duties_per_person" },
+  { "people/0/skills", "\"电工证\"", SW_IMPORT_ERROR_INVALID, "people[0].skills" },
+  { "people/0/skills", "[\"电工证\", 3]", SW_IMPORT_ERROR_INVALID, "people[0].skills[1]" },
+  { "slots/2/duties/0/skills", "{}", SW_IMPORT_ERROR_INVALID, "slots[2].duties[0].skills" },
+  { "accepted", "{}", SW_IMPORT_ERROR_INVALID, "accepted" },
+  { "accepted", "[{\"kind\": \"boredom\", \"person\": \"p1\"}]", SW_IMPORT_ERROR_INVALID, "accepted[0].kind" },
+  { "accepted", "[{\"person\": \"p1\"}]", SW_IMPORT_ERROR_INVALID, "accepted[0].kind" },
+  { "accepted", "[{\"kind\": \"double-booking\", \"person\": \"p9\"}]", SW_IMPORT_ERROR_REFERENCE, "accepted[0].person" },
+  { "accepted", "[{\"kind\": \"double-booking\"}]", SW_IMPORT_ERROR_INVALID, "accepted[0].person" },
+  { "accepted", "[{\"kind\": \"double-booking\", \"person\": \"p1\", \"slot\": \"s9\"}]", SW_IMPORT_ERROR_REFERENCE, "accepted[0].slot" },
   { "version", "\"1\"", SW_IMPORT_ERROR_VERSION, "version" },
   { "version", NULL, SW_IMPORT_ERROR_VERSION, "version" },
   { "plan", NULL, SW_IMPORT_ERROR_INVALID, "plan" },
