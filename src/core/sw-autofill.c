@@ -1625,12 +1625,13 @@ explain (Solver *s,
   g_autofree char *when = sw_autofill_format_when (as->start, as->end);
   g_autoptr(GString) parts = g_string_new (NULL);
   guint total = 0, inactive = 0, on_slot = 0, unavailable = 0, busy = 0, other = 0;
+  guint unskilled = 0, loaded = 0;
 
   for (guint i = 0; i < s->n_people; i++)
     {
       APerson *p = &s->people[i];
 
-      if (dept != NULL ? sw_person_get_department (p->person) != dept : FALSE)
+      if (!sw_rulebook_department_fits (p->person, need->duty))
         continue;
       total++;
       if (!p->active)
@@ -1643,6 +1644,10 @@ explain (Solver *s,
         unavailable++;
       else if (person_fixed_conflict (s, p, need->slot) || new_conflicts (s, i, need->slot, NULL) > 0)
         busy++;
+      else if (!duty_fits (s, i, need->duty))
+        unskilled++;
+      else if (!hours_fit (s, i, need->slot, NO_INDEX))
+        loaded++;
       else
         other++;
     }
@@ -1673,6 +1678,14 @@ explain (Solver *s,
   if (unavailable > 0)
     /* TRANSLATORS: "2 of 10 unavailable": away, on leave, … */
     ADD_PART (g_strdup_printf (_("%u of %u unavailable"), unavailable, total));
+  if (unskilled > 0)
+    /* TRANSLATORS: "3 of 10 without the skills": the qualifications the
+     * duty needs */
+    ADD_PART (g_strdup_printf (_("%u of %u without the skills"), unskilled, total));
+  if (loaded > 0)
+    /* TRANSLATORS: "2 of 10 at their hours for the day": the plan's most
+     * hours of duty per day */
+    ADD_PART (g_strdup_printf (_("%u of %u at their hours for the day"), loaded, total));
   if (inactive > 0)
     /* TRANSLATORS: "1 of 10 inactive": people no longer taking duties */
     ADD_PART (g_strdup_printf (_("%u of %u inactive"), inactive, total));

@@ -574,6 +574,50 @@ test_explanation (void)
   g_assert_cmpstr (when, ==, "23 Sep 20:00–24:00");
 }
 
+/* Skills and hours per day are hard rules, and the gaps say so. */
+static void
+test_skills_and_hours (void)
+{
+  g_autoptr(SwOrganisation) org = sw_organisation_new ();
+  SwDepartment *station = add_department (org, "直属供电所");
+  SwPlan *plan = add_plan (org);
+  SwSlot *morning = add_slot (org, plan, "上门服务", at (0, 8, 0), at (0, 12, 0), "客户现场");
+  SwSlot *afternoon = add_slot (org, plan, "抢修", at (0, 13, 0), at (0, 17, 0), "客户现场");
+  SwDuty *visit = add_duty (org, morning, "上门服务", 1, station);
+  SwDuty *repair = add_duty (org, afternoon, "现场抢修", 1, station);
+  SwPerson *wang = add_person (org, "王伟", station);
+  const char *licence[] = { "电工证", NULL };
+  g_autoptr(SwAutofill) af = NULL;
+  SwDuty *duty;
+  SwPerson *person;
+  const char *reason;
+
+  /* Only 王伟 works there and nobody holds the licence. */
+  sw_duty_set_skills (repair, licence);
+  af = sw_autofill_new (org, plan, SW_AUTOFILL_ALL_DAYS, NULL);
+  g_assert_cmpuint (sw_autofill_get_n_fills (af), ==, 1);
+  sw_autofill_get_fill (af, 0, NULL, &duty, &person);
+  g_assert_true (duty == visit && person == wang);
+  sw_autofill_get_gap (af, 0, NULL, &duty, NULL, &reason);
+  g_assert_true (duty == repair);
+  g_assert_nonnull (strstr (reason, "1 of 1 without the skills"));
+  g_clear_object (&af);
+
+  /* With the licence but at most 6 hours a day: one of the two. */
+  sw_person_set_skills (wang, licence);
+  sw_plan_set_max_hours_per_day (plan, 6);
+  af = sw_autofill_new (org, plan, SW_AUTOFILL_ALL_DAYS, NULL);
+  g_assert_cmpuint (sw_autofill_get_n_fills (af), ==, 1);
+  sw_autofill_get_gap (af, 0, NULL, NULL, NULL, &reason);
+  g_assert_nonnull (strstr (reason, "1 of 1 at their hours for the day"));
+  g_clear_object (&af);
+
+  /* Eight hours allowed: both. */
+  sw_plan_set_max_hours_per_day (plan, 8);
+  af = sw_autofill_new (org, plan, SW_AUTOFILL_ALL_DAYS, NULL);
+  g_assert_cmpuint (sw_autofill_get_n_fills (af), ==, 2);
+}
+
 static void
 test_pinned (void)
 {
@@ -1572,6 +1616,7 @@ main (int    argc,
   g_test_add_func ("/autofill/rules/unavailable", test_unavailable);
   g_test_add_func ("/autofill/rules/one-duty-per-slot", test_one_duty_per_slot);
   g_test_add_func ("/autofill/rules/inactive", test_inactive);
+  g_test_add_func ("/autofill/skills-and-hours", test_skills_and_hours);
   g_test_add_func ("/autofill/pinned", test_pinned);
   g_test_add_func ("/autofill/stability", test_stability);
   g_test_add_func ("/autofill/fairness", test_fairness);
