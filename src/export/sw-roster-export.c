@@ -47,6 +47,7 @@ append_person (GString  *out,
                SwPerson *person)
 {
   SwDepartment *department = sw_person_get_department (person);
+  g_autofree char *skills = sw_skills_join (sw_person_get_skills (person), "、");
   const char *values[] = {
     sw_person_get_name (person),
     department != NULL ? sw_department_get_name (department) : "",
@@ -54,6 +55,7 @@ append_person (GString  *out,
     sw_person_get_phone (person),
     sw_person_get_email (person),
     sw_person_get_notes (person),
+    skills,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
@@ -68,8 +70,8 @@ append_person (GString  *out,
 GBytes *
 sw_roster_export (SwOrganisation *org)
 {
-  static const char *header_zh = "姓名,部门,职务,电话,邮箱,备注\r\n";
-  static const char *header_en = "Name,Department,Title,Phone,Email,Notes\r\n";
+  static const char *header_zh = "姓名,部门,职务,电话,邮箱,备注,技能/资质\r\n";
+  static const char *header_en = "Name,Department,Title,Phone,Email,Notes,Skills\r\n";
   GString *out;
   GListModel *departments;
   GListModel *people;

@@ -134,6 +134,13 @@ static const struct {
   { "note", SW_ROSTER_FIELD_NOTES },
   { "remarks", SW_ROSTER_FIELD_NOTES },
   { "comments", SW_ROSTER_FIELD_NOTES },
+  { "技能/资质", SW_ROSTER_FIELD_SKILLS },
+  { "技能资质", SW_ROSTER_FIELD_SKILLS },
+  { "资质", SW_ROSTER_FIELD_SKILLS },
+  { "技能", SW_ROSTER_FIELD_SKILLS },
+  { "资格证书", SW_ROSTER_FIELD_SKILLS },
+  { "skills", SW_ROSTER_FIELD_SKILLS },
+  { "qualifications", SW_ROSTER_FIELD_SKILLS },
 };
 
 SwRosterField
@@ -483,6 +490,17 @@ clean_notes (const char *cell)
   return g_string_free (text, FALSE);
 }
 
+/* Several skills in one cell, separated by 、 ; , (full or half width):
+ * the same list, joined with 、. */
+static char *
+clean_skills (const char *cell)
+{
+  g_autofree char *line = clean_line (cell);
+  g_auto(GStrv) skills = sw_skills_parse (line);
+
+  return sw_skills_join ((const char *const *) skills, "、");
+}
+
 /* At most QUOTE_CHARS characters of @text, with an ellipsis when cut. */
 static char *
 quote_value (const char *text)
@@ -611,6 +629,13 @@ record_problem (SwRosterImport     *self,
   return NULL;
 }
 
+/* A person's skills as a roster cell: "电工证、驾驶证". */
+static char *
+person_skills (SwPerson *person)
+{
+  return sw_skills_join (sw_person_get_skills (person), "、");
+}
+
 static const char *
 person_field (SwPerson      *person,
               SwRosterField  field)
@@ -647,6 +672,13 @@ row_changes_person (char     **values,
   for (SwRosterField f = SW_ROSTER_FIELD_TITLE; f <= SW_ROSTER_FIELD_NOTES; f++)
     if (*values[f] != '\0' && !g_str_equal (values[f], person_field (person, f)))
       return TRUE;
+  if (*values[SW_ROSTER_FIELD_SKILLS] != '\0')
+    {
+      g_autofree char *held = person_skills (person);
+
+      if (!g_str_equal (values[SW_ROSTER_FIELD_SKILLS], held))
+        return TRUE;
+    }
 
   return FALSE;
 }
@@ -711,7 +743,12 @@ classify (SwRosterImport *self)
 
           if (columns[f] >= 0 && (guint) columns[f] < record->n_cells)
             cell = record->cells[columns[f]];
-          values[f] = f == SW_ROSTER_FIELD_NOTES ? clean_notes (cell) : clean_line (cell);
+          if (f == SW_ROSTER_FIELD_NOTES)
+            values[f] = clean_notes (cell);
+          else if (f == SW_ROSTER_FIELD_SKILLS)
+            values[f] = clean_skills (cell);
+          else
+            values[f] = clean_line (cell);
         }
 
       reason = record_problem (self, record, values, seen);
@@ -1377,6 +1414,11 @@ sw_roster_import_apply (SwRosterImport  *self,
           sw_person_set_phone (person, sw_roster_row_get_value (row, SW_ROSTER_FIELD_PHONE));
           sw_person_set_email (person, sw_roster_row_get_value (row, SW_ROSTER_FIELD_EMAIL));
           sw_person_set_notes (person, sw_roster_row_get_value (row, SW_ROSTER_FIELD_NOTES));
+          {
+            g_auto(GStrv) skills = sw_skills_parse (sw_roster_row_get_value (row, SW_ROSTER_FIELD_SKILLS));
+
+            sw_person_set_skills (person, (const char *const *) skills);
+          }
           sw_command_group_add (SW_COMMAND_GROUP (group),
                                 sw_list_command_new_insert (G_OBJECT (self->organisation),
                                                             "people", person, G_MAXUINT));
@@ -1392,6 +1434,23 @@ sw_roster_import_apply (SwRosterImport  *self,
               if (*value != '\0' && !g_str_equal (value, person_field (person, f)))
                 add_property_command (SW_COMMAND_GROUP (group), person, f, value);
             }
+          /* A cell of skills replaces the person's list; an empty one
+           * leaves it. */
+          {
+            const char *value = sw_roster_row_get_value (row, SW_ROSTER_FIELD_SKILLS);
+            g_autofree char *held = person_skills (person);
+
+            if (*value != '\0' && !g_str_equal (value, held))
+              {
+                g_auto(GStrv) skills = sw_skills_parse (value);
+                g_auto(GValue) gvalue = G_VALUE_INIT;
+
+                g_value_init (&gvalue, G_TYPE_STRV);
+                g_value_set_boxed (&gvalue, skills);
+                sw_command_group_add (SW_COMMAND_GROUP (group),
+                                      sw_property_command_new (G_OBJECT (person), "skills", &gvalue));
+              }
+          }
         }
     }
 

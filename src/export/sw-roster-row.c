@@ -29,6 +29,7 @@ enum {
   PROP_PHONE,
   PROP_EMAIL,
   PROP_NOTES,
+  PROP_SKILLS,
   PROP_PERSON,
   N_PROPS
 };
@@ -37,7 +38,7 @@ static GParamSpec *properties[N_PROPS];
 
 /* The property of each field, in SwRosterField order. */
 static const guint field_props[SW_ROSTER_N_FIELDS] = {
-  0, PROP_NAME, PROP_DEPARTMENT, PROP_TITLE, PROP_PHONE, PROP_EMAIL, PROP_NOTES,
+  0, PROP_NAME, PROP_DEPARTMENT, PROP_TITLE, PROP_PHONE, PROP_EMAIL, PROP_NOTES, PROP_SKILLS,
 };
 
 const char *
@@ -52,6 +53,7 @@ sw_roster_field_get_label (SwRosterField field)
     case SW_ROSTER_FIELD_PHONE:      return _("Phone");
     case SW_ROSTER_FIELD_EMAIL:      return _("E-mail");
     case SW_ROSTER_FIELD_NOTES:      return _("Notes");
+    case SW_ROSTER_FIELD_SKILLS:     return _("Skills");
     default:                         break;
     }
 
@@ -111,6 +113,7 @@ sw_roster_row_get_property (GObject    *object,
     case PROP_PHONE:
     case PROP_EMAIL:
     case PROP_NOTES:
+    case PROP_SKILLS:
       g_value_set_string (value, sw_roster_row_get_value (self, prop_id - PROP_NAME + SW_ROSTER_FIELD_NAME));
       break;
     case PROP_PERSON:
@@ -141,6 +144,7 @@ sw_roster_row_class_init (SwRosterRowClass *klass)
   properties[PROP_PHONE] = g_param_spec_string ("phone", NULL, NULL, "", flags);
   properties[PROP_EMAIL] = g_param_spec_string ("email", NULL, NULL, "", flags);
   properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, "", flags);
+  properties[PROP_SKILLS] = g_param_spec_string ("skills", NULL, NULL, "", flags);
   properties[PROP_PERSON] = g_param_spec_object ("person", NULL, NULL, SW_TYPE_PERSON, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

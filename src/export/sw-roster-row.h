@@ -15,9 +15,10 @@ typedef enum
   SW_ROSTER_FIELD_PHONE,
   SW_ROSTER_FIELD_EMAIL,
   SW_ROSTER_FIELD_NOTES,
+  SW_ROSTER_FIELD_SKILLS,   /* several, joined with 、 */
 } SwRosterField;
 
-#define SW_ROSTER_N_FIELDS (SW_ROSTER_FIELD_NOTES + 1)
+#define SW_ROSTER_N_FIELDS (SW_ROSTER_FIELD_SKILLS + 1)
 
 /* What importing a row does. */
 typedef enum
@@ -38,7 +39,7 @@ const char *sw_roster_row_status_get_label (SwRosterRowStatus status);
  * Read-only properties: "line" (the physical line where the record
  * starts, 1 = the header), "status" (SwRosterRowStatus), "reason" (why the
  * row is bad, translated, "" otherwise), "name", "department", "title",
- * "phone", "email", "notes" (the cleaned values under the current column
+ * "phone", "email", "notes", "skills" (the cleaned values under the current column
  * mapping), "person" (the existing person the row matches, or NULL).
  * Rows are made and updated by SwRosterImport only.
  */

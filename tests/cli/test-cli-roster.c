@@ -163,7 +163,7 @@ test_export_and_round_trip (Fixture       *fixture,
   g_assert_cmpstr (run.out, ==, "");
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "Name,Department,Title,Phone,Email,Notes\r\n"));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "Name,Department,Title,Phone,Email,Notes,Skills\r\n"));
   g_assert_true (g_str_has_suffix (contents, "\r\n"));
   /* Every line ends in CRLF (notes aside, the sample has no line breaks). */
   for (const char *p = strchr (contents, '\n'); p != NULL; p = strchr (p + 1, '\n'))
@@ -220,8 +220,8 @@ test_import_with_bad_rows (Fixture       *fixture,
 
   after = export_roster (fixture);
   text = g_bytes_get_data (after, NULL);
-  g_assert_nonnull (strstr (text, "\r\n新同事,新科室,,13800000001,,\r\n"));
-  g_assert_nonnull (strstr (text, "\r\n王 五,用电科,,138 0000 0003,,\r\n"));
+  g_assert_nonnull (strstr (text, "\r\n新同事,新科室,,13800000001,,,\r\n"));
+  g_assert_nonnull (strstr (text, "\r\n王 五,用电科,,138 0000 0003,,,\r\n"));
   g_assert_null (strstr (text, "李四"));
 }
 

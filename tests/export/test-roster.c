@@ -656,24 +656,67 @@ test_export_format (void)
   g_autofree char *text = NULL;
   gsize length;
   const char *data;
+  const char *skills[] = { "电工证", "驾驶证", NULL };
 
+  sw_person_set_skills (find_person (org, "李二", "用电科"), skills);
   g_setenv ("LANGUAGE", "en", TRUE);
   bytes = sw_roster_export (org);
   data = g_bytes_get_data (bytes, &length);
   text = g_strndup (data, length);
 
   g_assert_cmpstr (text, ==,
-                   "\xEF\xBB\xBF" "Name,Department,Title,Phone,Email,Notes\r\n"
-                   "王一,党群办,主任,0571-87654321,wang@example.com,\"周三下午不在, 请联系\n办公室\"\r\n"
-                   "李二,用电科,,+86 138 0000 0001,,\r\n"
-                   "\"Zoë \"\"Z\"\" Miller, Jr.\",,,,,\" quoted \"\"notes\"\"; tab\there\"\r\n");
+                   "\xEF\xBB\xBF" "Name,Department,Title,Phone,Email,Notes,Skills\r\n"
+                   "王一,党群办,主任,0571-87654321,wang@example.com,\"周三下午不在, 请联系\n办公室\",\r\n"
+                   "李二,用电科,,+86 138 0000 0001,,,电工证、驾驶证\r\n"
+                   "\"Zoë \"\"Z\"\" Miller, Jr.\",,,,,\" quoted \"\"notes\"\"; tab\there\",\r\n");
 
   g_setenv ("LANGUAGE", "zh_CN", TRUE);
   g_clear_pointer (&bytes, g_bytes_unref);
   bytes = sw_roster_export (org);
   data = g_bytes_get_data (bytes, &length);
-  g_assert_true (g_str_has_prefix (data, "\xEF\xBB\xBF" "姓名,部门,职务,电话,邮箱,备注\r\n"));
+  g_assert_true (g_str_has_prefix (data, "\xEF\xBB\xBF" "姓名,部门,职务,电话,邮箱,备注,技能/资质\r\n"));
   g_setenv ("LANGUAGE", "en", TRUE);
+}
+
+/* A column of skills sets them, several to a cell; a file without it
+ * leaves them alone. */
+static void
+test_skills_column (void)
+{
+  g_autoptr(TestOrg) org = small_org ();
+  g_autoptr(SwRosterImport) import = sw_roster_import_new (org);
+  g_autoptr(SwRosterImport) again = sw_roster_import_new (org);
+  g_autoptr(GBytes) bytes = bytes_from_string ("姓名,部门,技能/资质\n李二,用电科,电工证；驾驶证、 电工证\n新人,用电科,急救证\n");
+  g_autoptr(GBytes) plain = bytes_from_string ("Name,Department,Title\n李二,用电科,班长\n");
+  g_autoptr(GError) error = NULL;
+  const char *both[] = { "电工证", "驾驶证", NULL };
+  const char *first_aid[] = { "急救证", NULL };
+  SwPerson *li;
+  guint changed = 0;
+
+  g_assert_cmpint (sw_roster_field_from_header ("技能/资质"), ==, SW_ROSTER_FIELD_SKILLS);
+  g_assert_cmpint (sw_roster_field_from_header ("Skills"), ==, SW_ROSTER_FIELD_SKILLS);
+  g_assert_true (sw_roster_import_load (import, bytes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sw_roster_row_get_value (row_at (import, 0), SW_ROSTER_FIELD_SKILLS), ==, "电工证、驾驶证");
+  g_assert_true (sw_roster_import_apply (import, &changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 2);
+  li = find_person (org, "李二", "用电科");
+  g_assert_true (g_strv_equal (sw_person_get_skills (li), both));
+  g_assert_true (g_strv_equal (sw_person_get_skills (find_person (org, "新人", "用电科")), first_aid));
+
+  g_assert_true (sw_roster_import_load (again, plain, &error));
+  g_assert_true (sw_roster_import_apply (again, &changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sw_person_get_title (li), ==, "班长");
+  g_assert_true (g_strv_equal (sw_person_get_skills (li), both));
+
+  /* Undo takes the skills back with the rest of the import. */
+  g_assert_true (sw_undo_stack_undo (sw_organisation_get_undo_stack (org), &error));
+  g_assert_true (sw_undo_stack_undo (sw_organisation_get_undo_stack (org), &error));
+  g_assert_no_error (error);
+  g_assert_null (sw_person_get_skills (li)[0]);
 }
 
 /* Export → import changes nothing, in both header languages. */
@@ -914,6 +957,7 @@ main (int    argc,
   g_test_add_func ("/roster/dry-run-and-undo", test_dry_run_and_undo);
   g_test_add_func ("/roster/nothing-to-change", test_nothing_to_change);
   g_test_add_func ("/roster/export-format", test_export_format);
+  g_test_add_func ("/roster/skills-column", test_skills_column);
   g_test_add_func ("/roster/round-trip", test_round_trip);
   g_test_add_func ("/roster/export-to-file", test_export_to_file);
   g_test_add_func ("/roster/apply-sees-later-changes", test_apply_sees_later_changes);
