@@ -436,6 +436,16 @@ fill_title (GtkWidget *cell,
 }
 
 static void
+fill_skills (GtkWidget *cell,
+             gpointer   item,
+             gpointer   user_data)
+{
+  g_autofree char *skills = sw_skills_join (sw_person_get_skills (sw_people_row_get_person (item)), "、");
+
+  sw_column_util_set_text (cell, skills);
+}
+
+static void
 fill_phone (GtkWidget *cell,
             gpointer   item,
             gpointer   user_data)
@@ -519,6 +529,14 @@ department_name (GObject      *item,
   return g_strdup (department != NULL ? sw_department_get_name (department) : "");
 }
 
+static char *
+skills_text (GObject  *item,
+             GStrv     skills,
+             gpointer  user_data)
+{
+  return sw_skills_join ((const char *const *) skills, "、");
+}
+
 static void
 sw_roster_view_setup_people (SwRosterView *self)
 {
@@ -558,6 +576,12 @@ sw_roster_view_setup_people (SwRosterView *self)
   sw_column_util_add (self->people_view, _("E-mail"), NULL, fill_email, self,
                       GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (SW_TYPE_PERSON, NULL, "email"))),
                       TRUE);
+  params[0] = gtk_property_expression_new (SW_TYPE_PERSON, NULL, "skills");
+  sw_column_util_add (self->people_view, _("Skills"), NULL, fill_skills, self,
+                      GTK_SORTER (gtk_string_sorter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, params,
+                                                                                      G_CALLBACK (skills_text),
+                                                                                      NULL, NULL))),
+                      TRUE);
 
   self->committees_sorter = gtk_custom_sorter_new (compare_committees, self, NULL);
   self->committees_column = sw_column_util_add (self->people_view, _("Committees"), NULL, fill_committees, self,
@@ -570,7 +594,7 @@ sw_roster_view_setup_people (SwRosterView *self)
   /* Natural widths in characters (a Chinese character counts two): the
    * columns keep their widths whatever rows the search shows. */
   {
-    const guint chars[] = { 10, 14, 14, 13, 22, 18 };
+    const guint chars[] = { 10, 14, 14, 13, 22, 14, 18 };
     GListModel *columns = gtk_column_view_get_columns (self->people_view);
 
     for (guint i = 0; i < G_N_ELEMENTS (chars); i++)
