@@ -296,15 +296,8 @@ void
 sw_duty_set_skills (SwDuty            *self,
                     const char *const *skills)
 {
-  g_auto(GStrv) normal = NULL;
-
   g_return_if_fail (SW_IS_DUTY (self));
 
-  normal = sw_skills_normalize (skills);
-  if (sw_skills_equal ((const char *const *) self->skills, (const char *const *) normal))
-    return;
-
-  g_strfreev (self->skills);
-  self->skills = g_steal_pointer (&normal);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SKILLS]);
+  if (sw_skills_replace (&self->skills, skills))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SKILLS]);
 }

@@ -78,3 +78,18 @@ sw_skills_contains (const char *const *skills,
 {
   return skills != NULL && g_strv_contains (skills, skill);
 }
+
+gboolean
+sw_skills_replace (char            ***field,
+                   const char *const *skills)
+{
+  g_auto(GStrv) normal = sw_skills_normalize (skills);
+
+  if (sw_skills_equal ((const char *const *) *field, (const char *const *) normal))
+    return FALSE;
+
+  g_strfreev (*field);
+  *field = g_steal_pointer (&normal);
+
+  return TRUE;
+}

@@ -22,5 +22,9 @@ gboolean   sw_skills_equal     (const char *const *a,
                                 const char *const *b);
 gboolean   sw_skills_contains  (const char *const *skills,
                                 const char        *skill);
+/* Stores @skills, normalised, in *@field (a list owned by the caller's
+ * object); TRUE when that changed it. */
+gboolean   sw_skills_replace   (char            ***field,
+                                const char *const *skills);
 
 G_END_DECLS
