@@ -1959,7 +1959,10 @@ row_acceptance (Loader        *loader,
       set_corrupt (loader, error, "acceptance", "person_id");
       return FALSE;
     }
-  if (slot == NULL && sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+  /* The slot, when there is one, is of the acceptance's own plan: it
+   * goes with the plan's slot when that is deleted. */
+  if ((slot == NULL && sqlite3_column_type (stmt, 4) != SQLITE_NULL) ||
+      (slot != NULL && sqlite3_column_int64 (stmt, 7) != sw_plan_get_id (plan)))
     {
       set_corrupt (loader, error, "acceptance", "slot_id");
       return FALSE;
@@ -2013,8 +2016,9 @@ load (SwStore         *self,
       "ORDER BY list_order, id", row_visit_target },
     { "SELECT id, plan_id, uid, sequence, title, department_id, person_id, due, status, "
       "slot_id, notes FROM task ORDER BY list_order, id", row_task },
-    { "SELECT id, plan_id, kind, person_id, slot_id, situation, note FROM acceptance "
-      "ORDER BY list_order, id", row_acceptance },
+    { "SELECT a.id, a.plan_id, a.kind, a.person_id, a.slot_id, a.situation, a.note, s.plan_id "
+      "FROM acceptance AS a LEFT JOIN slot AS s ON s.id = a.slot_id "
+      "ORDER BY a.list_order, a.id", row_acceptance },
   };
   Loader loader = { self, target, { NULL } };
   gboolean ok = TRUE;

@@ -107,6 +107,7 @@ typedef struct
   SwSlot       *meeting, *desk, *visit;
   SwDuty       *consult, *repair, *complaints;
   SwTask       *task, *bare_task;
+  SwAcceptance *double_booked, *too_many;
 } Rich;
 
 static void
@@ -120,6 +121,7 @@ rich_clear (Rich *r)
   g_clear_object (&r->meeting); g_clear_object (&r->desk); g_clear_object (&r->visit);
   g_clear_object (&r->consult); g_clear_object (&r->repair); g_clear_object (&r->complaints);
   g_clear_object (&r->task); g_clear_object (&r->bare_task);
+  g_clear_object (&r->double_booked); g_clear_object (&r->too_many);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Rich, rich_clear)
@@ -194,6 +196,9 @@ build_rich (SwOrganisation *org,
   g_autoptr(SwVisitTarget) target1 = NULL;
   g_autoptr(SwVisitTarget) target2 = NULL;
   g_autoptr(GError) error = NULL;
+  const char *li_skills[] = { "电工证", "驾驶证 (C1)", NULL };
+  const char *emoji_skills[] = { "急救证 😀", NULL };
+  const char *repair_skills[] = { "电工证", "高压进网许可证", NULL };
 
   g_assert_cmpuint (g_utf8_strlen (note, -1), ==, 10000);
 
@@ -227,6 +232,7 @@ build_rich (SwOrganisation *org,
 
   r->emoji = sw_person_new ("张😀 \"Zhang\", O'Neil; 🇨🇳", r->jc);
   sw_person_set_notes (r->emoji, "第一行\n第二行\ttab");
+  sw_person_set_skills (r->emoji, emoji_skills);
   add (org, org, "people", r->emoji);
 
   r->idle = sw_person_new ("赵六", NULL);
@@ -237,6 +243,7 @@ build_rich (SwOrganisation *org,
   busy2 = sw_unavailability_new (at (9, 23, 14, 30), at (9, 24, 9, 15), "");
   add (org, r->li, "unavailability", busy1);
   add (org, r->li, "unavailability", busy2);
+  set (org, r->li, "skills", li_skills);
 
   r->plan = sw_plan_new ("2026年诚信工程优质服务宣传周",
                          sw_time_day_of (at (9, 20, 0, 0)),
@@ -247,7 +254,9 @@ build_rich (SwOrganisation *org,
   sw_plan_set_hotline (r->plan, "95598");
   sw_plan_set_description (r->plan, note);
   sw_plan_set_travel_buffer (r->plan, 45);
+  sw_plan_set_max_hours_per_day (r->plan, 8);
   add (org, org, "plans", r->plan);
+  set (org, r->plan, "max-duties", 3);
 
   r->plan2 = sw_plan_new ("Second plan", sw_time_day_of (at (10, 1, 0, 0)),
                           sw_time_day_of (at (10, 1, 0, 0)), "Europe/Berlin");
@@ -291,6 +300,7 @@ build_rich (SwOrganisation *org,
   r->consult = sw_duty_new ("受理报装/咨询", 2, r->yd);
   r->repair = sw_duty_new ("现场抢修", 2, NULL);
   sw_duty_set_position (r->repair, 1);
+  sw_duty_set_skills (r->repair, repair_skills);
   r->complaints = sw_duty_new ("受理举报投诉", 1, r->jc);
   sw_duty_set_position (r->complaints, 2);
   add (org, r->desk, "duties", r->consult);
@@ -329,6 +339,14 @@ build_rich (SwOrganisation *org,
   r->bare_task = sw_task_new ("总结材料");
   add (org, r->plan, "tasks", r->bare_task);
   set (org, r->bare_task, "status", SW_TASK_STATUS_DONE);
+
+  /* Accepted problems, one on a slot and one on the whole plan. */
+  r->double_booked = sw_acceptance_new (SW_PROBLEM_DOUBLE_BOOKING, r->wang, r->desk,
+                                        "2026-09-23T09:00|动员大会 \"x\"\n", "局长同意, 😀");
+  add (org, r->plan, "accepted", r->double_booked);
+  r->too_many = sw_acceptance_new (SW_PROBLEM_TOO_MANY_DUTIES, r->li, NULL, "4", NULL);
+  add (org, r->plan, "accepted", r->too_many);
+  set (org, r->too_many, "note", "人手不足");
 }
 
 /* ------------------------------------------------------------------ */
@@ -403,6 +421,7 @@ assert_same_slot (SwSlot *a,
       g_assert_cmpuint (sw_duty_get_count (da), ==, sw_duty_get_count (db));
       ASSERT_SAME_REF (sw_duty_get_department (da), sw_duty_get_department (db));
       g_assert_cmpint (sw_duty_get_position (da), ==, sw_duty_get_position (db));
+      g_assert_true (g_strv_equal (sw_duty_get_skills (da), sw_duty_get_skills (db)));
     }
 
   la = sw_slot_get_assignments (a);
@@ -457,6 +476,8 @@ assert_same_plan (SwPlan *a,
   g_assert_cmpstr (sw_plan_get_hotline (a), ==, sw_plan_get_hotline (b));
   g_assert_cmpstr (sw_plan_get_description (a), ==, sw_plan_get_description (b));
   g_assert_cmpint (sw_plan_get_travel_buffer (a), ==, sw_plan_get_travel_buffer (b));
+  g_assert_cmpint (sw_plan_get_max_hours_per_day (a), ==, sw_plan_get_max_hours_per_day (b));
+  g_assert_cmpint (sw_plan_get_max_duties (a), ==, sw_plan_get_max_duties (b));
 
   la = sw_plan_get_committees (a);
   lb = sw_plan_get_committees (b);
@@ -511,6 +532,25 @@ assert_same_plan (SwPlan *a,
         g_assert_true (sw_plan_find_slot_by_uid (b, sw_slot_get_uid (sw_task_get_slot (tb))) ==
                        sw_task_get_slot (tb));
     }
+
+  la = sw_plan_get_accepted (a);
+  lb = sw_plan_get_accepted (b);
+  g_assert_cmpuint (g_list_model_get_n_items (la), ==, g_list_model_get_n_items (lb));
+  for (guint i = 0; i < g_list_model_get_n_items (la); i++)
+    {
+      SwAcceptance *xa = item (la, i), *xb = item (lb, i);
+
+      g_assert_cmpint (sw_acceptance_get_id (xa), >, 0);
+      g_assert_cmpint (sw_acceptance_get_id (xa), ==, sw_acceptance_get_id (xb));
+      g_assert_cmpint (sw_acceptance_get_kind (xa), ==, sw_acceptance_get_kind (xb));
+      ASSERT_SAME_REF (sw_acceptance_get_person (xa), sw_acceptance_get_person (xb));
+      ASSERT_SAME_REF (sw_acceptance_get_slot (xa), sw_acceptance_get_slot (xb));
+      g_assert_cmpstr (sw_acceptance_get_situation (xa), ==, sw_acceptance_get_situation (xb));
+      g_assert_cmpstr (sw_acceptance_get_note (xa), ==, sw_acceptance_get_note (xb));
+      if (sw_acceptance_get_slot (xb) != NULL)
+        g_assert_true (sw_plan_find_slot_by_uid (b, sw_slot_get_uid (sw_acceptance_get_slot (xb))) ==
+                       sw_acceptance_get_slot (xb));
+    }
 }
 
 static void
@@ -551,6 +591,7 @@ assert_same_org (SwOrganisation *a,
       g_assert_cmpstr (sw_person_get_email (pa), ==, sw_person_get_email (pb));
       g_assert_cmpstr (sw_person_get_notes (pa), ==, sw_person_get_notes (pb));
       g_assert_cmpint (sw_person_get_active (pa), ==, sw_person_get_active (pb));
+      g_assert_true (g_strv_equal (sw_person_get_skills (pa), sw_person_get_skills (pb)));
       g_assert_cmpuint (g_list_model_get_n_items (ua), ==, g_list_model_get_n_items (ub));
       for (guint j = 0; j < g_list_model_get_n_items (ua); j++)
         {
@@ -630,6 +671,16 @@ test_round_trip (Fixture       *fixture,
     g_assert_cmpuint (sw_slot_count_duty (desk, sw_slot_find_duty (desk, "受理报装/咨询")), ==, 1);
     g_assert_true (sw_person_get_department (wang) ==
                    sw_organisation_find_department (loaded, "党群办"));
+    g_assert_cmpstr (sw_person_get_skills (item (sw_organisation_get_people (loaded), 1))[1], ==,
+                     "驾驶证 (C1)");
+    g_assert_cmpstr (sw_duty_get_skills (sw_slot_find_duty (desk, "现场抢修"))[1], ==, "高压进网许可证");
+    g_assert_null (sw_duty_get_skills (sw_slot_find_duty (desk, "受理报装/咨询"))[0]);
+    g_assert_cmpint (sw_plan_get_max_hours_per_day (plan), ==, 8);
+    g_assert_cmpint (sw_plan_get_max_duties (plan), ==, 3);
+    g_assert_cmpuint (g_list_model_get_n_items (sw_plan_get_accepted (plan)), ==, 2);
+    g_assert_true (sw_acceptance_get_person (item (sw_plan_get_accepted (plan), 0)) == wang);
+    g_assert_true (sw_acceptance_get_slot (item (sw_plan_get_accepted (plan), 0)) == desk);
+    g_assert_cmpstr (sw_acceptance_get_note (item (sw_plan_get_accepted (plan), 1)), ==, "人手不足");
   }
 
   /* Loaded objects can be edited and saved again. */
@@ -696,10 +747,13 @@ test_delete_undo_keeps_ids (Fixture       *fixture,
   SwOrganisation *org = sw_store_get_organisation (store);
   SwUndoStack *stack = sw_organisation_get_undo_stack (org);
   g_autoptr(GError) error = NULL;
-  gint64 slot_id, duty_id, assignment_id, person_id;
+  gint64 slot_id, duty_id, assignment_id, person_id, accepted_id;
+  GListModel *accepted;
   g_auto(Rich) r = { 0 };
 
   build_rich (org, &r);
+  accepted = sw_plan_get_accepted (r.plan);
+  accepted_id = sw_acceptance_get_id (r.double_booked);
   slot_id = sw_slot_get_id (r.desk);
   duty_id = sw_duty_get_id (r.consult);
   assignment_id = sw_assignment_get_id (sw_slot_find_assignment (r.desk, r.li));
@@ -709,6 +763,7 @@ test_delete_undo_keeps_ids (Fixture       *fixture,
   g_assert_true (sw_edit_delete_slot (org, r.plan, r.desk, &error));
   g_assert_no_error (error);
   g_assert_null (sw_task_get_slot (r.task));
+  g_assert_cmpuint (g_list_model_get_n_items (accepted), ==, 1);
   assert_saved (fixture->path, org);
 
   g_assert_true (sw_undo_stack_undo (stack, &error));
@@ -717,16 +772,20 @@ test_delete_undo_keeps_ids (Fixture       *fixture,
   g_assert_cmpint (sw_duty_get_id (r.consult), ==, duty_id);
   g_assert_cmpint (sw_assignment_get_id (sw_slot_find_assignment (r.desk, r.li)), ==, assignment_id);
   g_assert_true (sw_task_get_slot (r.task) == r.desk);
+  g_assert_true (item (accepted, 0) == r.double_booked);
+  g_assert_cmpint (sw_acceptance_get_id (r.double_booked), ==, accepted_id);
   assert_saved (fixture->path, org);
 
   /* A person: assignments, committee seats, task ownership, busy times. */
   g_assert_true (sw_edit_delete_person (org, r.li, &error));
   g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (accepted), ==, 1);
   assert_saved (fixture->path, org);
   g_assert_true (sw_undo_stack_undo (stack, &error));
   g_assert_no_error (error);
   g_assert_cmpint (sw_person_get_id (r.li), ==, person_id);
   g_assert_true (sw_task_get_person (r.task) == r.li);
+  g_assert_true (item (accepted, 1) == r.too_many);
   assert_saved (fixture->path, org);
   g_assert_true (sw_undo_stack_redo (stack, &error));
   g_assert_no_error (error);
@@ -1393,7 +1452,7 @@ test_migration (Fixture       *fixture,
 
 static const char * const tables[] = {
   "department", "person", "unavailability", "plan", "committee", "committee_member",
-  "slot", "slot_organiser", "duty", "assignment", "visit_target", "task",
+  "slot", "slot_organiser", "duty", "assignment", "visit_target", "task", "acceptance",
 };
 
 static void
@@ -1689,6 +1748,200 @@ test_rulebook_data (Fixture       *fixture,
   assert_open_fails (fixture->path, SW_STORE_ERROR_CORRUPT);
 }
 
+static gint64
+query_int (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static char *
+query_text (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+/* An acceptance's row follows the undo stack: added, its note rewritten,
+ * taken out by undo and put back with its id by redo; another program's
+ * acceptance arrives with a reload. */
+static void
+test_acceptance_rows (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(SwStore) store = open_store (fixture->path, SW_STORE_OPEN_CREATE);
+  SwOrganisation *org = sw_store_get_organisation (store);
+  SwUndoStack *stack = sw_organisation_get_undo_stack (org);
+  g_autoptr(SwAcceptance) acceptance = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(Rich) r = { 0 };
+  gint64 id;
+
+  build_rich (org, &r);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM acceptance"), ==, 2);
+  text = query_text (fixture->path, "SELECT skills FROM person WHERE name = '李娜'");
+  g_assert_cmpstr (text, ==, "电工证\n驾驶证 (C1)");
+  g_clear_pointer (&text, g_free);
+  text = query_text (fixture->path, "SELECT skills FROM duty WHERE name = '受理报装/咨询'");
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (query_int (fixture->path, "SELECT max_hours_per_day * 1000 + max_duties FROM plan "
+                                             "WHERE title = 'Second plan'"), ==, 0);
+
+  acceptance = sw_acceptance_new (SW_PROBLEM_UNAVAILABLE, r.emoji, r.meeting, "2026-09-20T14:30", "");
+  add (org, r.plan, "accepted", acceptance);
+  id = sw_acceptance_get_id (acceptance);
+  g_assert_cmpint (id, >, sw_acceptance_get_id (r.too_many));
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM acceptance"), ==, 3);
+  text = query_text (fixture->path, "SELECT kind FROM acceptance ORDER BY list_order DESC LIMIT 1");
+  g_assert_cmpstr (text, ==, "unavailable");
+  g_clear_pointer (&text, g_free);
+
+  set (org, acceptance, "note", "会后补休");
+  text = query_text (fixture->path, "SELECT note FROM acceptance ORDER BY list_order DESC LIMIT 1");
+  g_assert_cmpstr (text, ==, "会后补休");
+  g_clear_pointer (&text, g_free);
+  assert_saved (fixture->path, org);
+
+  /* Undo the note, then the acceptance itself: the row goes. */
+  g_assert_true (sw_undo_stack_undo (stack, &error));
+  g_assert_no_error (error);
+  text = query_text (fixture->path, "SELECT note FROM acceptance ORDER BY list_order DESC LIMIT 1");
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+  g_assert_true (sw_undo_stack_undo (stack, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sw_plan_get_accepted (r.plan)), ==, 2);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM acceptance"), ==, 2);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM acceptance WHERE kind = 'unavailable'"), ==, 0);
+  assert_saved (fixture->path, org);
+
+  /* Redo puts it back under the same id. */
+  g_assert_true (sw_undo_stack_redo (stack, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sw_acceptance_get_id (acceptance), ==, id);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM acceptance WHERE id = %" G_GINT64_FORMAT
+                                            " AND kind = 'unavailable'", id);
+
+    g_assert_cmpint (query_int (fixture->path, sql), ==, 1);
+  }
+  assert_saved (fixture->path, org);
+
+  /* Removing one through the edit helpers takes its row. */
+  g_assert_true (sw_edit_remove (org, r.plan, "accepted", r.double_booked, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM acceptance WHERE kind = 'double-booking'"), ==, 0);
+  assert_saved (fixture->path, org);
+
+  /* Another program accepts a problem: a reload brings it in. */
+  {
+    g_autoptr(SwStore) other = open_store (fixture->path, SW_STORE_OPEN_DEFAULT);
+    SwOrganisation *other_org = sw_store_get_organisation (other);
+    SwPlan *other_plan = item (sw_organisation_get_plans (other_org), 0);
+    SwPerson *other_wang = item (sw_organisation_get_people (other_org), 0);
+    g_autoptr(SwAcceptance) theirs = sw_acceptance_new (SW_PROBLEM_TOO_MANY_HOURS, other_wang,
+                                                        NULL, "2026-09-23|9", "周三加班");
+    gboolean changed = FALSE;
+    SwPlan *plan;
+    SwAcceptance *last;
+
+    add (other_org, other_plan, "accepted", theirs);
+    g_assert_true (sw_store_poll_external_change (store, &changed, &error));
+    g_assert_no_error (error);
+    g_assert_true (changed);
+    g_assert_true (sw_store_reload (store, &error));
+    g_assert_no_error (error);
+    plan = item (sw_organisation_get_plans (org), 0);
+    g_assert_cmpuint (g_list_model_get_n_items (sw_plan_get_accepted (plan)), ==, 3);
+    last = item (sw_plan_get_accepted (plan), 2);
+    g_assert_cmpint (sw_acceptance_get_kind (last), ==, SW_PROBLEM_TOO_MANY_HOURS);
+    g_assert_true (sw_acceptance_get_person (last) == item (sw_organisation_get_people (org), 0));
+    g_assert_cmpstr (sw_acceptance_get_note (last), ==, "周三加班");
+    assert_same_org (other_org, org);
+  }
+}
+
+/* Acceptance rows that name what is not there, or not of their plan,
+ * make the database damaged, not the program crash. */
+static void
+test_acceptance_corrupt (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const struct {
+    const char *sql;
+    const char *column;
+  } cases[] = {
+    { "UPDATE acceptance SET kind = 'bogus' WHERE id = 1", "kind" },
+    { "UPDATE acceptance SET kind = '' WHERE id = 1", "kind" },
+    { "UPDATE acceptance SET person_id = 999 WHERE id = 1", "person_id" },
+    { "UPDATE acceptance SET slot_id = 999 WHERE id = 1", "slot_id" },
+    { "UPDATE acceptance SET plan_id = 999 WHERE id = 2", "plan_id" },
+    /* The visit belongs to the second plan. */
+    { "UPDATE acceptance SET slot_id = (SELECT id FROM slot WHERE title = '走访客户') WHERE id = 1",
+      "slot_id" },
+  };
+  g_autofree char *pristine = g_build_filename (fixture->dir, "pristine.db", NULL);
+  g_autofree char *pristine_wal = g_strconcat (pristine, "-wal", NULL);
+  g_autofree char *bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  make_database (pristine);
+  g_assert_false (g_file_test (pristine_wal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (pristine, &bytes, &length, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SwStore) store = NULL;
+      g_autofree char *sql = g_strconcat ("PRAGMA foreign_keys = OFF;", cases[i].sql, NULL);
+
+      write_file (fixture->path, bytes, (gssize) length);
+      raw_exec (fixture->path, sql);
+      assert_open_fails (fixture->path, SW_STORE_ERROR_CORRUPT);
+
+      store = sw_store_open (fixture->path, SW_STORE_OPEN_DEFAULT, &error);
+      g_assert_null (store);
+      g_assert_error (error, SW_STORE_ERROR, SW_STORE_ERROR_CORRUPT);
+      g_assert_nonnull (strstr (error->message, cases[i].column));
+      g_assert_nonnull (strstr (error->message, "acceptance"));
+      g_clear_error (&error);
+    }
+
+  /* Untouched, the same file opens. */
+  write_file (fixture->path, bytes, (gssize) length);
+  {
+    g_autoptr(SwStore) store = open_store (fixture->path, SW_STORE_OPEN_DEFAULT);
+    SwPlan *plan = item (sw_organisation_get_plans (sw_store_get_organisation (store)), 0);
+
+    g_assert_cmpuint (g_list_model_get_n_items (sw_plan_get_accepted (plan)), ==, 2);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1710,6 +1963,8 @@ main (int   argc,
   STORE_TEST ("read-only", test_read_only);
   STORE_TEST ("migration", test_migration);
   STORE_TEST ("rulebook-data", test_rulebook_data);
+  STORE_TEST ("acceptance-rows", test_acceptance_rows);
+  STORE_TEST ("acceptance-corrupt", test_acceptance_corrupt);
   STORE_TEST ("large", test_large);
   STORE_TEST ("is-empty", test_is_empty);
   STORE_TEST ("closed-store", test_closed_store);
