@@ -135,6 +135,7 @@ static const struct {
   { "remarks", SW_ROSTER_FIELD_NOTES },
   { "comments", SW_ROSTER_FIELD_NOTES },
   { "技能/资质", SW_ROSTER_FIELD_SKILLS },
+  { "技能／资质", SW_ROSTER_FIELD_SKILLS },
   { "技能资质", SW_ROSTER_FIELD_SKILLS },
   { "资质", SW_ROSTER_FIELD_SKILLS },
   { "技能", SW_ROSTER_FIELD_SKILLS },

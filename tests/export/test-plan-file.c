@@ -311,6 +311,136 @@ test_sample_round_trip (void)
   assert_round_trip (org, plan);
 }
 
+/* A version 1 file still imports: no rules, no skills, nothing accepted;
+ * exported again it is a version 2 file. */
+static void
+test_version_1 (void)
+{
+  g_autoptr(TestOrg) org = sw_organisation_new ();
+  SwPlan *plan = import_string (org, base_file);
+  g_autoptr(GBytes) bytes = sw_plan_file_export (org, plan);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  SwSlot *desk = find_slot_by_title (plan, "C");
+
+  g_assert_cmpint (sw_plan_get_travel_buffer (plan), ==, 0);
+  g_assert_cmpint (sw_plan_get_max_hours_per_day (plan), ==, 0);
+  g_assert_cmpint (sw_plan_get_max_duties (plan), ==, 0);
+  g_assert_cmpuint (n_items (sw_plan_get_accepted (plan)), ==, 0);
+  for (guint i = 0; i < n_items (sw_organisation_get_people (org)); i++)
+    {
+      g_autoptr(SwPerson) person = g_list_model_get_item (sw_organisation_get_people (org), i);
+
+      g_assert_null (sw_person_get_skills (person)[0]);
+    }
+  g_assert_null (sw_duty_get_skills (sw_slot_find_duty (desk, "d"))[0]);
+
+  g_assert_nonnull (strstr (text, "\"version\" : 2,"));
+  g_assert_nonnull (strstr (text, "\"rules\" : {\n"
+                                  "      \"travel_buffer\" : 0,\n"
+                                  "      \"max_hours_per_day\" : 0,\n"
+                                  "      \"max_duties_per_person\" : 0\n"
+                                  "    }"));
+  /* No skills: an empty list; nothing accepted: no "accepted". */
+  g_assert_nonnull (strstr (text, "\"skills\" : []"));
+  g_assert_null (strstr (text, "\"accepted\""));
+  assert_round_trip (org, plan);
+}
+
+/* A version 2 file is read whole: the rules, the skills (cleaned up as
+ * the model keeps them) and the accepted problems with their slot. */
+static const char v2_file[] =
+  "{\n"
+  "  \"format\": \"servweek-plan\", \"version\": 2,\n"
+  "  \"plan\": { \"title\": \"Rules week\", \"first_day\": \"2026-09-20\",\n"
+  "            \"last_day\": \"2026-09-26\", \"time_zone\": \"Asia/Shanghai\",\n"
+  "            \"rules\": { \"travel_buffer\": 30, \"max_hours_per_day\": 8,\n"
+  "                       \"max_duties_per_person\": 0 } },\n"
+  "  \"departments\": [ { \"name\": \"用电科\" } ],\n"
+  "  \"people\": [ { \"key\": \"p1\", \"name\": \"王一\", \"department\": \"用电科\",\n"
+  "                \"skills\": [ \" 电工证 \", \"驾驶证\", \"电工证\", \"\" ] },\n"
+  "              { \"key\": \"p2\", \"name\": \"李二\" },\n"
+  "              { \"key\": \"p3\", \"name\": \"韩三\", \"skills\": [] } ],\n"
+  "  \"slots\": [\n"
+  "    { \"uid\": \"desk-1\", \"kind\": \"service-desk\", \"title\": \"广场服务台\",\n"
+  "      \"start\": \"2026-09-23T09:00\", \"end\": \"2026-09-23T11:00\",\n"
+  "      \"duties\": [ { \"name\": \"现场抢修\", \"count\": 2, \"skills\": [ \"电工证\" ],\n"
+  "                    \"people\": [ \"p1\", \"p3\" ] },\n"
+  "                  { \"name\": \"咨询\", \"count\": 1 } ] } ],\n"
+  "  \"accepted\": [\n"
+  "    { \"kind\": \"missing-skill\", \"person\": \"p3\", \"slot\": \"desk-1\",\n"
+  "      \"situation\": \"现场抢修|电工证\", \"note\": \"持证人员陪同\" },\n"
+  "    { \"kind\": \"double-booking\", \"person\": \"p3\", \"slot\": null },\n"
+  "    { \"kind\": \"too-many-hours\", \"person\": \"p2\", \"situation\": \"2026-09-23|9\" } ]\n"
+  "}\n";
+
+static void
+test_version_2 (void)
+{
+  g_autoptr(TestOrg) org = sw_organisation_new ();
+  SwPlan *plan = import_string (org, v2_file);
+  SwDepartment *power = sw_organisation_find_department (org, "用电科");
+  SwPerson *wang = sw_organisation_find_person (org, "王一", power, NULL);
+  SwPerson *li = sw_organisation_find_person (org, "李二", NULL, NULL);
+  SwPerson *han = sw_organisation_find_person (org, "韩三", NULL, NULL);
+  SwSlot *desk = sw_plan_find_slot_by_uid (plan, "desk-1");
+  const char *wang_skills[] = { "电工证", "驾驶证", NULL };
+  const char *repair_skills[] = { "电工证", NULL };
+  g_autoptr(SwAcceptance) first = NULL;
+  g_autoptr(SwAcceptance) second = NULL;
+  g_autoptr(SwAcceptance) third = NULL;
+
+  g_assert_nonnull (wang);
+  g_assert_nonnull (li);
+  g_assert_nonnull (han);
+  g_assert_nonnull (desk);
+  g_assert_cmpint (sw_plan_get_travel_buffer (plan), ==, 30);
+  g_assert_cmpint (sw_plan_get_max_hours_per_day (plan), ==, 8);
+  g_assert_cmpint (sw_plan_get_max_duties (plan), ==, 0);
+  g_assert_true (g_strv_equal (sw_person_get_skills (wang), wang_skills));
+  g_assert_null (sw_person_get_skills (li)[0]);
+  g_assert_null (sw_person_get_skills (han)[0]);
+  g_assert_true (g_strv_equal (sw_duty_get_skills (sw_slot_find_duty (desk, "现场抢修")), repair_skills));
+  g_assert_null (sw_duty_get_skills (sw_slot_find_duty (desk, "咨询"))[0]);
+
+  g_assert_cmpuint (n_items (sw_plan_get_accepted (plan)), ==, 3);
+  first = g_list_model_get_item (sw_plan_get_accepted (plan), 0);
+  second = g_list_model_get_item (sw_plan_get_accepted (plan), 1);
+  third = g_list_model_get_item (sw_plan_get_accepted (plan), 2);
+  g_assert_cmpint (sw_acceptance_get_kind (first), ==, SW_PROBLEM_MISSING_SKILL);
+  g_assert_true (sw_acceptance_get_person (first) == han);
+  g_assert_true (sw_acceptance_get_slot (first) == desk);
+  g_assert_cmpstr (sw_acceptance_get_situation (first), ==, "现场抢修|电工证");
+  g_assert_cmpstr (sw_acceptance_get_note (first), ==, "持证人员陪同");
+  g_assert_cmpint (sw_acceptance_get_kind (second), ==, SW_PROBLEM_DOUBLE_BOOKING);
+  g_assert_null (sw_acceptance_get_slot (second));
+  g_assert_cmpstr (sw_acceptance_get_situation (second), ==, "");
+  g_assert_cmpstr (sw_acceptance_get_note (second), ==, "");
+  g_assert_cmpint (sw_acceptance_get_kind (third), ==, SW_PROBLEM_TOO_MANY_HOURS);
+  g_assert_true (sw_acceptance_get_person (third) == li);
+  g_assert_cmpstr (sw_acceptance_get_situation (third), ==, "2026-09-23|9");
+
+  /* Written back: a slot only where there is one, the skills as kept. */
+  {
+    g_autoptr(GBytes) bytes = sw_plan_file_export (org, plan);
+    g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+    g_assert_nonnull (strstr (text, "\"skills\" : [\n        \"电工证\",\n        \"驾驶证\"\n      ]"));
+    g_assert_nonnull (strstr (text, "\"accepted\" : [\n"
+                                    "    {\n"
+                                    "      \"kind\" : \"missing-skill\",\n"
+                                    "      \"person\" : \"p3\",\n"
+                                    "      \"slot\" : \"desk-1\",\n"
+                                    "      \"situation\" : \"现场抢修|电工证\",\n"
+                                    "      \"note\" : \"持证人员陪同\"\n"
+                                    "    },\n"
+                                    "    {\n"
+                                    "      \"kind\" : \"double-booking\",\n"
+                                    "      \"person\" : \"p3\"\n"
+                                    "    },\n"));
+  }
+  assert_round_trip (org, plan);
+}
+
 static void
 test_template_shift (void)
 {
@@ -702,6 +832,20 @@ static const BadCase bad_cases[] = {
   { "accepted", "[{\"kind\": \"double-booking\", \"person\": \"p9\"}]", SW_IMPORT_ERROR_REFERENCE, "accepted[0].person" },
   { "accepted", "[{\"kind\": \"double-booking\"}]", SW_IMPORT_ERROR_INVALID, "accepted[0].person" },
   { "accepted", "[{\"kind\": \"double-booking\", \"person\": \"p1\", \"slot\": \"s9\"}]", SW_IMPORT_ERROR_REFERENCE, "accepted[0].slot" },
+  { "accepted", "[{\"kind\": \"double-booking\", \"person\": \"p1\", \"slot\": 3}]", SW_IMPORT_ERROR_INVALID, "accepted[0].slot" },
+  { "accepted", "[{\"kind\": \"double-booking\", \"person\": 1}]", SW_IMPORT_ERROR_INVALID, "accepted[0].person" },
+  { "accepted", "[{\"kind\": \"double-booking\", \"person\": \"p1\", \"note\": [\"x\"]}]", SW_IMPORT_ERROR_INVALID, "accepted[0].note" },
+  { "accepted", "[{\"kind\": \"double-booking\", \"person\": \"p1\", \"situation\": {}}]", SW_IMPORT_ERROR_INVALID, "accepted[0].situation" },
+  { "accepted", "[{\"kind\": 2, \"person\": \"p1\"}]", SW_IMPORT_ERROR_INVALID, "accepted[0].kind" },
+  { "accepted", "[{\"kind\": \"double-booking\", \"person\": \"p1\"}, \"p2\"]", SW_IMPORT_ERROR_INVALID, "accepted[1]" },
+  { "plan/rules", "{\"max_hours_per_day\": 7.5}", SW_IMPORT_ERROR_INVALID, "plan.rules.max_hours_per_day" },
+  { "plan/rules", "{\"travel_buffer\": 1441}", SW_IMPORT_ERROR_INVALID, "plan.rules.travel_buffer" },
+  { "plan/rules", "{\"max_duties_per_person\": 99999999999999999999}", SW_IMPORT_ERROR_INVALID, "plan.rules.max_duties_per_person" },
+  { "plan/rules", "{\"travel_buffer\": true}", SW_IMPORT_ERROR_INVALID, "plan.rules.travel_buffer" },
+  { "plan/rules", "3", SW_IMPORT_ERROR_INVALID, "plan.rules" },
+  { "people/1/skills", "[null]", SW_IMPORT_ERROR_INVALID, "people[1].skills[0]" },
+  { "people/1/skills", "[[\"电工证\"]]", SW_IMPORT_ERROR_INVALID, "people[1].skills[0]" },
+  { "slots/2/duties/0/skills", "[\"电工证\", {\"a\": 1}]", SW_IMPORT_ERROR_INVALID, "slots[2].duties[0].skills[1]" },
   { "version", "\"1\"", SW_IMPORT_ERROR_VERSION, "version" },
   { "version", NULL, SW_IMPORT_ERROR_VERSION, "version" },
   { "plan", NULL, SW_IMPORT_ERROR_INVALID, "plan" },
@@ -1136,6 +1280,8 @@ main (int   argc,
   g_test_add_func ("/export/plan-file/sample-contents", test_sample_contents);
   g_test_add_func ("/export/plan-file/sample-round-trip", test_sample_round_trip);
   g_test_add_func ("/export/plan-file/awkward-round-trip", test_awkward_round_trip);
+  g_test_add_func ("/export/plan-file/version-1", test_version_1);
+  g_test_add_func ("/export/plan-file/version-2", test_version_2);
   g_test_add_func ("/export/plan-file/template-shift", test_template_shift);
   g_test_add_func ("/export/plan-file/template-options", test_template_options);
   g_test_add_func ("/export/plan-file/bad-files", test_bad_files);

@@ -719,6 +719,87 @@ test_skills_column (void)
   g_assert_null (sw_person_get_skills (li)[0]);
 }
 
+/* A GB18030 file (as Excel saves "CSV" on a Chinese Windows) with a
+ * column headed 资质: the skills are read with any of the separators, in
+ * any of the field separators, and undo takes them back. */
+static void
+test_skills_gb18030 (void)
+{
+  static const char roster[] =
+    "工号|姓名|部门|资质\r\n"
+    "001|李二|用电科|电工证；驾驶证\r\n"
+    "002|王一|党群办|\r\n"
+    "003|赵五|用电科|\"急救证, 高压电工证、登高证，急救证\"\r\n";
+  static const char separators[] = { ',', ';', '\t' };
+  const char *li_skills[] = { "电工证", "驾驶证", NULL };
+  const char *zhao_skills[] = { "急救证", "高压电工证", "登高证", NULL };
+
+  g_assert_cmpint (sw_roster_field_from_header ("资质"), ==, SW_ROSTER_FIELD_SKILLS);
+  g_assert_cmpint (sw_roster_field_from_header ("技能"), ==, SW_ROSTER_FIELD_SKILLS);
+  g_assert_cmpint (sw_roster_field_from_header ("技能 / 资质"), ==, SW_ROSTER_FIELD_SKILLS);
+  g_assert_cmpint (sw_roster_field_from_header ("技能／资质"), ==, SW_ROSTER_FIELD_SKILLS);
+  g_assert_cmpint (sw_roster_field_from_header ("SKILLS"), ==, SW_ROSTER_FIELD_SKILLS);
+  g_assert_cmpint (sw_roster_field_from_header ("sKiLlS:"), ==, SW_ROSTER_FIELD_SKILLS);
+
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    {
+      g_autoptr(TestOrg) org = small_org ();
+      g_autoptr(SwRosterImport) import = sw_roster_import_new (org);
+      g_autoptr(GBytes) bytes = fixture (roster, FIXTURE_GB18030, separators[i]);
+      g_autoptr(GError) error = NULL;
+      SwPerson *li = find_person (org, "李二", "用电科");
+      SwPerson *wang = find_person (org, "王一", "党群办");
+      const char *wang_skills[] = { "驾驶证", NULL };
+      SwPerson *zhao;
+      guint changed = 0;
+
+      /* An empty cell leaves what the person holds. */
+      sw_person_set_skills (wang, wang_skills);
+
+      g_assert_true (sw_roster_import_load (import, bytes, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (sw_roster_import_get_encoding (import), ==, "GB18030");
+      g_assert_cmpuint (sw_roster_import_count (import, SW_ROSTER_ROW_UPDATED), ==, 1);
+      g_assert_cmpuint (sw_roster_import_count (import, SW_ROSTER_ROW_UNCHANGED), ==, 1);
+      g_assert_cmpuint (sw_roster_import_count (import, SW_ROSTER_ROW_NEW), ==, 1);
+      g_assert_cmpstr (sw_roster_row_get_value (row_at (import, 0), SW_ROSTER_FIELD_SKILLS), ==,
+                       "电工证、驾驶证");
+      g_assert_cmpstr (sw_roster_row_get_value (row_at (import, 1), SW_ROSTER_FIELD_SKILLS), ==, "");
+      g_assert_cmpstr (sw_roster_row_get_value (row_at (import, 2), SW_ROSTER_FIELD_SKILLS), ==,
+                       "急救证、高压电工证、登高证");
+      {
+        g_autofree char *shown = NULL;
+
+        g_object_get (row_at (import, 2), "skills", &shown, NULL);
+        g_assert_cmpstr (shown, ==, "急救证、高压电工证、登高证");
+      }
+
+      g_assert_true (sw_roster_import_apply (import, &changed, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (changed, ==, 2);
+      zhao = find_person (org, "赵五", "用电科");
+      g_assert_nonnull (zhao);
+      g_assert_true (g_strv_equal (sw_person_get_skills (li), li_skills));
+      g_assert_true (g_strv_equal (sw_person_get_skills (wang), wang_skills));
+      g_assert_true (g_strv_equal (sw_person_get_skills (zhao), zhao_skills));
+
+      /* Loaded again, nothing is left to change. */
+      {
+        g_autoptr(SwRosterImport) again = sw_roster_import_new (org);
+
+        g_assert_true (sw_roster_import_load (again, bytes, &error));
+        g_assert_no_error (error);
+        g_assert_cmpuint (sw_roster_import_count (again, SW_ROSTER_ROW_UNCHANGED), ==, 3);
+      }
+
+      g_assert_true (sw_undo_stack_undo (sw_organisation_get_undo_stack (org), &error));
+      g_assert_no_error (error);
+      g_assert_null (sw_person_get_skills (li)[0]);
+      g_assert_null (find_person (org, "赵五", "用电科"));
+      g_assert_true (g_strv_equal (sw_person_get_skills (wang), wang_skills));
+    }
+}
+
 /* Export → import changes nothing, in both header languages. */
 static void
 test_round_trip (void)
@@ -732,8 +813,10 @@ test_round_trip (void)
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(GBytes) again = NULL;
       g_autoptr(GError) error = NULL;
+      const char *skills[] = { "电工证", "驾驶证 (C1)", NULL };
       guint changed = 99;
 
+      sw_person_set_skills (find_person (org, "李二", "用电科"), skills);
       g_setenv ("LANGUAGE", languages[l], TRUE);
       bytes = sw_roster_export (org);
       g_assert_true (sw_roster_import_load (import, bytes, &error));
@@ -759,6 +842,8 @@ test_round_trip (void)
         g_assert_no_error (error);
         copied = sw_roster_export (empty);
         g_assert_true (g_bytes_equal (bytes, copied));
+        g_assert_true (g_strv_equal (sw_person_get_skills (find_person (empty, "李二", "用电科")),
+                                     skills));
       }
     }
 
@@ -958,6 +1043,7 @@ main (int    argc,
   g_test_add_func ("/roster/nothing-to-change", test_nothing_to_change);
   g_test_add_func ("/roster/export-format", test_export_format);
   g_test_add_func ("/roster/skills-column", test_skills_column);
+  g_test_add_func ("/roster/skills-gb18030", test_skills_gb18030);
   g_test_add_func ("/roster/round-trip", test_round_trip);
   g_test_add_func ("/roster/export-to-file", test_export_to_file);
   g_test_add_func ("/roster/apply-sees-later-changes", test_apply_sees_later_changes);
