@@ -25,6 +25,31 @@ list_duties (SwSlot *slot)
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
+/* The duty of @slot named @name, or NULL with an error that lists the
+ * duties (@no_duties, with the slot's title, when it has none). */
+static SwDuty *
+find_duty (SwSlot      *slot,
+           const char  *name,
+           const char  *no_duties,
+           GError     **error)
+{
+  SwDuty *duty = sw_slot_find_duty (slot, name);
+  g_autofree char *duties = NULL;
+
+  if (duty != NULL)
+    return duty;
+
+  duties = list_duties (slot);
+  if (*duties == '\0')
+    g_set_error (error, SW_CORE_ERROR, SW_CORE_ERROR_NOT_FOUND, no_duties,
+                 sw_slot_get_title (slot));
+  else
+    g_set_error (error, SW_CORE_ERROR, SW_CORE_ERROR_NOT_FOUND,
+                 _("Slot “%s” has no duty “%s” (duties: %s)"),
+                 sw_slot_get_title (slot), name, duties);
+  return NULL;
+}
+
 int
 sw_cli_cmd_assign (SwCliContext  *ctx,
                    int            argc,
@@ -73,24 +98,11 @@ sw_cli_cmd_assign (SwCliContext  *ctx,
       || (person = sw_cli_resolve_person (org, person_arg, department_arg, error)) == NULL)
     return SW_CLI_EXIT_FAILURE;
 
-  if (duty_arg != NULL)
-    {
-      duty = sw_slot_find_duty (slot, duty_arg);
-      if (duty == NULL)
-        {
-          g_autofree char *duties = list_duties (slot);
-
-          if (*duties == '\0')
-            g_set_error (error, SW_CORE_ERROR, SW_CORE_ERROR_NOT_FOUND,
+  if (duty_arg != NULL &&
+      (duty = find_duty (slot, duty_arg,
                          _("Slot “%s” has no duties; leave out --duty to add an attendee"),
-                         sw_slot_get_title (slot));
-          else
-            g_set_error (error, SW_CORE_ERROR, SW_CORE_ERROR_NOT_FOUND,
-                         _("Slot “%s” has no duty “%s” (duties: %s)"),
-                         sw_slot_get_title (slot), duty_arg, duties);
-          return SW_CLI_EXIT_FAILURE;
-        }
-    }
+                         error)) == NULL)
+    return SW_CLI_EXIT_FAILURE;
 
   if (sw_slot_find_assignment (slot, person) != NULL)
     {
@@ -271,24 +283,11 @@ sw_cli_cmd_candidates (SwCliContext  *ctx,
       || (slot = sw_cli_resolve_slot (plan, slot_arg, error)) == NULL)
     return SW_CLI_EXIT_FAILURE;
 
-  if (duty_arg != NULL)
-    {
-      duty = sw_slot_find_duty (slot, duty_arg);
-      if (duty == NULL)
-        {
-          g_autofree char *duties = list_duties (slot);
-
-          if (*duties == '\0')
-            g_set_error (error, SW_CORE_ERROR, SW_CORE_ERROR_NOT_FOUND,
+  if (duty_arg != NULL &&
+      (duty = find_duty (slot, duty_arg,
                          _("Slot “%s” has no duties; leave out --duty to rank attendees"),
-                         sw_slot_get_title (slot));
-          else
-            g_set_error (error, SW_CORE_ERROR, SW_CORE_ERROR_NOT_FOUND,
-                         _("Slot “%s” has no duty “%s” (duties: %s)"),
-                         sw_slot_get_title (slot), duty_arg, duties);
-          return SW_CLI_EXIT_FAILURE;
-        }
-    }
+                         error)) == NULL)
+    return SW_CLI_EXIT_FAILURE;
 
   rulebook = sw_rulebook_new (plan);
   ranking = sw_rulebook_rank (rulebook, org, slot, duty);
