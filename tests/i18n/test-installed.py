@@ -187,7 +187,7 @@ def check_open_plan_file(tw, pyatspi, app, servweek, env, root, tmp):
     path = os.path.join(tmp, "customer.servweek.json")
     with open(path, "w", encoding="utf-8") as f:
         json.dump(plan, f, ensure_ascii=False)
-    opener = subprocess.run([servweek, path], env=env, stdin=subprocess.DEVNULL,
+    opener = subprocess.run([servweek, path], env=tw.app_env(env), stdin=subprocess.DEVNULL,
                             capture_output=True, text=True, timeout=60)
     if opener.returncode != 0:
         fail(f"servweek FILE exited {opener.returncode}: {opener.stderr}")
@@ -205,10 +205,6 @@ def check_window(tw, pyatspi, root, tmp, base_env, chinese, screenshot):
     env = language_env(base_env, chinese)
     env.update(SERVWEEK_DB=os.path.join(tmp, "window-%s.db" % ("zh" if chinese else "en")),
                GSETTINGS_SCHEMA_DIR=os.path.join(root, "share", "glib-2.0", "schemas"))
-    # Under AddressSanitizer, GLib's quark block (kept for the life of the
-    # process) is only recognised by build-aux/lsan.supp with full stacks.
-    if env.get("ASAN_OPTIONS"):
-        env["ASAN_OPTIONS"] += ":fast_unwind_on_malloc=0"
     views = ZH_VIEWS if chinese else EN_VIEWS
     day = ZH_DAY if chinese else EN_DAY
     app = tw.App(pyatspi, servweek, env, os.path.join(tmp, "window.log"))
