@@ -6,7 +6,7 @@
 #include <adwaita.h>
 
 #include "sw-problems-button.h"
-#include "sw-rulebook.h"
+#include "sw-problem-row.h"
 #include "sw-ui-state.h"
 
 struct _SwProblemsButton
@@ -67,186 +67,21 @@ sw_problems_button_update (SwProblemsButton *self)
   gtk_stack_set_visible_child_name (self->popover_stack, n_all > 0 ? "list" : "empty");
 }
 
-static const char *
-kind_icon (SwProblemKind kind)
-{
-  switch (kind)
-    {
-    case SW_PROBLEM_UNFILLED_DUTY:
-      return "system-users-symbolic";
-    case SW_PROBLEM_DOUBLE_BOOKING:
-      return "view-dual-symbolic";
-    case SW_PROBLEM_UNAVAILABLE:
-      return "action-unavailable-symbolic";
-    case SW_PROBLEM_WRONG_DEPARTMENT:
-      return "dialog-question-symbolic";
-    case SW_PROBLEM_OVERDUE_TASK:
-      return "alarm-symbolic";
-    case SW_PROBLEM_OUTSIDE_PLAN:
-      return "x-office-calendar-symbolic";
-    case SW_PROBLEM_TRAVEL_TIME:
-      return "mark-location-symbolic";
-    case SW_PROBLEM_MISSING_SKILL:
-      return "emblem-important-symbolic";
-    case SW_PROBLEM_TOO_MANY_HOURS:
-    case SW_PROBLEM_TOO_MANY_DUTIES:
-      return "appointment-soon-symbolic";
-    default:
-      return "dialog-warning-symbolic";
-    }
-}
-
-static void
-report_error (SwProblemsButton *self,
-              GError           *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              _("Could Not Change the Problem"), error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-accept_response (AdwMessageDialog *dialog,
-                 const char       *response,
-                 SwProblemsButton *self)
-{
-  SwProblem *problem = g_object_get_data (G_OBJECT (dialog), "sw-problem");
-  GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "sw-note");
-  g_autoptr(SwAcceptance) acceptance = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "accept") != 0 || self->organisation == NULL || self->plan == NULL)
-    return;
-
-  acceptance = sw_acceptance_new (sw_problem_get_kind (problem), sw_problem_get_person (problem),
-                                  sw_problem_get_slot (problem), sw_problem_get_situation (problem),
-                                  g_strstrip (g_strdup (gtk_editable_get_text (note))));
-  if (!sw_edit_add (self->organisation, self->plan, "accepted", acceptance, &error))
-    report_error (self, error);
-}
-
-/* Accepts the row's problem after asking for a note, or stops accepting
- * it. */
-static void
-accept_clicked (GtkButton   *button,
-                GtkListItem *list_item)
-{
-  SwProblemsButton *self = g_object_get_data (G_OBJECT (button), "sw-problems-button");
-  SwProblem *problem = gtk_list_item_get_item (list_item);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GError) error = NULL;
-  GtkWidget *dialog, *entry;
-
-  if (problem == NULL || self->organisation == NULL || self->plan == NULL)
-    return;
-
-  if (sw_problem_get_acceptance (problem) != NULL)
-    {
-      if (!sw_edit_remove (self->organisation, self->plan, "accepted",
-                           sw_problem_get_acceptance (problem), &error))
-        report_error (self, error);
-      return;
-    }
-
-  gtk_menu_button_popdown (self->button);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Accept This Problem?"), sw_problem_get_message (problem));
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Why (optional)"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note on the accepted problem"),
-                                  -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "accept", _("_Accept"),
-                                    NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "accept");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept",
-                                              ADW_RESPONSE_SUGGESTED);
-  g_object_set_data_full (G_OBJECT (dialog), "sw-problem", g_object_ref (problem), g_object_unref);
-  g_object_set_data (G_OBJECT (dialog), "sw-note", entry);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (accept_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static void
 problem_setup (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
-  SwProblemsButton *self = user_data;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *button;
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_add_css_class (icon, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
-  gtk_label_set_width_chars (GTK_LABEL (label), 36);
-  gtk_widget_set_hexpand (label, TRUE);
-  button = gtk_button_new ();
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  g_signal_connect (button, "clicked", G_CALLBACK (accept_clicked), list_item);
-  g_object_set_data (G_OBJECT (button), "sw-problems-button", self);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_child (list_item, sw_problem_row_new ());
 }
 
 static void
 problem_bind (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
-              gpointer                  user_data)
+              SwProblemsButton         *self)
 {
-  SwProblem *problem = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *icon = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (icon);
-  GtkWidget *button = gtk_widget_get_next_sibling (label);
-  SwProblemsButton *self = g_object_get_data (G_OBJECT (button), "sw-problems-button");
-  SwAcceptance *acceptance = sw_problem_get_acceptance (problem);
-  gboolean editable = self->organisation != NULL && !sw_organisation_get_read_only (self->organisation);
-  g_autofree char *text = NULL;
-  g_autofree char *accessible = NULL;
-
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), kind_icon (sw_problem_get_kind (problem)));
-  if (acceptance == NULL)
-    text = g_strdup (sw_problem_get_message (problem));
-  else if (sw_acceptance_get_note (acceptance)[0] != '\0')
-    /* TRANSLATORS: a problem the coordinator accepted, with their note */
-    text = g_strdup_printf (_("Accepted: %s (%s)"), sw_problem_get_message (problem),
-                            sw_acceptance_get_note (acceptance));
-  else
-    text = g_strdup_printf (_("Accepted: %s"), sw_problem_get_message (problem));
-  gtk_label_set_label (GTK_LABEL (label), text);
-  if (acceptance != NULL)
-    gtk_widget_add_css_class (label, "dim-label");
-  else
-    gtk_widget_remove_css_class (label, "dim-label");
-
-  gtk_widget_set_visible (button, editable && sw_rulebook_kind_is_personal (sw_problem_get_kind (problem)));
-  gtk_button_set_label (GTK_BUTTON (button), acceptance != NULL ? _("Stop Accepting") : _("Accept…"));
-  accessible = g_strdup_printf (acceptance != NULL ? _("Stop accepting: %s") : _("Accept: %s"),
-                                sw_problem_get_message (problem));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
+  sw_problem_row_bind (SW_PROBLEM_ROW (gtk_list_item_get_child (list_item)),
+                       self->organisation, self->plan, gtk_list_item_get_item (list_item));
 }
 
 static void
@@ -400,8 +235,8 @@ sw_problems_button_init (SwProblemsButton *self)
   gtk_menu_button_set_child (self->button, content);
   gtk_widget_add_css_class (GTK_WIDGET (self->button), "problems-button");
 
-  g_signal_connect (factory, "setup", G_CALLBACK (problem_setup), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (problem_bind), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (problem_setup), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (problem_bind), self);
   self->selection = gtk_no_selection_new (NULL);
   self->list_view = GTK_LIST_VIEW (gtk_list_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection)),
                                                       g_object_ref (factory)));

@@ -390,6 +390,15 @@ sw_schedule_view_set_plan (SwScheduleView *self,
 }
 
 void
+sw_schedule_view_set_problems (SwScheduleView *self,
+                               GListModel     *problems)
+{
+  g_return_if_fail (SW_IS_SCHEDULE_VIEW (self));
+
+  sw_slot_pane_set_problems (self->pane, problems);
+}
+
+void
 sw_schedule_view_search_people (SwScheduleView *self)
 {
   g_return_if_fail (SW_IS_SCHEDULE_VIEW (self));

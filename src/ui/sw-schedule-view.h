@@ -22,6 +22,9 @@ void            sw_schedule_view_set_organisation (SwScheduleView *self,
 SwPlan         *sw_schedule_view_get_plan         (SwScheduleView *self);
 void            sw_schedule_view_set_plan         (SwScheduleView *self,
                                                    SwPlan         *plan);
+/* The plan's problems (an SwProblemList), for the slot pane. */
+void            sw_schedule_view_set_problems     (SwScheduleView *self,
+                                                   GListModel     *problems);
 /* Pages to @slot's week, highlights its card and opens its pane (NULL:
  * closes the pane). */
 void            sw_schedule_view_select_slot      (SwScheduleView *self,

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-assign-picker.h"
+#include "sw-problem-row.h"
 #include "sw-schedule-view.h"
 #include "sw-slot-card.h"
 #include "sw-slot-pane.h"
@@ -27,6 +28,8 @@ struct _SwSlotPane
   GHashTable        *collapsed;      /* duties and targets the user folded */
   GPtrArray         *dynamic_rows;   /* (group, row) pairs to remove */
   char              *kind_class;
+  GtkCustomFilter   *problem_filter; /* the problems of self->slot */
+  GtkFilterListModel *slot_problems;
 
   /* template children */
   GtkWidget         *box;
@@ -53,6 +56,8 @@ struct _SwSlotPane
   AdwPreferencesGroup *attendees_group;
   GtkMenuButton     *add_attendee_button;
   AdwPreferencesGroup *targets_group;
+  AdwPreferencesGroup *problems_group;
+  GtkListBox        *problems_list;
 };
 
 G_DEFINE_FINAL_TYPE (SwSlotPane, sw_slot_pane, GTK_TYPE_WIDGET)
@@ -1128,6 +1133,40 @@ stack_changed (SwSlotPane  *self,
 
 /* Public */
 
+/* The Problems group lists the problems of the pane's slot (a double
+ * booking or a short journey on either of its slots), from the window's
+ * problem list; it hides when there are none. */
+static gboolean
+problem_of_slot (gpointer item,
+                 gpointer user_data)
+{
+  SwSlotPane *self = user_data;
+
+  return self->slot != NULL && (sw_problem_get_slot (item) == self->slot ||
+                                sw_problem_get_other_slot (item) == self->slot);
+}
+
+static void
+slot_problems_changed (SwSlotPane *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_group),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->slot_problems)) > 0);
+}
+
+static GtkWidget *
+problem_row_new (gpointer item,
+                 gpointer user_data)
+{
+  SwSlotPane *self = user_data;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *child = sw_problem_row_new ();
+
+  sw_problem_row_bind (SW_PROBLEM_ROW (child), self->organisation, self->plan, item);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), child);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
 GtkWidget *
 sw_slot_pane_new (void)
 {
@@ -1159,6 +1198,7 @@ sw_slot_pane_set_slot (SwSlotPane *self,
   g_set_object (&self->slot, slot);
   g_clear_pointer (&self->lists_signature, g_free);
   g_hash_table_remove_all (self->collapsed);
+  gtk_filter_changed (GTK_FILTER (self->problem_filter), GTK_FILTER_CHANGE_DIFFERENT);
 
   /* Fields of the new slot start from its values, not the old typing. */
   self->updating = TRUE;
@@ -1259,6 +1299,16 @@ sw_slot_pane_set_plan (SwSlotPane *self,
 }
 
 void
+sw_slot_pane_set_problems (SwSlotPane *self,
+                           GListModel *problems)
+{
+  g_return_if_fail (SW_IS_SLOT_PANE (self));
+  g_return_if_fail (problems == NULL || G_IS_LIST_MODEL (problems));
+
+  gtk_filter_list_model_set_model (self->slot_problems, problems);
+}
+
+void
 sw_slot_pane_focus_title (SwSlotPane *self)
 {
   g_return_if_fail (SW_IS_SLOT_PANE (self));
@@ -1280,6 +1330,9 @@ sw_slot_pane_dispose (GObject *object)
     clear_dynamic_rows (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_SLOT_PANE);
+
+  g_clear_object (&self->slot_problems);
+  g_clear_object (&self->problem_filter);
 
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
@@ -1400,6 +1453,8 @@ sw_slot_pane_class_init (SwSlotPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, attendees_group);
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, add_attendee_button);
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, targets_group);
+  gtk_widget_class_bind_template_child (widget_class, SwSlotPane, problems_group);
+  gtk_widget_class_bind_template_child (widget_class, SwSlotPane, problems_list);
   gtk_widget_class_bind_template_callback (widget_class, title_apply);
   gtk_widget_class_bind_template_callback (widget_class, location_apply);
   gtk_widget_class_bind_template_callback (widget_class, kind_selected);
@@ -1440,4 +1495,11 @@ sw_slot_pane_init (SwSlotPane *self)
 
   self->stack_signals = g_signal_group_new (SW_TYPE_UNDO_STACK);
   g_signal_group_connect_swapped (self->stack_signals, "changed", G_CALLBACK (stack_changed), self);
+
+  self->problem_filter = gtk_custom_filter_new (problem_of_slot, self, NULL);
+  self->slot_problems = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->problem_filter)));
+  g_signal_connect_object (self->slot_problems, "items-changed",
+                           G_CALLBACK (slot_problems_changed), self, G_CONNECT_SWAPPED);
+  gtk_list_box_bind_model (self->problems_list, G_LIST_MODEL (self->slot_problems),
+                           problem_row_new, self, NULL);
 }

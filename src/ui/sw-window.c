@@ -304,6 +304,8 @@ sw_window_show_plan (SwWindow *self)
   sw_schedule_view_set_plan (self->schedule_view, plan);
   sw_plan_switcher_set_plan (self->plan_switcher, plan);
   sw_problems_button_set_plan (self->problems_button, self->organisation, plan);
+  sw_schedule_view_set_problems (self->schedule_view,
+                                 sw_problems_button_get_problems (self->problems_button));
   sw_roster_view_set_plan (self->roster_view, plan);
   sw_tasks_view_set_plan (self->tasks_view, self->organisation, plan);
 

@@ -208,6 +208,14 @@ class Session:
             fail(f"servweek-cli check failed: {run.stderr}")
         return run.stdout.splitlines()
 
+    def check_accepted(self):
+        """servweek-cli check --accepted: the problem lines, accepted ones too."""
+        run = subprocess.run([self.cli, "--db", self.db, "check", "--accepted"], env=self.env,
+                             capture_output=True, text=True, timeout=60)
+        if run.returncode not in (0, 1):
+            fail(f"servweek-cli check --accepted failed: {run.stderr}")
+        return run.stdout.splitlines()
+
     def query(self, sql, args=()):
         with sqlite3.connect(f"file:{self.db}?mode=ro", uri=True) as con:
             return con.execute(sql, args).fetchall()
@@ -315,6 +323,48 @@ def pick_named(s, assign_label, person):
     return reason
 
 
+def pane_problems_list(s):
+    """The slot pane's list of its slot's problems."""
+    return s.find_named("Problems of this slot", (s.pyatspi.ROLE_LIST_BOX, s.pyatspi.ROLE_LIST))
+
+
+def pane_problem_texts(s):
+    texts = []
+    for acc in walk(pane_problems_list(s)):
+        if acc.getRole() == s.pyatspi.ROLE_LABEL:
+            texts.append(safe_name(acc))
+    return texts
+
+
+def press_in_pane(s, name):
+    """Clicks the button called name in the slot pane's problems (not the
+    one of the same problem in the header's popover)."""
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        for acc in walk(pane_problems_list(s)):
+            if acc.getRole() == s.pyatspi.ROLE_PUSH_BUTTON and safe_name(acc).startswith(name):
+                do_action(acc)
+                return
+        time.sleep(0.3)
+    fail(f"no button {name!r} in the slot pane's problems: {pane_problem_texts(s)}")
+
+
+def accept_in_pane(s, name, note):
+    """Accept… in the slot pane, a note typed in the question, Accept."""
+    press_in_pane(s, name)
+    dialog = s.find("the Accept question", lambda a: a.getRole() in (s.pyatspi.ROLE_FRAME, s.pyatspi.ROLE_DIALOG)
+                    and any(safe_name(c) == "Accept This Problem?" for c in walk(a)))
+    entry = next((a for a in walk(dialog) if safe_name(a) == "Note on the accepted problem"), None)
+    if entry is None:
+        fail("the Accept question has no note field")
+    entry.queryEditableText().setTextContents(note)
+    accept = [a for a in walk(dialog) if a.getRole() == s.pyatspi.ROLE_PUSH_BUTTON
+              and safe_name(a).replace("_", "").startswith("Accept")]
+    if not accept:
+        fail("the Accept question has no Accept button")
+    do_action(accept[0])
+
+
 def run(pyatspi, servweek, cli, schema_dir, outdir, tmp):
     db = os.path.join(tmp, "servweek.db")
     env = dict(os.environ,
@@ -397,6 +447,37 @@ def run(pyatspi, servweek, cli, schema_dir, outdir, tmp):
                 fail(f"check says {line!r}, which the picker did not say: {said}")
         print(f"double booking shown: {problems_booked} problems; check says {new_lines}")
         s.screenshot(os.path.join(outdir, "schedule-e2e-double-booking.png"))
+
+        # 4b. The coordinator accepts the double booking in the slot pane,
+        #     with a note: it leaves the badge, check lists it apart, the
+        #     database keeps it; Stop Accepting and undo bring it back.
+        message = booked[0].split(": ", 1)[1]
+        accept_in_pane(s, f"Accept: {message}", "两边都由副局长负责")
+        s.wait_problems(lambda n: n == problems_booked - 1, "after accepting the double booking")
+        s.wait_query("SELECT kind, note FROM acceptance", (), [("double-booking", "两边都由副局长负责")],
+                     "the acceptance")
+        if any(l.startswith("double-booking: ") and first in l for l in s.check()):
+            fail("check still lists the accepted double booking as open")
+        accepted = [l for l in s.check_accepted() if l.startswith("accepted: double-booking: ")]
+        if accepted != [f"accepted: double-booking: {message} — 两边都由副局长负责"]:
+            fail(f"check --accepted lists {accepted}")
+        pane_problems = pane_problem_texts(s)
+        if f"Accepted: {message} (两边都由副局长负责)" not in pane_problems:
+            fail(f"the slot pane's problems say {pane_problems}")
+        print(f"double booking accepted in the slot pane: {problems_booked - 1} problems")
+        s.screenshot(os.path.join(outdir, "schedule-e2e-accepted.png"))
+
+        press_in_pane(s, f"Stop accepting: {message}")
+        s.wait_problems(lambda n: n == problems_booked, "after Stop Accepting")
+        s.wait_query("SELECT count(*) FROM acceptance", (), [(0,)], "the acceptance after Stop Accepting")
+        s.press("Undo", (pyatspi.ROLE_PUSH_BUTTON,))
+        s.wait_problems(lambda n: n == problems_booked - 1, "after undoing Stop Accepting")
+        s.wait_query("SELECT note FROM acceptance", (), [("两边都由副局长负责",)],
+                     "the acceptance after undoing Stop Accepting")
+        s.press("Undo", (pyatspi.ROLE_PUSH_BUTTON,))
+        s.wait_problems(lambda n: n == problems_booked, "after undoing the acceptance")
+        s.wait_query("SELECT count(*) FROM acceptance", (), [(0,)], "the acceptance after undo")
+        print("Stop Accepting and undo brought the double booking back, and undo again")
 
         # 5. Undo: the problem goes.
         s.press("Undo", (pyatspi.ROLE_PUSH_BUTTON,))
