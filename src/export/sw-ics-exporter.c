@@ -1496,31 +1496,6 @@ sw_ics_exporter_export_person (SwIcsExporter  *self,
   return file;
 }
 
-SwIcsFile *
-sw_ics_exporter_export_department (SwIcsExporter  *self,
-                                   SwDepartment   *department,
-                                   GError        **error)
-{
-  g_autofree char *file_key = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *file_name = NULL;
-  SwIcsFile *file;
-
-  g_return_val_if_fail (SW_IS_ICS_EXPORTER (self), NULL);
-  g_return_val_if_fail (SW_IS_DEPARTMENT (department), NULL);
-
-  if (!prepare (self, error))
-    return NULL;
-
-  file_key = department_file_key (self, department);
-  name = sw_file_name_make_safe (sw_department_get_name (department), _("department"));
-  file_name = g_strconcat (name, ".ics", NULL);
-  file = new_file (file_name, file_key, build_department (self, department, file_key));
-  clear_prepared (self);
-
-  return file;
-}
-
 /* ------------------------------------------------------------------ */
 /* Writing                                                            */
 

@@ -66,12 +66,9 @@ void           sw_ics_exporter_set_now              (SwIcsExporter   *self,
 GPtrArray     *sw_ics_exporter_export               (SwIcsExporter   *self,
                                                      SwIcsScope       scope,
                                                      GError         **error);
-/* The file of one person or one department, even when it is empty. */
+/* The file of one person, even when it is empty. */
 SwIcsFile     *sw_ics_exporter_export_person        (SwIcsExporter   *self,
                                                      SwPerson        *person,
-                                                     GError         **error);
-SwIcsFile     *sw_ics_exporter_export_department    (SwIcsExporter   *self,
-                                                     SwDepartment    *department,
                                                      GError         **error);
 
 /* Writes @file atomically (a temporary file renamed into place). */

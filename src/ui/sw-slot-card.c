@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-slot-card.h"
+#include "sw-ui-format.h"
 
 struct _SwSlotCard
 {
@@ -124,7 +125,7 @@ sw_slot_card_update (SwSlotCard *self)
 
   if (needed > 0)
     {
-      fill = g_strdup_printf ("%u/%u", filled, needed);
+      fill = sw_ui_format_fill (filled, needed);
       gtk_label_set_text (self->fill_label, fill);
       if (filled >= needed)
         gtk_widget_add_css_class (GTK_WIDGET (self->fill_label), "full");

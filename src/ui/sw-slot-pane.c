@@ -707,7 +707,7 @@ duty_row (SwSlotPane    *self,
   SwDepartment *department = sw_duty_get_department (duty);
   guint filled = people->len, needed = sw_duty_get_count (duty);
   g_autofree char *subtitle = NULL;
-  g_autofree char *fill = g_strdup_printf ("%u/%u", filled, needed);
+  g_autofree char *fill = sw_ui_format_fill (filled, needed);
   g_autofree char *assign_label = NULL;
   g_autofree char *remove_label = NULL;
   g_autofree char *count_label = NULL;
