@@ -43,7 +43,7 @@ sw_store_entity_of (gpointer object)
 
 gint64
 sw_store_entity_get_id (SwStoreEntity   entity,
-               gpointer object)
+                        gpointer object)
 {
   switch (entity)
     {
@@ -67,8 +67,8 @@ sw_store_entity_get_id (SwStoreEntity   entity,
 
 void
 sw_store_entity_set_id (SwStoreEntity   entity,
-               gpointer object,
-               gint64   id)
+                        gpointer object,
+                        gint64   id)
 {
   switch (entity)
     {
@@ -477,10 +477,10 @@ foreach_in_list (SwStore     *self,
  * refers to them (duties before assignments, slots before tasks). */
 gboolean
 sw_store_foreach_child (SwStore   *self,
-               SwStoreEntity     entity,
-               gpointer   object,
-               SwStoreChildFunc  func,
-               GError   **error)
+                        SwStoreEntity     entity,
+                        gpointer   object,
+                        SwStoreChildFunc  func,
+                        GError   **error)
 {
   gint64 id = sw_store_entity_get_id (entity, object);
 
@@ -580,9 +580,9 @@ sw_store_is_organiser_list (SwListCommand *command)
 /* Gives an id to every object the command adds that has none yet. */
 gboolean
 sw_store_give_ids (SwStore    *self,
-          SwCommand  *command,
-          gboolean    reverting,
-          GError    **error)
+                   SwCommand  *command,
+                   gboolean    reverting,
+                   GError    **error)
 {
   if (SW_IS_COMMAND_GROUP (command))
     {
@@ -590,7 +590,7 @@ sw_store_give_ids (SwStore    *self,
 
       for (guint i = 0; i < n; i++)
         if (!sw_store_give_ids (self, sw_command_group_get_child (SW_COMMAND_GROUP (command), i),
-                       reverting, error))
+                                reverting, error))
           return FALSE;
     }
   else if (SW_IS_LIST_COMMAND (command))

@@ -547,8 +547,8 @@ row_acceptance (Loader        *loader,
  * in it. */
 gboolean
 sw_store_load (SwStore         *self,
-      SwOrganisation  *target,
-      GError         **error)
+               SwOrganisation  *target,
+               GError         **error)
 {
   static const struct
   {
@@ -610,7 +610,7 @@ sw_store_load (SwStore         *self,
       if (version_rc != SQLITE_OK)
         {
           sw_store_set_sqlite_error (error, self->db, version_rc, self->path,
-                            _("Could not read the database"));
+                                     _("Could not read the database"));
           ok = FALSE;
         }
       else

@@ -32,10 +32,10 @@ sw_store_code_for_sqlite (int rc)
  * ("Could not save the change", …). */
 void
 sw_store_set_sqlite_error (GError     **error,
-                  sqlite3     *db,
-                  int          rc,
-                  const char  *path,
-                  const char  *context)
+                           sqlite3     *db,
+                           int          rc,
+                           const char  *path,
+                           const char  *context)
 {
   SwStoreError code = sw_store_code_for_sqlite (rc);
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
@@ -78,8 +78,8 @@ sw_store_set_sqlite_error (GError     **error,
 
 void
 sw_store_set_save_error (SwStore  *self,
-                GError  **error,
-                int       rc)
+                         GError  **error,
+                         int       rc)
 {
   sw_store_set_sqlite_error (error, self->db, rc, self->path, _("Could not save the change"));
 }
@@ -91,8 +91,8 @@ sw_store_set_save_error (SwStore  *self,
  * cache is keyed by its address. */
 sqlite3_stmt *
 sw_store_get_stmt (SwStore     *self,
-          const char  *sql,
-          GError     **error)
+                   const char  *sql,
+                   GError     **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
   int rc;
@@ -119,8 +119,8 @@ sw_store_get_stmt (SwStore     *self,
 /* Runs a statement that returns no rows. */
 gboolean
 sw_store_step_done (SwStore       *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -138,8 +138,8 @@ sw_store_step_done (SwStore       *self,
 
 gboolean
 sw_store_exec_cached (SwStore     *self,
-             const char  *sql,
-             GError     **error)
+                      const char  *sql,
+                      GError     **error)
 {
   sqlite3_stmt *stmt = sw_store_get_stmt (self, sql, error);
 
@@ -148,8 +148,8 @@ sw_store_exec_cached (SwStore     *self,
 
 void
 sw_store_bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+                    int           index,
+                    const char   *text)
 {
   /* The text belongs to an object that outlives the step. */
   sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_STATIC);
@@ -157,8 +157,8 @@ sw_store_bind_text (sqlite3_stmt *stmt,
 
 void
 sw_store_bind_id (sqlite3_stmt *stmt,
-         int           index,
-         gint64        id)
+                  int           index,
+                  gint64        id)
 {
   if (id > 0)
     sqlite3_bind_int64 (stmt, index, id);
@@ -168,8 +168,8 @@ sw_store_bind_id (sqlite3_stmt *stmt,
 
 void
 sw_store_bind_time (sqlite3_stmt *stmt,
-           int           index,
-           gint64        minutes)
+                    int           index,
+                    gint64        minutes)
 {
   if (minutes == SW_TIME_UNSET)
     sqlite3_bind_null (stmt, index);
@@ -179,17 +179,17 @@ sw_store_bind_time (sqlite3_stmt *stmt,
 
 void
 sw_store_bind_day (sqlite3_stmt *stmt,
-          int           index,
-          int           day)
+                   int           index,
+                   int           day)
 {
   sqlite3_bind_text (stmt, index, sw_time_format_date (day), -1, g_free);
 }
 
 void
 sw_store_bind_nick (sqlite3_stmt *stmt,
-           int           index,
-           GType         type,
-           int           value)
+                    int           index,
+                    GType         type,
+                    int           value)
 {
   sw_store_bind_text (stmt, index, sw_enum_to_nick (type, value));
 }
@@ -197,9 +197,9 @@ sw_store_bind_nick (sqlite3_stmt *stmt,
 /* The first column of the first row of @sql as an integer or text. */
 int
 sw_store_query_single (sqlite3     *db,
-              const char  *sql,
-              gint64      *out_int,
-              char       **out_text)
+                       const char  *sql,
+                       gint64      *out_int,
+                       char       **out_text)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;

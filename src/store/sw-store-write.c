@@ -54,9 +54,9 @@ write_organisers (SwStore  *self,
         continue;
 
       stmt = sw_store_get_stmt (self,
-                       "INSERT OR IGNORE INTO slot_organiser (slot_id, department_id, list_order) "
-                       "VALUES (?1, ?2, ?3)",
-                       error);
+                                "INSERT OR IGNORE INTO slot_organiser (slot_id, department_id, list_order) "
+                                "VALUES (?1, ?2, ?3)",
+                                error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, slot_id);
@@ -448,9 +448,9 @@ check_unchanged (SwStore  *self,
 
 gboolean
 sw_store_commit_command (SwCommand  *command,
-                gboolean    reverting,
-                gpointer    user_data,
-                GError    **error)
+                         gboolean    reverting,
+                         gpointer    user_data,
+                         GError    **error)
 {
   SwStore *self = user_data;
   gboolean ok;
@@ -493,9 +493,9 @@ sw_store_commit_command (SwCommand  *command,
 
 gboolean
 sw_store_closed_commit (SwCommand  *command,
-               gboolean    reverting,
-               gpointer    user_data,
-               GError    **error)
+                        gboolean    reverting,
+                        gpointer    user_data,
+                        GError    **error)
 {
   g_set_error_literal (error, SW_STORE_ERROR, SW_STORE_ERROR_IO,
                        _("The database is closed; the change was not saved"));

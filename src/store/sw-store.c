@@ -643,8 +643,8 @@ sw_store_is_empty (SwStore *self)
 
   /* sqlite_sequence keeps the highest id ever given, even after deletes. */
   stmt = sw_store_get_stmt (self,
-                   "SELECT 1 FROM sqlite_sequence WHERE name IN ('person', 'plan') AND seq > 0",
-                   NULL);
+                            "SELECT 1 FROM sqlite_sequence WHERE name IN ('person', 'plan') AND seq > 0",
+                            NULL);
   if (stmt == NULL)
     return FALSE;
 
