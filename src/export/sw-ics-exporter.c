@@ -29,7 +29,7 @@ struct _SwIcsExporter
   /* Prepared at the start of each export. */
   gint64           stamp;
   char            *tzid;
-  char            *vtimezone;        /* folded VTIMEZONE text */
+  icalcomponent   *vtimezone;        /* the plan's zone, trimmed to the plan */
   GPtrArray       *slots;            /* SwSlot, sorted by start */
   GHashTable      *person_slots;     /* SwPerson → GPtrArray of SwSlot */
   GHashTable      *department_slots; /* SwDepartment → GPtrArray of SwSlot */
@@ -175,13 +175,6 @@ sw_ics_append_folded_line (GString    *out,
   g_string_append (out, "\r\n");
 }
 
-static void
-append_line (GString    *out,
-             const char *line)
-{
-  sw_ics_append_folded_line (out, line, strlen (line));
-}
-
 /* Appends libical's output unfolded and folded again by our rules:
  * libical 3.0 folds inside UTF-8 characters and sometimes leaves stray
  * CRs and empty continuation lines. */
@@ -270,7 +263,7 @@ static void
 clear_prepared (SwIcsExporter *self)
 {
   g_clear_pointer (&self->tzid, g_free);
-  g_clear_pointer (&self->vtimezone, g_free);
+  g_clear_pointer (&self->vtimezone, icalcomponent_free);
   g_clear_pointer (&self->slots, g_ptr_array_unref);
   g_clear_pointer (&self->person_slots, g_hash_table_unref);
   g_clear_pointer (&self->department_slots, g_hash_table_unref);
@@ -355,7 +348,7 @@ round_offset (icalcomponent *observance,
 
 /* One VTIMEZONE for the plan's zone, trimmed to @range, named by the
  * plain IANA name rather than libical's prefixed TZID. */
-static char *
+static icalcomponent *
 build_vtimezone (const char  *tzid,
                  const Range *range,
                  GError     **error)
@@ -364,8 +357,6 @@ build_vtimezone (const char  *tzid,
   icalcomponent *source = NULL;
   icalcomponent *vtz;
   icalproperty *property;
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree char *text = NULL;
 
   zone = icaltimezone_get_builtin_timezone (tzid);
   if (zone == icaltimezone_get_utc_timezone () || g_strcmp0 (tzid, "UTC") == 0)
@@ -415,11 +406,7 @@ build_vtimezone (const char  *tzid,
       round_offset (observance, ICAL_TZOFFSETTO_PROPERTY);
     }
 
-  text = component_text (vtz);
-  icalcomponent_free (vtz);
-  append_refolded (out, text);
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return vtz;
 }
 
 static gboolean
@@ -991,44 +978,6 @@ cancelled_component (SwIcsExporter         *self,
 }
 
 static void
-append_utc (GString    *out,
-            const char *name,
-            gint64      seconds)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (seconds);
-  g_autofree char *text = g_date_time_format (utc, "%Y%m%dT%H%M%SZ");
-
-  g_string_append_printf (out, "%s:%s\r\n", name, text);
-}
-
-/* Appends @content (a component serialised without its stamps) with the
- * stamps of @entry added, as add_stamps() would, without serialising the
- * component a second time. */
-static void
-append_with_stamps (GString               *out,
-                    const char            *content,
-                    const SwCalendarEntry *entry)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  const char *at = strstr (content, "\nBEGIN:VALARM");
-  gsize cut;
-
-  if (at == NULL)
-    at = g_strrstr (content, "\nEND:V");
-  g_assert (at != NULL);
-  cut = (gsize) (at - content) + 1;
-
-  g_string_append_len (text, content, (gssize) cut);
-  append_utc (text, "DTSTAMP", entry->last_modified);
-  append_utc (text, "CREATED", entry->created);
-  append_utc (text, "LAST-MODIFIED", entry->last_modified);
-  g_string_append_printf (text, "SEQUENCE:%d\r\n", entry->sequence);
-  g_string_append (text, content + cut);
-
-  append_refolded (out, text->str);
-}
-
-static void
 add_stamps (icalcomponent         *component,
             const SwCalendarEntry *entry)
 {
@@ -1038,19 +987,19 @@ add_stamps (icalcomponent         *component,
   icalcomponent_add_property (component, icalproperty_new_sequence (entry->sequence));
 }
 
-/* Compares @component with what @file_key said about it last time,
- * records the new state and appends it with its stamps.  Takes
- * @component. */
+/* Compares @component with what @file_key said about it last time (the
+ * hash of its text without the stamps), records the new state, adds the
+ * stamps and puts it into @calendar.  Takes @component. */
 static void
-emit_item (SwIcsExporter *self,
-           GString       *out,
-           const char    *file_key,
-           const char    *uid,
-           icalcomponent *component,
-           gboolean       is_todo,
-           const char    *summary,
-           gint64         start,
-           gint64         end)
+add_item (SwIcsExporter *self,
+          icalcomponent *calendar,
+          const char    *file_key,
+          const char    *uid,
+          icalcomponent *component,
+          gboolean       is_todo,
+          const char    *summary,
+          gint64         start,
+          gint64         end)
 {
   g_autofree char *content = component_text (component);
   g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, content, -1);
@@ -1087,82 +1036,59 @@ emit_item (SwIcsExporter *self,
 
   sw_calendar_state_set (self->state, file_key, uid, &entry);
 
-  icalcomponent_free (component);
-  append_with_stamps (out, content, &entry);
+  add_stamps (component, &entry);
+  icalcomponent_add_component (calendar, component);
 }
 
 /* ------------------------------------------------------------------ */
 /* Files                                                              */
 
-static void
-append_text_property (GString    *out,
-                      const char *name,
-                      const char *value)
+/* A property whose value is TEXT that libical 3.0 knows by name only as
+ * an extension (X-WR-CALNAME, X-WR-TIMEZONE). */
+static icalproperty *
+new_x_property (const char *name,
+                const char *value)
 {
-  g_autofree char *escaped = sw_ics_escape_text (value);
-  g_autofree char *line = g_strconcat (name, ":", escaped, NULL);
+  icalproperty *property = icalproperty_new_x (value);
 
-  append_line (out, line);
+  icalproperty_set_x_name (property, name);
+
+  return property;
 }
 
-static GBytes *
-build_file (SwIcsExporter *self,
-            const char    *file_key,
-            const char    *calendar_name,
-            GPtrArray     *slots,
-            SwPerson      *person,
-            GPtrArray     *tasks)
+/* The calendar of a file: its name, the plan's zone, then its items. */
+static icalcomponent *
+new_calendar (SwIcsExporter *self,
+              const char    *calendar_name)
 {
-  g_autoptr(GString) out = g_string_sized_new (4096);
-  g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *tz_line = g_strconcat ("X-WR-TIMEZONE:", self->tzid, NULL);
-  g_auto(GStrv) known = NULL;
+  icalcomponent *calendar = icalcomponent_new (ICAL_VCALENDAR_COMPONENT);
 
-  append_line (out, "BEGIN:VCALENDAR");
-  append_line (out, "VERSION:2.0");
-  append_line (out, "PRODID:" PRODID);
-  append_line (out, "CALSCALE:GREGORIAN");
-  append_text_property (out, "X-WR-CALNAME", calendar_name);
-  append_text_property (out, "NAME", calendar_name);
-  append_line (out, tz_line);
-  g_string_append (out, self->vtimezone);
+  icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
+  icalcomponent_add_property (calendar, icalproperty_new_prodid (PRODID));
+  icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
+  icalcomponent_add_property (calendar, new_x_property ("X-WR-CALNAME", calendar_name));
+  icalcomponent_add_property (calendar, icalproperty_new_name (calendar_name));
+  icalcomponent_add_property (calendar, new_x_property ("X-WR-TIMEZONE", self->tzid));
+  icalcomponent_add_component (calendar, icalcomponent_new_clone (self->vtimezone));
 
-  for (guint i = 0; slots != NULL && i < slots->len; i++)
-    {
-      SwSlot *slot = g_ptr_array_index (slots, i);
-      const char *uid = sw_slot_get_uid (slot);
-      g_autofree char *summary = NULL;
+  return calendar;
+}
 
-      if (*uid == '\0' || g_hash_table_contains (present, uid))
-        continue;
-      g_hash_table_add (present, (gpointer) uid);
+/* The items that @file_key carried before and holds no longer (not in
+ * @present): cancelled, once, and sent as cancelled in every later
+ * export. */
+static void
+add_cancelled (SwIcsExporter *self,
+               icalcomponent *calendar,
+               const char    *file_key,
+               GHashTable    *present)
+{
+  g_auto(GStrv) known = sw_calendar_state_dup_uids (self->state, file_key);
 
-      summary = slot_summary (slot, person);
-      emit_item (self, out, file_key, uid,
-                 slot_component (self, slot, person, summary),
-                 FALSE, summary, sw_slot_get_start (slot), sw_slot_get_end (slot));
-    }
-
-  for (guint i = 0; self->include_tasks && tasks != NULL && i < tasks->len; i++)
-    {
-      SwTask *task = g_ptr_array_index (tasks, i);
-      const char *uid = sw_task_get_uid (task);
-      g_autofree char *summary = NULL;
-
-      if (*uid == '\0' || g_hash_table_contains (present, uid))
-        continue;
-      g_hash_table_add (present, (gpointer) uid);
-
-      summary = clean_text (sw_task_get_title (task), FALSE);
-      emit_item (self, out, file_key, uid, task_component (self, task, summary),
-                 TRUE, summary, sw_task_get_due (task), SW_TIME_UNSET);
-    }
-
-  /* What the file carried before and holds no longer: cancelled, once. */
-  known = sw_calendar_state_dup_uids (self->state, file_key);
   for (guint i = 0; known[i] != NULL; i++)
     {
       SwCalendarEntry entry;
+      icalcomponent *component;
 
       if (g_hash_table_contains (present, known[i]))
         continue;
@@ -1186,18 +1112,65 @@ build_file (SwIcsExporter *self,
           sw_calendar_state_lookup (self->state, file_key, known[i], &entry);
         }
 
-      {
-        icalcomponent *component = cancelled_component (self, known[i], &entry);
-        g_autofree char *text = NULL;
+      component = cancelled_component (self, known[i], &entry);
+      add_stamps (component, &entry);
+      icalcomponent_add_component (calendar, component);
+    }
+}
 
-        add_stamps (component, &entry);
-        text = component_text (component);
-        icalcomponent_free (component);
-        append_refolded (out, text);
-      }
+/* One file: the calendar built as components, serialised once and
+ * folded by our rules once. */
+static GBytes *
+build_file (SwIcsExporter *self,
+            const char    *file_key,
+            const char    *calendar_name,
+            GPtrArray     *slots,
+            SwPerson      *person,
+            GPtrArray     *tasks)
+{
+  g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
+  icalcomponent *calendar = new_calendar (self, calendar_name);
+  g_autoptr(GString) out = NULL;
+  char *text;
+
+  for (guint i = 0; slots != NULL && i < slots->len; i++)
+    {
+      SwSlot *slot = g_ptr_array_index (slots, i);
+      const char *uid = sw_slot_get_uid (slot);
+      g_autofree char *summary = NULL;
+
+      if (*uid == '\0' || g_hash_table_contains (present, uid))
+        continue;
+      g_hash_table_add (present, (gpointer) uid);
+
+      summary = slot_summary (slot, person);
+      add_item (self, calendar, file_key, uid,
+                slot_component (self, slot, person, summary),
+                FALSE, summary, sw_slot_get_start (slot), sw_slot_get_end (slot));
     }
 
-  append_line (out, "END:VCALENDAR");
+  for (guint i = 0; self->include_tasks && tasks != NULL && i < tasks->len; i++)
+    {
+      SwTask *task = g_ptr_array_index (tasks, i);
+      const char *uid = sw_task_get_uid (task);
+      g_autofree char *summary = NULL;
+
+      if (*uid == '\0' || g_hash_table_contains (present, uid))
+        continue;
+      g_hash_table_add (present, (gpointer) uid);
+
+      summary = clean_text (sw_task_get_title (task), FALSE);
+      add_item (self, calendar, file_key, uid, task_component (self, task, summary),
+                TRUE, summary, sw_task_get_due (task), SW_TIME_UNSET);
+    }
+
+  add_cancelled (self, calendar, file_key, present);
+
+  text = icalcomponent_as_ical_string_r (calendar);
+  icalcomponent_free (calendar);
+  out = g_string_sized_new (strlen (text) + strlen (text) / 64 + 16);
+  append_refolded (out, text);
+  icalmemory_free_buffer (text);
 
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }
