@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <libical/ical.h>
+
+#include "sw-ics-exporter.h"
+
+G_BEGIN_DECLS
+
+/*
+ * What the files of SwIcsExporter share: the object, and the helpers each
+ * part calls in another.  Nothing outside src/export includes this.
+ */
+
+#define PRODID "-//servweek//Service Week Planner//EN"
+#define LINE_OCTETS 75
+#define DAY_MINUTES (24 * 60)
+
+struct _SwIcsExporter
+{
+  GObject          parent_instance;
+
+  SwOrganisation  *organisation;
+  SwPlan          *plan;
+  SwCalendarState *state;
+  gboolean         include_tasks;
+  int              reminder_minutes;
+  gint64           now;
+
+  /* Prepared at the start of each export. */
+  gint64           stamp;
+  char            *tzid;
+  icalcomponent   *vtimezone;        /* the plan's zone, trimmed to the plan */
+  GPtrArray       *slots;            /* SwSlot, sorted by start */
+  GHashTable      *person_slots;     /* SwPerson → GPtrArray of SwSlot */
+  GHashTable      *department_slots; /* SwDepartment → GPtrArray of SwSlot */
+  GHashTable      *person_tasks;     /* SwPerson → GPtrArray of SwTask */
+  GHashTable      *department_tasks; /* SwDepartment → GPtrArray of SwTask */
+  GPtrArray       *tasks;            /* SwTask, in plan order */
+  GHashTable      *leaders;          /* SwPerson set */
+  GHashTable      *keys;             /* SwPerson / SwDepartment → char *key */
+  SwPerson        *organizer;
+};
+
+/* sw-ics-text.c: clean text, folding, times */
+char                *sw_ics_clean_text      (const char    *text,
+                                             gboolean       multiline);
+char                *sw_ics_clean_parameter (const char    *text);
+void                sw_ics_append_refolded  (GString       *out,
+                                             const char    *text);
+char                *sw_ics_component_text  (icalcomponent *component);
+struct icaltimetype sw_ics_local_time       (gint64         minutes);
+icalproperty        *sw_ics_with_tzid       (icalproperty  *property,
+                                             const char    *tzid);
+struct icaltimetype sw_ics_utc_time         (gint64         seconds);
+
+/* sw-ics-prepare.c: what one export needs, computed once */
+void       sw_ics_exporter_clear_prepared (SwIcsExporter  *self);
+gboolean   sw_ics_exporter_prepare        (SwIcsExporter  *self,
+                                           GError        **error);
+const char *sw_ics_exporter_key_of        (SwIcsExporter  *self,
+                                           gpointer        object);
+
+/* sw-ics-components.c: the items of a file */
+char          *sw_ics_slot_summary                 (SwSlot                *slot,
+                                                    SwPerson              *person);
+icalcomponent *sw_ics_exporter_slot_component      (SwIcsExporter         *self,
+                                                    SwSlot                *slot,
+                                                    SwPerson              *person,
+                                                    const char            *summary);
+icalcomponent *sw_ics_exporter_task_component      (SwIcsExporter         *self,
+                                                    SwTask                *task,
+                                                    const char            *summary);
+icalcomponent *sw_ics_exporter_cancelled_component (SwIcsExporter         *self,
+                                                    const char            *uid,
+                                                    const SwCalendarEntry *entry);
+void          sw_ics_add_stamps                    (icalcomponent         *component,
+                                                    const SwCalendarEntry *entry);
+void          sw_ics_exporter_add_item             (SwIcsExporter         *self,
+                                                    icalcomponent         *calendar,
+                                                    const char            *file_key,
+                                                    const char            *uid,
+                                                    icalcomponent         *component,
+                                                    gboolean               is_todo,
+                                                    const char            *summary,
+                                                    gint64                 start,
+                                                    gint64                 end);
+
+G_END_DECLS
