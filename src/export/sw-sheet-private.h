@@ -203,4 +203,52 @@ void         sw_sheet_build_roles     (SheetBuilder *b);
 void         sw_sheet_build_week      (SheetBuilder *b);
 void         sw_sheet_build_slips     (SheetBuilder *b);
 
+/* sw-sheet-blocks.c */
+void         sheet_block_free         (gpointer      data);
+void         sheet_builder_free       (SheetBuilder *b);
+
+/* What the files of SwSheet share (sw-sheet.c lays out and paginates,
+ * sw-sheet-draw.c draws the pages and writes the PDF). */
+#define MM                (72.0 / 25.4)
+#define HEADER_BAND       16.0
+#define FOOTER_BAND       16.0
+#define BAND_GAP          8.0
+#define CONTINUED_HEIGHT  13.0
+
+typedef struct
+{
+  SheetBlock *block;
+  double      y;          /* top of the part on the body area */
+  double      y0, y1;     /* the part of the block shown */
+  double      drawn_to;   /* lines ending at or above this were shown before */
+  gboolean    continued;  /* the block goes on on the next page */
+} Placement;
+
+#define NOTHING_DRAWN (-G_MAXDOUBLE)
+
+typedef struct
+{
+  SheetBlock *caption;
+  SheetBlock *header;
+} SheetTable;
+
+struct _SwSheet
+{
+  GObject       parent_instance;
+
+  SwPlan       *plan;
+  SwSheetKind   kind;
+  double        page_width;
+  double        page_height;
+  double        margin_top;
+  double        margin_right;
+  double        margin_bottom;
+  double        margin_left;
+
+  SheetBuilder *builder;      /* owns the blocks once paginated */
+  GPtrArray    *pages;        /* GArray of Placement, per page */
+};
+
+void         sw_sheet_clear_pagination (SwSheet     *self);
+
 G_END_DECLS
