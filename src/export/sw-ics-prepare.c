@@ -76,8 +76,8 @@ range_add_entry (const char            *file_key,
 }
 
 static void
-round_offset (icalcomponent *observance,
-              icalproperty_kind kind)
+round_offset (icalcomponent     *observance,
+              icalproperty_kind  kind)
 {
   icalproperty *property = icalcomponent_get_first_property (observance, kind);
   int offset;

@@ -3,54 +3,9 @@
 
 #include <string.h>
 
-#include <csv.h>
 #include <glib/gi18n-lib.h>
 
-#include "sw-roster-import.h"
-
-/* libcsv's parser state "no record begun" (the first value of its state
- * enumeration, held in the public struct member pstate). */
-#define CSV_PSTATE_ROW_NOT_BEGUN 0
-#define CSV_PSTATE_FIELD_BEGUN   2
-
-/* How many characters of a value a reason quotes. */
-#define QUOTE_CHARS 40
-
-typedef enum
-{
-  ENCODING_UTF8,
-  ENCODING_UTF8_BOM,
-  ENCODING_GB18030,
-  ENCODING_UTF16,          /* with a BOM, as Excel's "Unicode Text" */
-} Encoding;
-
-/* One record of the file, as bytes and then as text. */
-typedef struct
-{
-  guint      line;
-  GPtrArray *raw;          /* GString, the cells' bytes; freed after decoding */
-  char     **cells;        /* UTF-8, NULL where the bytes are invalid */
-  guint      n_cells;
-  gboolean   bad_bytes;
-  gboolean   unclosed;     /* a quoted field runs to the end of the file */
-} Record;
-
-struct _SwRosterImport
-{
-  GObject         parent_instance;
-
-  SwOrganisation *organisation;
-
-  Encoding        encoding;
-  char            separator;
-  char          **headers;         /* NULL-terminated */
-  guint           n_columns;
-  SwRosterField  *column_fields;   /* n_columns */
-  GPtrArray      *records;         /* Record, parallel to rows */
-  GListStore     *rows;            /* SwRosterRow */
-  GPtrArray      *new_departments; /* char *, NULL-terminated */
-  guint           counts[SW_ROSTER_ROW_BAD + 1];
-};
+#include "sw-roster-import-private.h"
 
 G_DEFINE_FINAL_TYPE (SwRosterImport, sw_roster_import, G_TYPE_OBJECT)
 
@@ -70,22 +25,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-record_free (Record *record)
-{
-  if (record == NULL)
-    return;
-  if (record->raw != NULL)
-    g_ptr_array_unref (record->raw);
-  if (record->cells != NULL)
-    {
-      for (guint i = 0; i < record->n_cells; i++)
-        g_free (record->cells[i]);
-      g_free (record->cells);
-    }
-  g_free (record);
-}
 
 /* ------------------------------------------------------------------------
  * Header names
@@ -175,630 +114,6 @@ sw_roster_field_from_header (const char *header)
 }
 
 /* ------------------------------------------------------------------------
- * Parsing
- * ------------------------------------------------------------------------ */
-
-typedef struct
-{
-  GPtrArray *records;   /* Record */
-  GPtrArray *fields;    /* GString of the record being read */
-  guint      line;      /* the physical line being fed */
-  guint      record_line;
-} ParseState;
-
-static void
-string_free (gpointer data)
-{
-  g_string_free (data, TRUE);
-}
-
-static void
-parse_field (void   *data,
-             size_t  length,
-             void   *user_data)
-{
-  ParseState *state = user_data;
-
-  if (state->fields == NULL)
-    state->fields = g_ptr_array_new_with_free_func (string_free);
-
-  g_ptr_array_add (state->fields, g_string_new_len (data != NULL ? data : "", length));
-}
-
-static void
-parse_record (int   terminator,
-              void *user_data)
-{
-  ParseState *state = user_data;
-  Record *record = g_new0 (Record, 1);
-
-  record->line = state->record_line;
-  record->raw = g_steal_pointer (&state->fields);
-  if (record->raw == NULL)
-    record->raw = g_ptr_array_new ();
-  g_ptr_array_add (state->records, record);
-
-  /* A record ended by a lone CR may be followed by another on this line. */
-  state->record_line = state->line;
-}
-
-/* Counts @separator outside double quotes in @line. */
-static guint
-count_separator (const char *line,
-                 gsize       length,
-                 char        separator)
-{
-  gboolean quoted = FALSE;
-  guint n = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      if (line[i] == '"')
-        quoted = !quoted;
-      else if (!quoted && line[i] == separator)
-        n++;
-    }
-
-  return n;
-}
-
-/* The separator with the most occurrences in the header line (the first
- * line that is not blank); a tie is settled by the next four lines, then
- * in the order comma, semicolon, tab. */
-static char
-detect_separator (const char *data,
-                  gsize       length)
-{
-  static const char candidates[] = { ',', ';', '\t' };
-  guint header_counts[G_N_ELEMENTS (candidates)] = { 0 };
-  guint other_counts[G_N_ELEMENTS (candidates)] = { 0 };
-  const char *p = data;
-  const char *end = data + length;
-  guint seen = 0;
-  guint best = 0;
-
-  while (p < end && seen < 5)
-    {
-      const char *nl = memchr (p, '\n', end - p);
-      gsize line_length = (nl != NULL ? nl : end) - p;
-      gboolean blank = TRUE;
-
-      for (gsize i = 0; i < line_length && blank; i++)
-        blank = g_ascii_isspace (p[i]);
-
-      if (!blank)
-        {
-          for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
-            {
-              guint n = count_separator (p, line_length, candidates[c]);
-
-              if (seen == 0)
-                header_counts[c] = n;
-              else
-                other_counts[c] += n;
-            }
-          seen++;
-        }
-
-      p = nl != NULL ? nl + 1 : end;
-    }
-
-  for (guint c = 1; c < G_N_ELEMENTS (candidates); c++)
-    if (header_counts[c] > header_counts[best] ||
-        (header_counts[c] == header_counts[best] && other_counts[c] > other_counts[best]))
-      best = c;
-
-  return candidates[best];
-}
-
-static int
-is_space (unsigned char c)
-{
-  return c == ' ';
-}
-
-/* Splits @data into records with libcsv, feeding it one physical line at a
- * time so that each record knows the line it starts on. */
-static GPtrArray *
-parse_records (const char *data,
-               gsize       length,
-               char        separator,
-               guint       first_line)
-{
-  struct csv_parser parser;
-  ParseState state = { 0 };
-  const char *p = data;
-  const char *end = data + length;
-  gboolean unclosed;
-
-  state.records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_free);
-  state.line = first_line - 1;
-
-  csv_init (&parser, CSV_APPEND_NULL);
-  csv_set_delim (&parser, (unsigned char) separator);
-  csv_set_space_func (&parser, is_space);
-
-  while (p < end)
-    {
-      const char *nl = memchr (p, '\n', end - p);
-      const char *next = nl != NULL ? nl + 1 : end;
-
-      state.line++;
-      if (parser.pstate == CSV_PSTATE_ROW_NOT_BEGUN)
-        state.record_line = state.line;
-
-      if (csv_parse (&parser, p, next - p, parse_field, parse_record, &state) != (size_t) (next - p))
-        g_error ("libcsv: %s", csv_strerror (csv_error (&parser)));
-
-      p = next;
-    }
-
-  unclosed = parser.pstate == CSV_PSTATE_FIELD_BEGUN && parser.quoted;
-  csv_fini (&parser, parse_field, parse_record, &state);
-  csv_free (&parser);
-
-  if (unclosed && state.records->len > 0)
-    ((Record *) g_ptr_array_index (state.records, state.records->len - 1))->unclosed = TRUE;
-
-  g_clear_pointer (&state.fields, g_ptr_array_unref);
-
-  return state.records;
-}
-
-/* ------------------------------------------------------------------------
- * Decoding
- * ------------------------------------------------------------------------ */
-
-static gboolean
-is_ascii (const GString *text)
-{
-  for (gsize i = 0; i < text->len; i++)
-    if ((guchar) text->str[i] >= 0x80 || text->str[i] == '\0')
-      return FALSE;
-  return TRUE;
-}
-
-/* The cell as UTF-8, or NULL when its bytes are not valid in @encoding. */
-static char *
-decode_cell (const GString *raw,
-             Encoding       encoding,
-             GIConv         gb18030)
-{
-  gsize written = 0;
-  char *text;
-
-  if (is_ascii (raw))
-    return g_strndup (raw->str, raw->len);
-
-  if (memchr (raw->str, '\0', raw->len) != NULL)
-    return NULL;
-
-  if (encoding != ENCODING_GB18030)
-    return g_utf8_validate_len (raw->str, raw->len, NULL) ? g_strndup (raw->str, raw->len) : NULL;
-
-  text = g_convert_with_iconv (raw->str, raw->len, gb18030, NULL, &written, NULL);
-  if (text != NULL && (memchr (text, '\0', written) != NULL || !g_utf8_validate_len (text, written, NULL)))
-    g_clear_pointer (&text, g_free);
-
-  return text;
-}
-
-/* How many records hold a cell that is not valid in @encoding. */
-static guint
-count_invalid_records (GPtrArray *records,
-                       Encoding   encoding,
-                       GIConv     gb18030)
-{
-  guint n = 0;
-
-  for (guint r = 0; r < records->len; r++)
-    {
-      Record *record = g_ptr_array_index (records, r);
-
-      for (guint i = 0; i < record->raw->len; i++)
-        {
-          g_autofree char *text = decode_cell (g_ptr_array_index (record->raw, i), encoding, gb18030);
-
-          if (text == NULL)
-            {
-              n++;
-              break;
-            }
-        }
-    }
-
-  return n;
-}
-
-static void
-decode_records (GPtrArray *records,
-                Encoding   encoding,
-                GIConv     gb18030)
-{
-  for (guint r = 0; r < records->len; r++)
-    {
-      Record *record = g_ptr_array_index (records, r);
-
-      record->n_cells = record->raw->len;
-      record->cells = g_new0 (char *, record->n_cells + 1);
-      for (guint i = 0; i < record->n_cells; i++)
-        {
-          record->cells[i] = decode_cell (g_ptr_array_index (record->raw, i), encoding, gb18030);
-          if (record->cells[i] == NULL)
-            record->bad_bytes = TRUE;
-        }
-
-      g_clear_pointer (&record->raw, g_ptr_array_unref);
-    }
-}
-
-static gboolean
-record_is_blank (Record *record)
-{
-  for (guint i = 0; i < record->n_cells; i++)
-    {
-      const char *cell = record->cells[i];
-
-      if (cell == NULL)
-        return FALSE;
-      for (; *cell != '\0'; cell++)
-        if (!g_ascii_isspace (*cell))
-          return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* ------------------------------------------------------------------------
- * Values and checks
- * ------------------------------------------------------------------------ */
-
-/* A one-line value: each line break and tab becomes a space, ends trimmed. */
-static char *
-clean_line (const char *cell)
-{
-  GString *text = g_string_new (NULL);
-
-  for (const char *p = cell != NULL ? cell : ""; *p != '\0'; p++)
-    {
-      if (*p == '\r' && p[1] == '\n')
-        continue;
-      g_string_append_c (text, *p == '\r' || *p == '\n' || *p == '\t' ? ' ' : *p);
-    }
-
-  return g_strstrip (g_string_free (text, FALSE));
-}
-
-/* Notes keep their line breaks, as LF, and the spaces of a quoted cell
- * (libcsv drops those around an unquoted one). */
-static char *
-clean_notes (const char *cell)
-{
-  GString *text = g_string_new (NULL);
-
-  for (const char *p = cell != NULL ? cell : ""; *p != '\0'; p++)
-    {
-      if (*p == '\r')
-        {
-          g_string_append_c (text, '\n');
-          if (p[1] == '\n')
-            p++;
-        }
-      else
-        g_string_append_c (text, *p);
-    }
-
-  return g_string_free (text, FALSE);
-}
-
-/* Several skills in one cell, separated by 、 ; , (full or half width):
- * the same list, joined with 、. */
-static char *
-clean_skills (const char *cell)
-{
-  g_autofree char *line = clean_line (cell);
-  g_auto(GStrv) skills = sw_skills_parse (line);
-
-  return sw_skills_join ((const char *const *) skills, "、");
-}
-
-/* At most QUOTE_CHARS characters of @text, with an ellipsis when cut. */
-static char *
-quote_value (const char *text)
-{
-  if (g_utf8_strlen (text, -1) <= QUOTE_CHARS)
-    return g_strdup (text);
-
-  g_autofree char *start = g_utf8_substring (text, 0, QUOTE_CHARS);
-
-  return g_strconcat (start, "…", NULL);
-}
-
-static gboolean
-phone_has_letters (const char *phone)
-{
-  for (const char *p = phone; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      /* 转 marks an extension: "0571-87654321转801". */
-      if (g_unichar_isalpha (c) && c != 0x8F6C)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-email_is_valid (const char *email)
-{
-  const char *at = strchr (email, '@');
-  const char *domain;
-
-  if (at == NULL || at == email || strchr (at + 1, '@') != NULL)
-    return FALSE;
-
-  for (const char *p = email; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == ',' || c == ';' || c == '<' || c == '>' ||
-          c == '(' || c == ')' || c == '"' || g_unichar_iscntrl (c))
-        return FALSE;
-    }
-
-  domain = at + 1;
-  if (*domain == '\0' || *domain == '.' || g_str_has_suffix (domain, ".") ||
-      strchr (domain, '.') == NULL || strstr (domain, "..") != NULL)
-    return FALSE;
-
-  return TRUE;
-}
-
-static char *
-person_key (SwDepartment *department,
-            const char   *name)
-{
-  return g_strdup_printf ("%p\x1f%s", (gpointer) department, name);
-}
-
-static const char *
-column_title (SwRosterImport *self,
-              guint           column,
-              char          **out_owned)
-{
-  if (column < self->n_columns && *self->headers[column] != '\0')
-    return self->headers[column];
-
-  *out_owned = g_strdup_printf (_("column %u"), column + 1);
-  return *out_owned;
-}
-
-/* Why @record cannot be imported, or NULL. */
-static char *
-record_problem (SwRosterImport     *self,
-                Record             *record,
-                char              **values,
-                GHashTable         *seen)
-{
-  g_autofree char *key = NULL;
-  gpointer first_line;
-
-  if (record->bad_bytes)
-    return g_strdup (_("the row holds bytes that are neither UTF-8 nor GB18030"));
-
-  if (record->unclosed)
-    return g_strdup (_("a quoted cell is not closed before the end of the file"));
-
-  for (guint i = 0; i < record->n_cells; i++)
-    {
-      glong n_chars = g_utf8_strlen (record->cells[i], -1);
-
-      if (n_chars > SW_ROSTER_MAX_CELL_CHARS)
-        {
-          g_autofree char *owned = NULL;
-
-          return g_strdup_printf (_("the “%s” cell is %ld characters long (at most %d)"),
-                                  column_title (self, i, &owned), n_chars,
-                                  SW_ROSTER_MAX_CELL_CHARS);
-        }
-    }
-
-  if (*values[SW_ROSTER_FIELD_NAME] == '\0')
-    return g_strdup (_("no name"));
-
-  if (phone_has_letters (values[SW_ROSTER_FIELD_PHONE]))
-    {
-      g_autofree char *quoted = quote_value (values[SW_ROSTER_FIELD_PHONE]);
-
-      return g_strdup_printf (_("the phone “%s” holds letters"), quoted);
-    }
-
-  if (*values[SW_ROSTER_FIELD_EMAIL] != '\0' && !email_is_valid (values[SW_ROSTER_FIELD_EMAIL]))
-    {
-      g_autofree char *quoted = quote_value (values[SW_ROSTER_FIELD_EMAIL]);
-
-      return g_strdup_printf (_("“%s” is not an e-mail address"), quoted);
-    }
-
-  key = g_strconcat (values[SW_ROSTER_FIELD_DEPARTMENT], "\x1f", values[SW_ROSTER_FIELD_NAME], NULL);
-  if (g_hash_table_lookup_extended (seen, key, NULL, &first_line))
-    return g_strdup_printf (_("the same person as line %u"), GPOINTER_TO_UINT (first_line));
-
-  g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (record->line));
-
-  return NULL;
-}
-
-/* A person's skills as a roster cell: "电工证、驾驶证". */
-static char *
-person_skills (SwPerson *person)
-{
-  return sw_skills_join (sw_person_get_skills (person), "、");
-}
-
-static const char *
-person_field (SwPerson      *person,
-              SwRosterField  field)
-{
-  switch (field)
-    {
-    case SW_ROSTER_FIELD_TITLE: return sw_person_get_title (person);
-    case SW_ROSTER_FIELD_PHONE: return sw_person_get_phone (person);
-    case SW_ROSTER_FIELD_EMAIL: return sw_person_get_email (person);
-    case SW_ROSTER_FIELD_NOTES: return sw_person_get_notes (person);
-    default: g_assert_not_reached ();
-    }
-}
-
-static const char *
-field_property (SwRosterField field)
-{
-  switch (field)
-    {
-    case SW_ROSTER_FIELD_TITLE: return "title";
-    case SW_ROSTER_FIELD_PHONE: return "phone";
-    case SW_ROSTER_FIELD_EMAIL: return "email";
-    case SW_ROSTER_FIELD_NOTES: return "notes";
-    default: g_assert_not_reached ();
-    }
-}
-
-/* TRUE when importing @values changes @person: a non-empty cell that
- * differs from the person's field. */
-static gboolean
-row_changes_person (char     **values,
-                    SwPerson  *person)
-{
-  for (SwRosterField f = SW_ROSTER_FIELD_TITLE; f <= SW_ROSTER_FIELD_NOTES; f++)
-    if (*values[f] != '\0' && !g_str_equal (values[f], person_field (person, f)))
-      return TRUE;
-  if (*values[SW_ROSTER_FIELD_SKILLS] != '\0')
-    {
-      g_autofree char *held = person_skills (person);
-
-      if (!g_str_equal (values[SW_ROSTER_FIELD_SKILLS], held))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* Works out every row's status against the organisation as it is now. */
-static void
-classify (SwRosterImport *self)
-{
-  g_autoptr(GHashTable) departments = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) new_departments = g_hash_table_new (g_str_hash, g_str_equal);
-  GListModel *model;
-  int columns[SW_ROSTER_N_FIELDS];
-  guint n;
-
-  for (guint f = 0; f < SW_ROSTER_N_FIELDS; f++)
-    columns[f] = -1;
-  for (guint c = 0; c < self->n_columns; c++)
-    if (self->column_fields[c] != SW_ROSTER_FIELD_IGNORE && columns[self->column_fields[c]] < 0)
-      columns[self->column_fields[c]] = c;
-
-  model = sw_organisation_get_departments (self->organisation);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SwDepartment) department = g_list_model_get_item (model, i);
-
-      g_hash_table_insert (departments, (gpointer) sw_department_get_name (department), department);
-    }
-
-  model = sw_organisation_get_people (self->organisation);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SwPerson) person = g_list_model_get_item (model, i);
-      char *key = person_key (sw_person_get_department (person), sw_person_get_name (person));
-
-      /* The first of two namesakes in one department is the one matched. */
-      if (!g_hash_table_contains (people, key))
-        g_hash_table_insert (people, key, person);
-      else
-        g_free (key);
-    }
-
-  g_ptr_array_set_size (self->new_departments, 0);
-  memset (self->counts, 0, sizeof self->counts);
-
-  for (guint r = 0; r < self->records->len; r++)
-    {
-      Record *record = g_ptr_array_index (self->records, r);
-      g_autoptr(SwRosterRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), r);
-      char *values[SW_ROSTER_N_FIELDS] = { NULL };
-      g_autofree char *reason = NULL;
-      SwRosterRowStatus status = SW_ROSTER_ROW_BAD;
-      SwPerson *person = NULL;
-
-      values[SW_ROSTER_FIELD_IGNORE] = g_strdup ("");
-      for (SwRosterField f = SW_ROSTER_FIELD_NAME; f < SW_ROSTER_N_FIELDS; f++)
-        {
-          const char *cell = NULL;
-
-          if (columns[f] >= 0 && (guint) columns[f] < record->n_cells)
-            cell = record->cells[columns[f]];
-          if (f == SW_ROSTER_FIELD_NOTES)
-            values[f] = clean_notes (cell);
-          else if (f == SW_ROSTER_FIELD_SKILLS)
-            values[f] = clean_skills (cell);
-          else
-            values[f] = clean_line (cell);
-        }
-
-      reason = record_problem (self, record, values, seen);
-      if (reason == NULL)
-        {
-          const char *department_name = values[SW_ROSTER_FIELD_DEPARTMENT];
-          SwDepartment *department = NULL;
-          gboolean department_exists = TRUE;
-
-          if (*department_name != '\0')
-            {
-              department = g_hash_table_lookup (departments, department_name);
-              department_exists = department != NULL;
-            }
-
-          if (department_exists)
-            {
-              g_autofree char *key = person_key (department, values[SW_ROSTER_FIELD_NAME]);
-
-              person = g_hash_table_lookup (people, key);
-            }
-          else if (!g_hash_table_contains (new_departments, department_name))
-            {
-              char *copy = g_strdup (department_name);
-
-              g_ptr_array_add (self->new_departments, copy);
-              g_hash_table_add (new_departments, copy);
-            }
-
-          if (person == NULL)
-            status = SW_ROSTER_ROW_NEW;
-          else if (row_changes_person (values, person))
-            status = SW_ROSTER_ROW_UPDATED;
-          else
-            status = SW_ROSTER_ROW_UNCHANGED;
-        }
-
-      self->counts[status]++;
-      sw_roster_row_update (row, status, reason, (const char * const *) values, person);
-
-      for (guint f = 0; f < SW_ROSTER_N_FIELDS; f++)
-        g_free (values[f]);
-    }
-
-  g_ptr_array_add (self->new_departments, NULL);
-  g_ptr_array_set_size (self->new_departments, self->new_departments->len - 1);
-}
-
-/* ------------------------------------------------------------------------
  * GObject
  * ------------------------------------------------------------------------ */
 
@@ -882,7 +197,7 @@ sw_roster_import_init (SwRosterImport *self)
 {
   self->separator = ',';
   self->headers = g_new0 (char *, 1);
-  self->records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_free);
+  self->records = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_roster_record_free);
   self->rows = g_list_store_new (SW_TYPE_ROSTER_ROW);
   self->new_departments = g_ptr_array_new_null_terminated (0, g_free, TRUE);
 }
@@ -907,6 +222,32 @@ sw_roster_import_get_organisation (SwRosterImport *self)
  * Loading
  * ------------------------------------------------------------------------ */
 
+/* The header's cleaned titles and the field of each column: the first
+ * column of a field wins, a second one is not imported. */
+static void
+map_header (SwRosterRecord  *header,
+            char          ***out_headers,
+            SwRosterField  **out_fields)
+{
+  char **headers = g_new0 (char *, header->n_cells + 1);
+  SwRosterField *fields = g_new0 (SwRosterField, header->n_cells);
+
+  for (guint c = 0; c < header->n_cells; c++)
+    {
+      SwRosterField field;
+
+      headers[c] = sw_roster_clean_line (header->cells[c]);
+      field = sw_roster_field_from_header (headers[c]);
+      for (guint d = 0; d < c && field != SW_ROSTER_FIELD_IGNORE; d++)
+        if (fields[d] == field)
+          field = SW_ROSTER_FIELD_IGNORE;
+      fields[c] = field;
+    }
+
+  *out_headers = headers;
+  *out_fields = fields;
+}
+
 gboolean
 sw_roster_import_load (SwRosterImport  *self,
                        GBytes          *bytes,
@@ -917,92 +258,24 @@ sw_roster_import_load (SwRosterImport  *self,
   g_autoptr(GPtrArray) kept = NULL;
   g_auto(GStrv) headers = NULL;
   g_autofree SwRosterField *fields = NULL;
-  const char *data;
-  gsize length;
-  Encoding encoding;
-  GIConv gb18030;
-  Record *header = NULL;
-  g_autofree char *utf16_text = NULL;
+  SwRosterEncoding encoding;
+  SwRosterRecord *header = NULL;
   guint first_row = 0;
-  guint first_line = 1;
   char separator;
 
   g_return_val_if_fail (SW_IS_ROSTER_IMPORT (self), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  data = g_bytes_get_data (bytes, &length);
-  if (data == NULL)
-    data = "";
-
-  if (length >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
-    {
-      const char *from = (guchar) data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
-      gsize written = 0;
-
-      utf16_text = g_convert (data + 2, length - 2, "UTF-8", from, NULL, &written, NULL);
-      if (utf16_text == NULL || memchr (utf16_text, '\0', written) != NULL)
-        {
-          g_set_error_literal (error, SW_ROSTER_ERROR, SW_ROSTER_ERROR_ENCODING,
-                               _("The file is marked as UTF-16 but holds text that is not"));
-          return FALSE;
-        }
-      encoding = ENCODING_UTF16;
-      data = utf16_text;
-      length = written;
-    }
-  else if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      encoding = ENCODING_UTF8_BOM;
-      data += 3;
-      length -= 3;
-    }
-  else if (g_utf8_validate_len (data, length, NULL))
-    encoding = ENCODING_UTF8;
-  else
-    {
-      g_autofree char *converted = g_convert (data, length, "UTF-8", "GB18030", NULL, NULL, NULL);
-
-      encoding = converted != NULL ? ENCODING_GB18030 : ENCODING_UTF8;
-    }
-
-  /* Excel's separator hint, "sep=;", on a line of its own before the
-   * header. */
-  if (length >= 5 && g_ascii_strncasecmp (data, "sep=", 4) == 0 &&
-      data[4] != '"' && data[4] != '\r' && data[4] != '\n' &&
-      (length == 5 || data[5] == '\r' || data[5] == '\n'))
-    {
-      const char *nl = memchr (data, '\n', length);
-
-      separator = data[4];
-      first_line = 2;
-      length -= nl != NULL ? (gsize) (nl + 1 - data) : length;
-      data = nl != NULL ? nl + 1 : data + 5;
-    }
-  else
-    separator = detect_separator (data, length);
-
-  records = parse_records (data, length, separator, first_line);
-
-  gb18030 = g_iconv_open ("UTF-8", "GB18030");
-  if (gb18030 == (GIConv) -1)
-    g_error ("The C library cannot convert from GB18030");
-
-  /* Bytes valid in no encoding as a whole: take the one under which fewer
-   * records are bad, and report those. */
-  if (encoding == ENCODING_UTF8 && !g_utf8_validate_len (data, length, NULL) &&
-      count_invalid_records (records, ENCODING_GB18030, gb18030) <
-      count_invalid_records (records, ENCODING_UTF8, gb18030))
-    encoding = ENCODING_GB18030;
-
-  decode_records (records, encoding, gb18030);
-  g_iconv_close (gb18030);
+  records = sw_roster_csv_read (bytes, &encoding, &separator, error);
+  if (records == NULL)
+    return FALSE;
 
   for (; first_row < records->len; first_row++)
     {
-      Record *record = g_ptr_array_index (records, first_row);
+      SwRosterRecord *record = g_ptr_array_index (records, first_row);
 
-      if (!record_is_blank (record))
+      if (!sw_roster_record_is_blank (record))
         {
           header = record;
           first_row++;
@@ -1025,29 +298,15 @@ sw_roster_import_load (SwRosterImport  *self,
       return FALSE;
     }
 
-  headers = g_new0 (char *, header->n_cells + 1);
-  fields = g_new0 (SwRosterField, header->n_cells);
-  for (guint c = 0; c < header->n_cells; c++)
-    {
-      SwRosterField field;
-
-      headers[c] = clean_line (header->cells[c]);
-      field = sw_roster_field_from_header (headers[c]);
-
-      /* The first column of a field wins; a second one is not imported. */
-      for (guint d = 0; d < c && field != SW_ROSTER_FIELD_IGNORE; d++)
-        if (fields[d] == field)
-          field = SW_ROSTER_FIELD_IGNORE;
-      fields[c] = field;
-    }
+  map_header (header, &headers, &fields);
 
   rows = g_ptr_array_new_with_free_func (g_object_unref);
-  kept = g_ptr_array_new_with_free_func ((GDestroyNotify) record_free);
+  kept = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_roster_record_free);
   for (guint r = first_row; r < records->len; r++)
     {
-      Record *record = g_ptr_array_index (records, r);
+      SwRosterRecord *record = g_ptr_array_index (records, r);
 
-      if (record_is_blank (record))
+      if (sw_roster_record_is_blank (record))
         continue;
 
       g_ptr_array_add (rows, sw_roster_row_new (record->line));
@@ -1076,7 +335,7 @@ sw_roster_import_load (SwRosterImport  *self,
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        rows->pdata, rows->len);
 
-  classify (self);
+  sw_roster_import_classify (self);
   g_signal_emit (self, signals[CHANGED], 0);
 
   return TRUE;
@@ -1156,7 +415,7 @@ sw_roster_import_set_column_field (SwRosterImport *self,
 
   self->column_fields[column] = field;
 
-  classify (self);
+  sw_roster_import_classify (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -1177,7 +436,7 @@ sw_roster_import_get_cell (SwRosterImport *self,
                            guint           row,
                            guint           column)
 {
-  Record *record;
+  SwRosterRecord *record;
 
   g_return_val_if_fail (SW_IS_ROSTER_IMPORT (self), "");
   g_return_val_if_fail (row < self->records->len, "");
@@ -1201,7 +460,7 @@ sw_roster_import_dup_ignored_columns (SwRosterImport *self)
       {
         g_autofree char *owned = NULL;
 
-        g_strv_builder_add (builder, column_title (self, c, &owned));
+        g_strv_builder_add (builder, sw_roster_import_column_title (self, c, &owned));
       }
 
   return g_strv_builder_end (builder);
@@ -1268,7 +527,7 @@ sw_roster_import_format_report (SwRosterImport *self)
   rows = G_LIST_MODEL (self->rows);
   n_rows = g_list_model_get_n_items (rows);
 
-  g_string_append_printf (text, _("Encoding: %s; separator: %s; rows: %u"),
+  g_string_append_printf (text, _("SwRosterEncoding: %s; separator: %s; rows: %u"),
                           sw_roster_import_get_encoding (self),
                           separator_name (self->separator), n_rows);
   g_string_append_c (text, '\n');
@@ -1329,7 +588,7 @@ add_property_command (SwCommandGroup *group,
   g_value_init (&gvalue, G_TYPE_STRING);
   g_value_set_string (&gvalue, value);
   sw_command_group_add (group, sw_property_command_new (G_OBJECT (person),
-                                                        field_property (field),
+                                                        sw_roster_field_property (field),
                                                         &gvalue));
 }
 
@@ -1352,7 +611,7 @@ sw_roster_import_apply (SwRosterImport  *self,
   if (out_n_changed != NULL)
     *out_n_changed = 0;
 
-  classify (self);
+  sw_roster_import_classify (self);
   g_signal_emit (self, signals[CHANGED], 0);
 
   if (sw_roster_import_get_n_usable (self) == 0)
@@ -1432,14 +691,14 @@ sw_roster_import_apply (SwRosterImport  *self,
             {
               const char *value = sw_roster_row_get_value (row, f);
 
-              if (*value != '\0' && !g_str_equal (value, person_field (person, f)))
+              if (*value != '\0' && !g_str_equal (value, sw_roster_person_field (person, f)))
                 add_property_command (SW_COMMAND_GROUP (group), person, f, value);
             }
           /* A cell of skills replaces the person's list; an empty one
            * leaves it. */
           {
             const char *value = sw_roster_row_get_value (row, SW_ROSTER_FIELD_SKILLS);
-            g_autofree char *held = person_skills (person);
+            g_autofree char *held = sw_roster_person_skills (person);
 
             if (*value != '\0' && !g_str_equal (value, held))
               {
@@ -1458,7 +717,7 @@ sw_roster_import_apply (SwRosterImport  *self,
   if (!sw_undo_stack_push (sw_organisation_get_undo_stack (self->organisation),
                            g_steal_pointer (&group), error))
     {
-      classify (self);
+      sw_roster_import_classify (self);
       g_signal_emit (self, signals[CHANGED], 0);
       return FALSE;
     }

@@ -291,7 +291,7 @@ create_vector_context (void)
 }
 
 static PangoFontDescription *
-font_new (double size,
+font_new (double   size,
           gboolean bold)
 {
   PangoFontDescription *desc = pango_font_description_from_string (SW_SHEET_FONT_FAMILY);

@@ -42,8 +42,8 @@ sw_store_entity_of (gpointer object)
 }
 
 gint64
-sw_store_entity_get_id (SwStoreEntity   entity,
-                        gpointer object)
+sw_store_entity_get_id (SwStoreEntity entity,
+                        gpointer      object)
 {
   switch (entity)
     {
@@ -66,9 +66,9 @@ sw_store_entity_get_id (SwStoreEntity   entity,
 }
 
 void
-sw_store_entity_set_id (SwStoreEntity   entity,
-                        gpointer object,
-                        gint64   id)
+sw_store_entity_set_id (SwStoreEntity entity,
+                        gpointer      object,
+                        gint64        id)
 {
   switch (entity)
     {
@@ -453,12 +453,12 @@ sw_store_first_field (SwStoreEntity entity)
 
 
 static gboolean
-foreach_in_list (SwStore     *self,
-                 GListModel  *list,
-                 SwStoreEntity       entity,
-                 gint64       owner_id,
-                 SwStoreChildFunc    func,
-                 GError     **error)
+foreach_in_list (SwStore           *self,
+                 GListModel        *list,
+                 SwStoreEntity      entity,
+                 gint64             owner_id,
+                 SwStoreChildFunc   func,
+                 GError           **error)
 {
   guint n = g_list_model_get_n_items (list);
 
@@ -476,11 +476,11 @@ foreach_in_list (SwStore     *self,
 /* Calls @func on every object @object owns directly, owners before what
  * refers to them (duties before assignments, slots before tasks). */
 gboolean
-sw_store_foreach_child (SwStore   *self,
-                        SwStoreEntity     entity,
-                        gpointer   object,
-                        SwStoreChildFunc  func,
-                        GError   **error)
+sw_store_foreach_child (SwStore           *self,
+                        SwStoreEntity      entity,
+                        gpointer           object,
+                        SwStoreChildFunc   func,
+                        GError           **error)
 {
   gint64 id = sw_store_entity_get_id (entity, object);
 
@@ -523,10 +523,10 @@ sw_store_foreach_child (SwStore   *self,
 /* Ids                                                                */
 
 static gboolean
-give_id (SwStore  *self,
-         SwStoreEntity    entity,
-         gpointer  object,
-         GError  **error)
+give_id (SwStore        *self,
+         SwStoreEntity   entity,
+         gpointer        object,
+         GError        **error)
 {
   if (sw_store_entity_get_id (entity, object) != 0)
     return TRUE;
@@ -560,12 +560,12 @@ give_id (SwStore  *self,
 }
 
 static gboolean
-give_ids_cb (SwStore  *self,
-             SwStoreEntity    entity,
-             gpointer  object,
-             gint64    owner_id,
-             int       index,
-             GError  **error)
+give_ids_cb (SwStore        *self,
+             SwStoreEntity   entity,
+             gpointer        object,
+             gint64          owner_id,
+             int             index,
+             GError        **error)
 {
   return give_id (self, entity, object, error) &&
          sw_store_foreach_child (self, entity, object, give_ids_cb, error);

@@ -18,19 +18,19 @@ typedef struct
 } Loader;
 
 static void
-loader_add (Loader   *loader,
-            SwStoreEntity    entity,
-            gint64    id,
-            gpointer  object)
+loader_add (Loader        *loader,
+            SwStoreEntity  entity,
+            gint64         id,
+            gpointer       object)
 {
   g_hash_table_insert (loader->maps[entity], g_memdup2 (&id, sizeof id), object);
 }
 
 static gpointer
-loader_find (Loader       *loader,
-             SwStoreEntity        entity,
-             sqlite3_stmt *stmt,
-             int           column)
+loader_find (Loader        *loader,
+             SwStoreEntity  entity,
+             sqlite3_stmt  *stmt,
+             int            column)
 {
   gint64 id;
 

@@ -73,12 +73,12 @@ write_organisers (SwStore  *self,
 
 /* Inserts or rewrites the row of @object and everything it owns. */
 static gboolean
-upsert_cb (SwStore  *self,
-           SwStoreEntity    entity,
-           gpointer  object,
-           gint64    owner_id,
-           int       list_order,
-           GError  **error)
+upsert_cb (SwStore        *self,
+           SwStoreEntity   entity,
+           gpointer        object,
+           gint64          owner_id,
+           int             list_order,
+           GError        **error)
 {
   const SwStoreEntityInfo *info = &sw_store_entities[entity];
   gint64 id = sw_store_entity_get_id (entity, object);
@@ -219,12 +219,12 @@ dup_list (GObject    *owner,
  * than the row before it.  Anywhere else: its position, and the whole
  * list is renumbered before COMMIT. */
 static gboolean
-list_order_for (SwStore     *self,
-                SwStoreEntity       entity,
-                GListModel  *list,
-                guint        position,
-                int         *out_order,
-                GError     **error)
+list_order_for (SwStore        *self,
+                SwStoreEntity   entity,
+                GListModel     *list,
+                guint           position,
+                int            *out_order,
+                GError        **error)
 {
   guint n = g_list_model_get_n_items (list);
 

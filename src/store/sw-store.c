@@ -423,8 +423,8 @@ exec_setup (SwStore     *self,
 
 static gboolean
 open_connection (SwStore  *self,
-         int       version,
-         GError  **error)
+                 int       version,
+                 GError  **error)
 {
   int rc;
 
