@@ -527,7 +527,7 @@ sw_roster_import_format_report (SwRosterImport *self)
   rows = G_LIST_MODEL (self->rows);
   n_rows = g_list_model_get_n_items (rows);
 
-  g_string_append_printf (text, _("SwRosterEncoding: %s; separator: %s; rows: %u"),
+  g_string_append_printf (text, _("Encoding: %s; separator: %s; rows: %u"),
                           sw_roster_import_get_encoding (self),
                           separator_name (self->separator), n_rows);
   g_string_append_c (text, '\n');
