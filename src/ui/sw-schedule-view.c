@@ -77,6 +77,42 @@ sw_schedule_view_show_error (GtkWidget    *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+void
+sw_schedule_view_commit_string (GtkWidget      *widget,
+                                SwOrganisation *organisation,
+                                gpointer        object,
+                                const char     *property,
+                                const char     *value,
+                                const char     *heading)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (SW_IS_ORGANISATION (organisation));
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  g_object_get (object, property, &old, NULL);
+  if (g_strcmp0 (old, value) == 0)
+    return;
+
+  if (!sw_undo_stack_set (sw_organisation_get_undo_stack (organisation), &error, object, property, value))
+    sw_schedule_view_show_error (widget, heading, error);
+}
+
+void
+sw_schedule_view_set_entry_text (GtkEditable *editable,
+                                 const char  *text)
+{
+  g_return_if_fail (GTK_IS_EDITABLE (editable));
+
+  if (gtk_widget_has_focus (GTK_WIDGET (editable)) ||
+      (gtk_widget_get_state_flags (GTK_WIDGET (editable)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0)
+    return;
+  if (g_strcmp0 (gtk_editable_get_text (editable), text) != 0)
+    gtk_editable_set_text (editable, text);
+}
+
 static void
 update_navigation (SwScheduleView *self)
 {

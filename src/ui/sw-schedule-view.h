@@ -43,4 +43,17 @@ void            sw_schedule_view_show_error       (GtkWidget      *widget,
                                                    const char     *heading,
                                                    const GError   *error);
 
+/* Sets @object's string @property to @value as one undo step of
+ * @organisation, unless it holds that already; a failure is shown with
+ * @heading over @widget's window. */
+void            sw_schedule_view_commit_string    (GtkWidget      *widget,
+                                                   SwOrganisation *organisation,
+                                                   gpointer        object,
+                                                   const char     *property,
+                                                   const char     *value,
+                                                   const char     *heading);
+/* Shows @text in @editable, unless the user is typing in it. */
+void            sw_schedule_view_set_entry_text   (GtkEditable    *editable,
+                                                   const char     *text);
+
 G_END_DECLS

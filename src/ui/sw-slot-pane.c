@@ -7,11 +7,14 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-assign-picker.h"
+#include "sw-assignee-row.h"
+#include "sw-duty-row.h"
 #include "sw-problem-row.h"
 #include "sw-schedule-view.h"
 #include "sw-slot-card.h"
 #include "sw-slot-pane.h"
 #include "sw-ui-format.h"
+#include "sw-visit-target-row.h"
 
 struct _SwSlotPane
 {
@@ -24,10 +27,9 @@ struct _SwSlotPane
   guint              refresh_idle;
 
   gboolean           updating;       /* filling fields from the model */
-  char              *lists_signature; /* what the dynamic rows show */
-  GHashTable        *collapsed;      /* duties and targets the user folded */
-  GPtrArray         *dynamic_rows;   /* (group, row) pairs to remove */
   char              *kind_class;
+  GtkCustomFilter   *attendee_filter; /* assignments without a duty */
+  GtkFilterListModel *attendees;
   GtkCustomFilter   *problem_filter; /* the problems of self->slot */
   GtkFilterListModel *slot_problems;
 
@@ -56,6 +58,9 @@ struct _SwSlotPane
   AdwPreferencesGroup *attendees_group;
   GtkMenuButton     *add_attendee_button;
   AdwPreferencesGroup *targets_group;
+  GtkListBox        *duties_list;
+  GtkListBox        *attendees_list;
+  GtkListBox        *targets_list;
   AdwPreferencesGroup *problems_group;
   GtkListBox        *problems_list;
 };
@@ -119,18 +124,11 @@ commit_string (SwSlotPane *self,
                const char *property,
                const char *value)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *old = NULL;
-
   if (self->updating || self->organisation == NULL)
     return;
 
-  g_object_get (object, property, &old, NULL);
-  if (g_strcmp0 (old, value) == 0)
-    return;
-
-  if (!sw_undo_stack_set (pane_stack (self), &error, object, property, value))
-    report (self, _("Could Not Change the Slot"), error);
+  sw_schedule_view_commit_string (GTK_WIDGET (self), self->organisation, object, property, value,
+                                  _("Could Not Change the Slot"));
 }
 
 /* Time fields: the spin buttons hold minutes of the day, shown "09:30". */
@@ -451,447 +449,6 @@ fill_organisers (SwSlotPane *self)
   gtk_widget_set_visible (self->no_organisers_label, n == 0);
 }
 
-/* Dynamic rows: duties, attendees, visit targets */
-
-static void
-add_dynamic_row (SwSlotPane          *self,
-                 AdwPreferencesGroup *group,
-                 GtkWidget           *row)
-{
-  adw_preferences_group_add (group, row);
-  g_ptr_array_add (self->dynamic_rows, g_object_ref (group));
-  g_ptr_array_add (self->dynamic_rows, row);
-}
-
-static void
-clear_dynamic_rows (SwSlotPane *self)
-{
-  for (guint i = 0; i + 1 < self->dynamic_rows->len; i += 2)
-    {
-      AdwPreferencesGroup *group = g_ptr_array_index (self->dynamic_rows, i);
-      GtkWidget *row = g_ptr_array_index (self->dynamic_rows, i + 1);
-
-      adw_preferences_group_remove (group, row);
-      g_object_unref (group);
-    }
-  g_ptr_array_set_size (self->dynamic_rows, 0);
-}
-
-static void
-unassign_clicked (GtkButton  *button,
-                  SwSlotPane *self)
-{
-  SwPerson *person = g_object_get_data (G_OBJECT (button), "sw-person");
-  g_autoptr(GError) error = NULL;
-
-  if (!sw_edit_unassign (self->organisation, self->slot, person, &error))
-    report (self, _("Could Not Remove"), error);
-}
-
-static GtkWidget *
-person_row (SwSlotPane *self,
-            SwPerson   *person,
-            SwDuty     *duty)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
-  SwDepartment *department = sw_person_get_department (person);
-  g_autofree char *remove_label = NULL;
-  g_autofree char *subtitle = NULL;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sw_person_get_name (person));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (department != NULL && sw_person_get_phone (person)[0] != '\0')
-    subtitle = g_strdup_printf ("%s · %s", sw_department_get_name (department), sw_person_get_phone (person));
-  else if (department != NULL)
-    subtitle = g_strdup (sw_department_get_name (department));
-  else
-    subtitle = g_strdup (sw_person_get_phone (person));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("avatar-default-symbolic"));
-
-  if (duty != NULL)
-    /* Translators: the ✕ beside a person on a duty: "Remove 张三 from 现场抢修" */
-    remove_label = g_strdup_printf (_("Remove %s from %s"), sw_person_get_name (person), sw_duty_get_name (duty));
-  else
-    /* Translators: the ✕ beside an attendee: "Remove 张三" */
-    remove_label = g_strdup_printf (_("Remove %s"), sw_person_get_name (person));
-  gtk_widget_set_tooltip_text (remove, remove_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_add_css_class (remove, "circular");
-  g_object_set_data_full (G_OBJECT (remove), "sw-person", g_object_ref (person), g_object_unref);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (unassign_clicked), self, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-
-  return row;
-}
-
-static GtkWidget *
-assign_button (SwSlotPane *self,
-               SwDuty     *duty,
-               const char *accessible_label)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *picker = sw_assign_picker_new (self->organisation, self->plan, self->slot, duty);
-
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Assign…"));
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), picker);
-  gtk_widget_add_css_class (button, "assign-button");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
-  /* Screen readers reach the toggle button inside: name it too. */
-  if (gtk_widget_get_first_child (button) != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (button)),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
-  return button;
-}
-
-static void
-duty_name_apply (AdwEntryRow *row,
-                 SwSlotPane  *self)
-{
-  SwDuty *duty = g_object_get_data (G_OBJECT (row), "sw-duty");
-
-  commit_string (self, duty, "name", gtk_editable_get_text (GTK_EDITABLE (row)));
-}
-
-static void
-duty_skills_apply (AdwEntryRow *row,
-                   SwSlotPane  *self)
-{
-  SwDuty *duty = g_object_get_data (G_OBJECT (row), "sw-duty");
-  g_auto(GStrv) skills = sw_skills_parse (gtk_editable_get_text (GTK_EDITABLE (row)));
-  g_autoptr(GError) error = NULL;
-
-  if (sw_skills_equal (sw_duty_get_skills (duty), (const char *const *) skills))
-    return;
-  if (!sw_undo_stack_set (pane_stack (self), &error, duty, "skills", skills))
-    report (self, _("Could Not Change the Duty"), error);
-}
-
-static void
-duty_count_changed (GtkSpinButton *spin,
-                    SwSlotPane    *self)
-{
-  SwDuty *duty = g_object_get_data (G_OBJECT (spin), "sw-duty");
-  guint count = (guint) gtk_spin_button_get_value_as_int (spin);
-  g_autoptr(GError) error = NULL;
-
-  if (self->updating || count == sw_duty_get_count (duty))
-    return;
-
-  if (!sw_undo_stack_set (pane_stack (self), &error, duty, "count", count))
-    report (self, _("Could Not Change the Duty"), error);
-}
-
-static void
-duty_department_selected (AdwComboRow *row,
-                          GParamSpec  *pspec,
-                          SwSlotPane  *self)
-{
-  SwDuty *duty = g_object_get_data (G_OBJECT (row), "sw-duty");
-  guint selected = adw_combo_row_get_selected (row);
-  g_autoptr(SwDepartment) department = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->updating || selected == GTK_INVALID_LIST_POSITION)
-    return;
-
-  if (selected > 0)
-    department = g_list_model_get_item (sw_organisation_get_departments (self->organisation), selected - 1);
-  if (department == sw_duty_get_department (duty))
-    return;
-
-  if (!sw_undo_stack_set (pane_stack (self), &error, duty, "department", department))
-    report (self, _("Could Not Change the Duty"), error);
-}
-
-static void
-delete_duty_clicked (GtkButton  *button,
-                     SwSlotPane *self)
-{
-  SwDuty *duty = g_object_get_data (G_OBJECT (button), "sw-duty");
-  g_autoptr(GError) error = NULL;
-
-  if (!sw_edit_delete_duty (self->organisation, self->slot, duty, &error))
-    report (self, _("Could Not Remove the Duty"), error);
-}
-
-static void
-expanded_changed (AdwExpanderRow *row,
-                  GParamSpec     *pspec,
-                  SwSlotPane     *self)
-{
-  gpointer key = g_object_get_data (G_OBJECT (row), "sw-key");
-
-  if (self->updating)
-    return;
-  if (adw_expander_row_get_expanded (row))
-    g_hash_table_remove (self->collapsed, key);
-  else
-    g_hash_table_add (self->collapsed, key);
-}
-
-static GtkStringList *
-department_names (SwSlotPane *self)
-{
-  GListModel *departments = sw_organisation_get_departments (self->organisation);
-  GtkStringList *names = gtk_string_list_new (NULL);
-  guint n = g_list_model_get_n_items (departments);
-
-  gtk_string_list_append (names, _("Any Department"));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SwDepartment) department = g_list_model_get_item (departments, i);
-
-      gtk_string_list_append (names, sw_department_get_name (department));
-    }
-  return names;
-}
-
-static guint
-department_index (SwSlotPane   *self,
-                  SwDepartment *department)
-{
-  GListModel *departments = sw_organisation_get_departments (self->organisation);
-  guint n = g_list_model_get_n_items (departments);
-
-  if (department == NULL)
-    return 0;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SwDepartment) item = g_list_model_get_item (departments, i);
-
-      if (item == department)
-        return i + 1;
-    }
-  return 0;
-}
-
-static gboolean
-duty_person_dropped (GtkDropTarget *target,
-                     const GValue  *value,
-                     double         x,
-                     double         y,
-                     SwSlotPane    *self)
-{
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  SwDuty *duty = g_object_get_data (G_OBJECT (row), "sw-key");
-  SwPerson *person = g_value_get_object (value);
-  g_autoptr(GError) error = NULL;
-
-  if (person == NULL || self->slot == NULL)
-    return FALSE;
-
-  if (!sw_edit_assign (self->organisation, self->slot, person, duty, &error))
-    {
-      report (self, _("Could Not Assign"), error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static GtkWidget *
-duty_row (SwSlotPane    *self,
-          SwDuty        *duty,
-          GtkStringList *departments)
-{
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *name_row, *count_row, *count_spin, *department_row, *actions_row;
-  GtkWidget *remove, *badge;
-  g_autoptr(GPtrArray) people = sw_slot_dup_duty_people (self->slot, duty);
-  SwDepartment *department = sw_duty_get_department (duty);
-  guint filled = people->len, needed = sw_duty_get_count (duty);
-  g_autofree char *subtitle = NULL;
-  g_autofree char *fill = sw_ui_format_fill (filled, needed);
-  g_autofree char *assign_label = NULL;
-  g_autofree char *remove_label = NULL;
-  g_autofree char *count_label = NULL;
-
-  g_object_set_data (G_OBJECT (row), "sw-key", duty);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sw_duty_get_name (duty));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  subtitle = g_strdup (department != NULL ? sw_department_get_name (department) : _("Any department"));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-
-  badge = gtk_label_new (fill);
-  gtk_widget_add_css_class (badge, "fill-badge");
-  gtk_widget_add_css_class (badge, "numeric");
-  gtk_widget_add_css_class (badge, filled >= needed ? "full" : "open");
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  /* Translators: how full a duty is, for screen readers: "1 of 2 filled" */
-  count_label = g_strdup_printf (_("%u of %u filled"), filled, needed);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, count_label, -1);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), badge);
-
-  /* Name */
-  name_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name_row), _("Duty Name"));
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (name_row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (name_row), sw_duty_get_name (duty));
-  g_object_set_data (G_OBJECT (name_row), "sw-duty", duty);
-  g_signal_connect_object (name_row, "apply", G_CALLBACK (duty_name_apply), self, 0);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), name_row);
-
-  /* How many */
-  count_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (count_row), _("People Needed"));
-  count_spin = gtk_spin_button_new_with_range (1, 999, 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (count_spin), needed);
-  gtk_widget_set_valign (count_spin, GTK_ALIGN_CENTER);
-  g_object_set_data (G_OBJECT (count_spin), "sw-duty", duty);
-  /* Translators: the spin button of a duty's head count: "People needed for 现场抢修" */
-  {
-    g_autofree char *spin_label = g_strdup_printf (_("People needed for %s"), sw_duty_get_name (duty));
-    gtk_accessible_update_property (GTK_ACCESSIBLE (count_spin), GTK_ACCESSIBLE_PROPERTY_LABEL, spin_label, -1);
-  }
-  g_signal_connect_object (count_spin, "value-changed", G_CALLBACK (duty_count_changed), self, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (count_row), count_spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (count_row), count_spin);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), count_row);
-
-  /* From which department */
-  department_row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (department_row), _("Department"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (department_row), G_LIST_MODEL (departments));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (department_row), department_index (self, department));
-  g_object_set_data (G_OBJECT (department_row), "sw-duty", duty);
-  g_signal_connect_object (department_row, "notify::selected", G_CALLBACK (duty_department_selected), self, 0);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), department_row);
-
-  /* The qualifications each of its people needs */
-  {
-    GtkWidget *skills_row = adw_entry_row_new ();
-    /* TRANSLATORS: between skills in a duty's field: "电工证、驾驶证" */
-    g_autofree char *skills = sw_skills_join (sw_duty_get_skills (duty), _("; "));
-    /* Translators: the skills field of a duty: "Skills needed for 现场抢修" */
-    g_autofree char *skills_label = g_strdup_printf (_("Skills needed for %s"), sw_duty_get_name (duty));
-
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (skills_row), _("Skills Needed"));
-    adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (skills_row), TRUE);
-    gtk_editable_set_text (GTK_EDITABLE (skills_row), skills);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (skills_row), GTK_ACCESSIBLE_PROPERTY_LABEL, skills_label, -1);
-    g_object_set_data (G_OBJECT (skills_row), "sw-duty", duty);
-    g_signal_connect_object (skills_row, "apply", G_CALLBACK (duty_skills_apply), self, 0);
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), skills_row);
-  }
-
-  /* Its people */
-  for (guint i = 0; i < people->len; i++)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), person_row (self, g_ptr_array_index (people, i), duty));
-
-  /* Remove Duty, inside; Assign… in the row's header, always at hand. */
-  actions_row = adw_action_row_new ();
-  remove = gtk_button_new_with_mnemonic (_("_Remove Duty"));
-  /* Translators: deletes a duty from its slot: "Remove duty 现场抢修" */
-  remove_label = g_strdup_printf (_("Remove duty %s"), sw_duty_get_name (duty));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_add_css_class (remove, "error");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  g_object_set_data (G_OBJECT (remove), "sw-duty", duty);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (delete_duty_clicked), self, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (actions_row), remove);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (actions_row), FALSE);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), actions_row);
-
-  /* Translators: opens the picker for a duty: "Assign people to 现场抢修" */
-  assign_label = g_strdup_printf (_("Assign people to %s"), sw_duty_get_name (duty));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), assign_button (self, duty, assign_label));
-
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), !g_hash_table_contains (self->collapsed, duty));
-  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (expanded_changed), self, 0);
-
-  /* People dragged from the roster sidebar fill this duty. */
-  {
-    GtkDropTarget *drop = gtk_drop_target_new (SW_TYPE_PERSON, GDK_ACTION_COPY);
-
-    g_signal_connect_object (drop, "drop", G_CALLBACK (duty_person_dropped), self, 0);
-    gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drop));
-  }
-
-  return row;
-}
-
-static void
-target_field_apply (AdwEntryRow *row,
-                    SwSlotPane  *self)
-{
-  SwVisitTarget *target = g_object_get_data (G_OBJECT (row), "sw-target");
-  const char *property = g_object_get_data (G_OBJECT (row), "sw-property");
-
-  commit_string (self, target, property, gtk_editable_get_text (GTK_EDITABLE (row)));
-}
-
-static void
-remove_target_clicked (GtkButton  *button,
-                       SwSlotPane *self)
-{
-  SwVisitTarget *target = g_object_get_data (G_OBJECT (button), "sw-target");
-  g_autoptr(GError) error = NULL;
-
-  if (!sw_edit_remove (self->organisation, self->slot, "visit-targets", target, &error))
-    report (self, _("Could Not Remove the Visit Target"), error);
-}
-
-static GtkWidget *
-target_row (SwSlotPane    *self,
-            SwVisitTarget *target)
-{
-  static const struct { const char *property; const char *title; } fields[] = {
-    { "name", N_("Organisation") },
-    { "address", N_("Address") },
-    { "contact", N_("Contact") },
-    { "phone", N_("Phone") },
-  };
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *remove_row, *remove;
-  g_autofree char *remove_label = NULL;
-
-  g_object_set_data (G_OBJECT (row), "sw-key", target);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sw_visit_target_get_name (target));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), sw_visit_target_get_address (target));
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      GtkWidget *field = adw_entry_row_new ();
-      g_autofree char *value = NULL;
-
-      g_object_get (target, fields[i].property, &value, NULL);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field), _(fields[i].title));
-      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (field), TRUE);
-      gtk_editable_set_text (GTK_EDITABLE (field), value);
-      g_object_set_data (G_OBJECT (field), "sw-target", target);
-      g_object_set_data (G_OBJECT (field), "sw-property", (gpointer) fields[i].property);
-      g_signal_connect_object (field, "apply", G_CALLBACK (target_field_apply), self, 0);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), field);
-    }
-
-  remove_row = adw_action_row_new ();
-  remove = gtk_button_new_with_mnemonic (_("_Remove Target"));
-  /* Translators: removes a visit target: "Remove visit target 临江二中" */
-  remove_label = g_strdup_printf (_("Remove visit target %s"), sw_visit_target_get_name (target));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_add_css_class (remove, "error");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  g_object_set_data (G_OBJECT (remove), "sw-target", target);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_target_clicked), self, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (remove_row), FALSE);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), remove_row);
-
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), !g_hash_table_contains (self->collapsed, target));
-  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (expanded_changed), self, 0);
-
-  return row;
-}
-
 static void
 add_duty_clicked (SwSlotPane *self,
                   GtkButton  *button)
@@ -922,107 +479,110 @@ add_target_clicked (SwSlotPane *self,
     report (self, _("Could Not Add the Visit Target"), error);
 }
 
-/* What the dynamic rows show, to rebuild them only when it changed. */
-static char *
-lists_signature (SwSlotPane *self)
+/* Duties, attendees and visit targets: list boxes bound to the slot's
+ * lists, one row widget per item. */
+
+static GtkWidget *
+duty_row_new (gpointer item,
+              gpointer user_data)
 {
-  GString *out = g_string_new (NULL);
-  GListModel *list;
-  guint n;
+  SwSlotPane *self = user_data;
 
-  list = sw_slot_get_duties (self->slot);
-  n = g_list_model_get_n_items (list);
-  for (guint i = 0; i < n; i++)
+  return sw_duty_row_new (self->organisation, self->plan, self->slot, item);
+}
+
+static GtkWidget *
+attendee_row_new (gpointer item,
+                  gpointer user_data)
+{
+  SwSlotPane *self = user_data;
+
+  return sw_assignee_row_new (self->organisation, self->slot, sw_assignment_get_person (item), NULL);
+}
+
+static GtkWidget *
+target_row_new (gpointer item,
+                gpointer user_data)
+{
+  SwSlotPane *self = user_data;
+
+  return sw_visit_target_row_new (self->organisation, self->slot, item);
+}
+
+static gboolean
+is_attendee (gpointer item,
+             gpointer user_data)
+{
+  return sw_assignment_get_duty (item) == NULL;
+}
+
+/* What depends on how many duties, attendees and targets there are. */
+static void
+update_groups (SwSlotPane *self)
+{
+  guint n_duties = 0, n_attendees = 0, n_targets = 0;
+
+  if (self->slot != NULL)
     {
-      g_autoptr(SwDuty) duty = g_list_model_get_item (list, i);
-      g_autofree char *skills = sw_skills_join (sw_duty_get_skills (duty), "\x1f");
-
-      g_string_append_printf (out, "d%p|%s|%u|%p|%s;", duty, sw_duty_get_name (duty),
-                              sw_duty_get_count (duty), sw_duty_get_department (duty), skills);
+      n_duties = g_list_model_get_n_items (sw_slot_get_duties (self->slot));
+      n_attendees = g_list_model_get_n_items (G_LIST_MODEL (self->attendees));
+      n_targets = g_list_model_get_n_items (sw_slot_get_visit_targets (self->slot));
     }
 
-  list = sw_slot_get_assignments (self->slot);
-  n = g_list_model_get_n_items (list);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SwAssignment) assignment = g_list_model_get_item (list, i);
-      SwPerson *person = sw_assignment_get_person (assignment);
-
-      g_string_append_printf (out, "a%p|%p|%s|%s;", person, sw_assignment_get_duty (assignment),
-                              sw_person_get_name (person), sw_person_get_phone (person));
-    }
-
-  list = sw_slot_get_visit_targets (self->slot);
-  n = g_list_model_get_n_items (list);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SwVisitTarget) target = g_list_model_get_item (list, i);
-
-      g_string_append_printf (out, "t%p|%s|%s|%s|%s;", target, sw_visit_target_get_name (target),
-                              sw_visit_target_get_address (target), sw_visit_target_get_contact (target),
-                              sw_visit_target_get_phone (target));
-    }
-
-  g_string_append_printf (out, "k%d;n%u", sw_slot_get_kind (self->slot),
-                          g_list_model_get_n_items (sw_organisation_get_departments (self->organisation)));
-  return g_string_free (out, FALSE);
+  adw_preferences_group_set_description (self->duties_group,
+                                         self->slot != NULL && n_duties == 0
+                                           ? _("Add a duty for each task people do here") : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->duties_list), n_duties > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->attendees_list), n_attendees > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->targets_list), n_targets > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->targets_group),
+                          n_targets > 0 ||
+                          (self->slot != NULL && sw_slot_get_kind (self->slot) == SW_SLOT_KIND_VISIT));
 }
 
 static void
-fill_lists (SwSlotPane *self)
+unbind_lists (SwSlotPane *self)
 {
-  g_autofree char *signature = lists_signature (self);
-  g_autoptr(GtkStringList) departments = NULL;
-  GListModel *list;
-  guint n, n_attendees = 0;
-
-  if (g_strcmp0 (signature, self->lists_signature) == 0)
+  if (self->slot == NULL)
     return;
-  g_free (self->lists_signature);
-  self->lists_signature = g_steal_pointer (&signature);
 
-  clear_dynamic_rows (self);
-  departments = department_names (self);
+  g_signal_handlers_disconnect_by_data (sw_slot_get_duties (self->slot), self);
+  g_signal_handlers_disconnect_by_data (sw_slot_get_visit_targets (self->slot), self);
+  gtk_list_box_bind_model (self->duties_list, NULL, NULL, NULL, NULL);
+  gtk_list_box_bind_model (self->attendees_list, NULL, NULL, NULL, NULL);
+  gtk_list_box_bind_model (self->targets_list, NULL, NULL, NULL, NULL);
+  gtk_filter_list_model_set_model (self->attendees, NULL);
+}
 
-  list = sw_slot_get_duties (self->slot);
-  n = g_list_model_get_n_items (list);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SwDuty) duty = g_list_model_get_item (list, i);
+/* Binds the lists to the pane's slot (or to nothing). */
+static void
+bind_lists (SwSlotPane *self)
+{
+  gboolean ready = self->slot != NULL && self->organisation != NULL && self->plan != NULL;
 
-      add_dynamic_row (self, self->duties_group, duty_row (self, duty, departments));
-    }
-  adw_preferences_group_set_description (self->duties_group,
-                                         n == 0 ? _("Add a duty for each task people do here") : NULL);
-
-  list = sw_slot_get_assignments (self->slot);
-  n = g_list_model_get_n_items (list);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SwAssignment) assignment = g_list_model_get_item (list, i);
-
-      if (sw_assignment_get_duty (assignment) != NULL)
-        continue;
-      add_dynamic_row (self, self->attendees_group,
-                       person_row (self, sw_assignment_get_person (assignment), NULL));
-      n_attendees++;
-    }
+  unbind_lists (self);
+  gtk_filter_list_model_set_model (self->attendees, ready ? sw_slot_get_assignments (self->slot) : NULL);
+  gtk_list_box_bind_model (self->duties_list, ready ? sw_slot_get_duties (self->slot) : NULL,
+                           duty_row_new, self, NULL);
+  gtk_list_box_bind_model (self->attendees_list, ready ? G_LIST_MODEL (self->attendees) : NULL,
+                           attendee_row_new, self, NULL);
+  gtk_list_box_bind_model (self->targets_list, ready ? sw_slot_get_visit_targets (self->slot) : NULL,
+                           target_row_new, self, NULL);
   gtk_menu_button_set_popover (self->add_attendee_button,
-                               sw_assign_picker_new (self->organisation, self->plan, self->slot, NULL));
+                               ready ? sw_assign_picker_new (self->organisation, self->plan, self->slot, NULL)
+                                     : NULL);
   if (gtk_widget_get_first_child (GTK_WIDGET (self->add_attendee_button)) != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->add_attendee_button))),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Attendee"), -1);
 
-  list = sw_slot_get_visit_targets (self->slot);
-  n = g_list_model_get_n_items (list);
-  for (guint i = 0; i < n; i++)
+  if (ready)
     {
-      g_autoptr(SwVisitTarget) target = g_list_model_get_item (list, i);
-
-      add_dynamic_row (self, self->targets_group, target_row (self, target));
+      g_signal_connect_object (sw_slot_get_duties (self->slot), "items-changed",
+                               G_CALLBACK (update_groups), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (sw_slot_get_visit_targets (self->slot), "items-changed",
+                               G_CALLBACK (update_groups), self, G_CONNECT_SWAPPED);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->targets_group),
-                          n > 0 || sw_slot_get_kind (self->slot) == SW_SLOT_KIND_VISIT);
+  update_groups (self);
 }
 
 static void
@@ -1036,18 +596,6 @@ set_calendar_day (GtkCalendar *calendar,
   date = g_date_time_new_local (year, month, mday, 12, 0, 0);
   if (date != NULL)
     gtk_calendar_select_day (calendar, date);
-}
-
-static void
-set_entry_text (GtkEditable *editable,
-                const char  *text)
-{
-  /* Leave a field alone while the user types in it. */
-  if (gtk_widget_has_focus (GTK_WIDGET (editable)) ||
-      (gtk_widget_get_state_flags (GTK_WIDGET (editable)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0)
-    return;
-  if (g_strcmp0 (gtk_editable_get_text (editable), text) != 0)
-    gtk_editable_set_text (editable, text);
 }
 
 void
@@ -1070,11 +618,7 @@ sw_slot_pane_refresh (SwSlotPane *self)
                             self->organisation == NULL || !sw_organisation_get_read_only (self->organisation));
 
   if (self->slot == NULL || self->organisation == NULL)
-    {
-      clear_dynamic_rows (self);
-      g_clear_pointer (&self->lists_signature, g_free);
-      return;
-    }
+    return;
 
   self->updating = TRUE;
 
@@ -1084,8 +628,8 @@ sw_slot_pane_refresh (SwSlotPane *self)
   end_day_number = sw_time_day_of (end);
 
   gtk_label_set_text (self->heading_label, sw_slot_get_title (self->slot));
-  set_entry_text (GTK_EDITABLE (self->title_row), sw_slot_get_title (self->slot));
-  set_entry_text (GTK_EDITABLE (self->location_row), sw_slot_get_location (self->slot));
+  sw_schedule_view_set_entry_text (GTK_EDITABLE (self->title_row), sw_slot_get_title (self->slot));
+  sw_schedule_view_set_entry_text (GTK_EDITABLE (self->location_row), sw_slot_get_location (self->slot));
   adw_combo_row_set_selected (self->kind_row, sw_slot_get_kind (self->slot));
 
   kind_class = sw_slot_card_kind_class (sw_slot_get_kind (self->slot));
@@ -1117,7 +661,7 @@ sw_slot_pane_refresh (SwSlotPane *self)
     }
 
   fill_organisers (self);
-  fill_lists (self);
+  update_groups (self);
 
   self->updating = FALSE;
 }
@@ -1195,9 +739,9 @@ sw_slot_pane_set_slot (SwSlotPane *self,
   if (self->slot != NULL && gtk_widget_has_focus (GTK_WIDGET (self->description_view)))
     description_leave (self, NULL);
 
+  unbind_lists (self);
   g_set_object (&self->slot, slot);
-  g_clear_pointer (&self->lists_signature, g_free);
-  g_hash_table_remove_all (self->collapsed);
+  bind_lists (self);
   gtk_filter_changed (GTK_FILTER (self->problem_filter), GTK_FILTER_CHANGE_DIFFERENT);
 
   /* Fields of the new slot start from its values, not the old typing. */
@@ -1279,7 +823,7 @@ sw_slot_pane_set_organisation (SwSlotPane     *self,
 
   g_signal_group_set_target (self->stack_signals,
                              organisation != NULL ? sw_organisation_get_undo_stack (organisation) : NULL);
-  g_clear_pointer (&self->lists_signature, g_free);
+  bind_lists (self);
   sw_slot_pane_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANISATION]);
 }
@@ -1293,7 +837,7 @@ sw_slot_pane_set_plan (SwSlotPane *self,
   if (!g_set_object (&self->plan, plan))
     return;
 
-  g_clear_pointer (&self->lists_signature, g_free);
+  bind_lists (self);
   sw_slot_pane_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
@@ -1326,17 +870,15 @@ sw_slot_pane_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
   if (self->stack_signals != NULL)
     g_signal_group_set_target (self->stack_signals, NULL);
-  if (self->dynamic_rows != NULL)
-    clear_dynamic_rows (self);
+  unbind_lists (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_SLOT_PANE);
 
   g_clear_object (&self->slot_problems);
   g_clear_object (&self->problem_filter);
 
-  g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->collapsed, g_hash_table_unref);
-  g_clear_pointer (&self->lists_signature, g_free);
+  g_clear_object (&self->attendees);
+  g_clear_object (&self->attendee_filter);
   g_clear_pointer (&self->kind_class, g_free);
   g_clear_object (&self->stack_signals);
   g_clear_object (&self->slot);
@@ -1453,6 +995,9 @@ sw_slot_pane_class_init (SwSlotPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, attendees_group);
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, add_attendee_button);
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, targets_group);
+  gtk_widget_class_bind_template_child (widget_class, SwSlotPane, duties_list);
+  gtk_widget_class_bind_template_child (widget_class, SwSlotPane, attendees_list);
+  gtk_widget_class_bind_template_child (widget_class, SwSlotPane, targets_list);
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, problems_group);
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, problems_list);
   gtk_widget_class_bind_template_callback (widget_class, title_apply);
@@ -1480,8 +1025,10 @@ sw_slot_pane_init (SwSlotPane *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->collapsed = g_hash_table_new (NULL, NULL);
-  self->dynamic_rows = g_ptr_array_new ();
+  self->attendee_filter = gtk_custom_filter_new (is_attendee, NULL, NULL);
+  self->attendees = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->attendee_filter)));
+  g_signal_connect_object (self->attendees, "items-changed",
+                           G_CALLBACK (update_groups), self, G_CONNECT_SWAPPED);
 
   for (int kind = 0; kind < SW_N_SLOT_KINDS; kind++)
     gtk_string_list_append (kinds, sw_slot_kind_get_label (kind));
