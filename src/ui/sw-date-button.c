@@ -15,6 +15,7 @@ struct _SwDateButton
   GtkCalendar   *calendar;
   GtkEntry      *entry;
   int            day;
+  int            day_shown;    /* when the popover opened */
   gboolean       syncing;
 };
 
@@ -27,6 +28,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHOSEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 sw_date_button_sync (SwDateButton *self)
@@ -102,6 +110,19 @@ static void
 entry_activated (SwDateButton *self)
 {
   gtk_menu_button_popdown (self->button);
+}
+
+static void
+popover_shown (SwDateButton *self)
+{
+  self->day_shown = self->day;
+}
+
+static void
+popover_closed (SwDateButton *self)
+{
+  if (self->day != self->day_shown)
+    g_signal_emit (self, signals[CHOSEN], 0);
 }
 
 GtkWidget *
@@ -203,6 +224,21 @@ sw_date_button_class_init (SwDateButtonClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * SwDateButton::chosen:
+   *
+   * The user closed the popover on another day than it opened with
+   * (after a click in the calendar, Enter in the date field, or Escape
+   * after typing one): the moment to commit a day that "day" followed
+   * while it was typed.
+   */
+  signals[CHOSEN] =
+    g_signal_new ("chosen",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "datebutton");
 }
@@ -227,6 +263,9 @@ sw_date_button_init (SwDateButton *self)
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   g_signal_connect_object (self->calendar, "day-selected",
                            G_CALLBACK (day_selected), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (popover, "show", G_CALLBACK (popover_shown), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (popover, "closed", G_CALLBACK (popover_closed), self, G_CONNECT_SWAPPED);
 
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_popover (self->button, popover);

@@ -5,8 +5,10 @@
 
 G_BEGIN_DECLS
 
-/* A button showing a date that opens a calendar popover.  Property "day"
- * (int, days since 1970-01-01, see sw-time.h). */
+/* A button showing a date that opens a calendar popover with a date
+ * field.  Property "day" (int, days since 1970-01-01, see sw-time.h)
+ * follows the calendar and what is typed; signal "chosen" when the
+ * popover closes on another day. */
 #define SW_TYPE_DATE_BUTTON (sw_date_button_get_type ())
 G_DECLARE_FINAL_TYPE (SwDateButton, sw_date_button, SW, DATE_BUTTON, GtkWidget)
 

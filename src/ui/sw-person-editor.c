@@ -3,7 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sw-date-button.h"
+#include "sw-date-time.h"
 #include "sw-person-editor.h"
 #include "sw-ui-format.h"
 #include "sw-ui-state.h"
@@ -27,10 +27,8 @@ struct _SwPersonEditor
   GtkSwitch      *active_switch;
   GtkListBox     *unavailability_list;
   AdwExpanderRow *add_period_row;
-  SwDateButton   *from_day_button;
-  GtkEntry       *from_time_entry;
-  SwDateButton   *to_day_button;
-  GtkEntry       *to_time_entry;
+  SwDateTime     *from_time;
+  SwDateTime     *to_time;
   AdwEntryRow    *reason_row;
   GtkLabel       *message_label;
 };
@@ -110,14 +108,11 @@ read_period (SwPersonEditor *self,
              gint64         *out_start,
              gint64         *out_end)
 {
-  int from_minute, to_minute;
-
-  if (!sw_ui_state_parse_time_of_day (text_of (self->from_time_entry), &from_minute) ||
-      !sw_ui_state_parse_time_of_day (text_of (self->to_time_entry), &to_minute))
+  if (!sw_date_time_get_valid (self->from_time) || !sw_date_time_get_valid (self->to_time))
     return FALSE;
 
-  *out_start = sw_time_from_day (sw_date_button_get_day (self->from_day_button)) + from_minute;
-  *out_end = sw_time_from_day (sw_date_button_get_day (self->to_day_button)) + to_minute;
+  *out_start = sw_date_time_get_time (self->from_time);
+  *out_end = sw_date_time_get_time (self->to_time);
   return *out_end > *out_start;
 }
 
@@ -125,27 +120,19 @@ static void
 period_changed (SwPersonEditor *self)
 {
   gint64 start, end;
-  int minute;
-
-  for (guint i = 0; i < 2; i++)
-    {
-      GtkWidget *entry = GTK_WIDGET (i == 0 ? self->from_time_entry : self->to_time_entry);
-
-      if (sw_ui_state_parse_time_of_day (text_of (entry), &minute))
-        gtk_widget_remove_css_class (entry, "error");
-      else
-        gtk_widget_add_css_class (entry, "error");
-    }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.add-period", read_period (self, &start, &end));
 }
 
 static void
-from_day_changed (SwPersonEditor *self)
+from_changed (SwPersonEditor *self)
 {
+  gint64 from = sw_date_time_get_time (self->from_time);
+  gint64 to = sw_date_time_get_time (self->to_time);
+
   /* Most unavailable times last one day. */
-  if (sw_date_button_get_day (self->to_day_button) < sw_date_button_get_day (self->from_day_button))
-    sw_date_button_set_day (self->to_day_button, sw_date_button_get_day (self->from_day_button));
+  if (sw_time_day_of (to) < sw_time_day_of (from))
+    sw_date_time_set_time (self->to_time, sw_time_from_day (sw_time_day_of (from)) + sw_time_minute_of_day (to));
   period_changed (self);
 }
 
@@ -404,7 +391,7 @@ sw_person_editor_class_init (SwPersonEditorClass *klass)
 
   object_class->dispose = sw_person_editor_dispose;
 
-  g_type_ensure (SW_TYPE_DATE_BUTTON);
+  g_type_ensure (SW_TYPE_DATE_TIME);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/servweek/Planner/sw-person-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, SwPersonEditor, name_row);
@@ -417,14 +404,13 @@ sw_person_editor_class_init (SwPersonEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwPersonEditor, active_switch);
   gtk_widget_class_bind_template_child (widget_class, SwPersonEditor, unavailability_list);
   gtk_widget_class_bind_template_child (widget_class, SwPersonEditor, add_period_row);
-  gtk_widget_class_bind_template_child (widget_class, SwPersonEditor, from_day_button);
-  gtk_widget_class_bind_template_child (widget_class, SwPersonEditor, from_time_entry);
-  gtk_widget_class_bind_template_child (widget_class, SwPersonEditor, to_day_button);
-  gtk_widget_class_bind_template_child (widget_class, SwPersonEditor, to_time_entry);
+  gtk_widget_class_bind_template_child (widget_class, SwPersonEditor, from_time);
+  gtk_widget_class_bind_template_child (widget_class, SwPersonEditor, to_time);
   gtk_widget_class_bind_template_child (widget_class, SwPersonEditor, reason_row);
   gtk_widget_class_bind_template_child (widget_class, SwPersonEditor, message_label);
   gtk_widget_class_bind_template_callback (widget_class, fields_changed);
   gtk_widget_class_bind_template_callback (widget_class, period_changed);
+  gtk_widget_class_bind_template_callback (widget_class, from_changed);
 
   gtk_widget_class_install_action (widget_class, "person.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "person.add-period", NULL, add_period_action);
@@ -451,8 +437,10 @@ sw_person_editor_init (SwPersonEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->unavailability_list), FALSE);
   g_signal_connect_object (self->periods, "items-changed",
                            G_CALLBACK (periods_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->from_day_button, "notify::day",
-                           G_CALLBACK (from_day_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->to_day_button, "notify::day",
-                           G_CALLBACK (period_changed), self, G_CONNECT_SWAPPED);
+  {
+    gint64 today = sw_time_from_day (sw_time_day_of (sw_time_now_in_zone ("Asia/Shanghai")));
+
+    sw_date_time_set_time (self->from_time, today + 8 * 60);
+    sw_date_time_set_time (self->to_time, today + 18 * 60);
+  }
 }

@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <stdlib.h>
-
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
 #include "sw-assign-picker.h"
 #include "sw-assignee-row.h"
+#include "sw-date-time.h"
 #include "sw-duty-row.h"
 #include "sw-problem-row.h"
 #include "sw-schedule-view.h"
@@ -42,12 +41,8 @@ struct _SwSlotPane
   GtkLabel          *heading_label;
   AdwEntryRow       *title_row;
   AdwComboRow       *kind_row;
-  GtkMenuButton     *start_date_button;
-  GtkCalendar       *start_calendar;
-  GtkSpinButton     *start_time;
-  GtkMenuButton     *end_date_button;
-  GtkCalendar       *end_calendar;
-  GtkSpinButton     *end_time;
+  SwDateTime        *start_time;
+  SwDateTime        *end_time;
   AdwEntryRow       *location_row;
   GtkFlowBox        *organisers_box;
   GtkWidget         *no_organisers_label;
@@ -131,46 +126,6 @@ commit_string (SwSlotPane *self,
                                   _("Could Not Change the Slot"));
 }
 
-/* Time fields: the spin buttons hold minutes of the day, shown "09:30". */
-
-static gboolean
-time_output (GtkSpinButton *spin,
-             gpointer       user_data)
-{
-  int minutes = (int) gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
-  g_autofree char *text = g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
-
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
-}
-
-static int
-time_input (GtkSpinButton *spin,
-            double        *new_value,
-            gpointer       user_data)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
-  g_auto(GStrv) parts = g_strsplit (text, ":", 2);
-  char *end = NULL;
-  long hours, minutes = 0;
-
-  if (parts[0] == NULL)
-    return GTK_INPUT_ERROR;
-  hours = strtol (parts[0], &end, 10);
-  if (end == parts[0] || *end != '\0' || hours < 0 || hours > 23)
-    return GTK_INPUT_ERROR;
-  if (parts[1] != NULL)
-    {
-      minutes = strtol (parts[1], &end, 10);
-      if (end == parts[1] || *end != '\0' || minutes < 0 || minutes > 59)
-        return GTK_INPUT_ERROR;
-    }
-
-  *new_value = hours * 60 + minutes;
-  return TRUE;
-}
-
 static void
 move_slot (SwSlotPane *self,
            gint64      start,
@@ -187,74 +142,23 @@ move_slot (SwSlotPane *self,
     report (self, _("Could Not Move the Slot"), error);
 }
 
-static int
-calendar_day (GtkCalendar *calendar)
+/* Moving the start keeps the length. */
+static void
+start_committed (SwSlotPane *self,
+                 SwDateTime *control)
 {
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  gint64 start = sw_date_time_get_time (control);
 
-  return sw_time_day_of (sw_time_from_ymdhm (g_date_time_get_year (date),
-                                             g_date_time_get_month (date),
-                                             g_date_time_get_day_of_month (date), 0, 0));
+  if (self->slot != NULL)
+    move_slot (self, start, start + sw_slot_get_end (self->slot) - sw_slot_get_start (self->slot));
 }
 
 static void
-start_changed (SwSlotPane *self)
+end_committed (SwSlotPane *self,
+               SwDateTime *control)
 {
-  gint64 start, length;
-
-  if (self->updating || self->slot == NULL)
-    return;
-
-  /* Moving the start keeps the length. */
-  length = sw_slot_get_end (self->slot) - sw_slot_get_start (self->slot);
-  start = sw_time_from_day (calendar_day (self->start_calendar)) +
-          (gint64) gtk_spin_button_get_value_as_int (self->start_time);
-  move_slot (self, start, start + length);
-}
-
-static void
-end_changed (SwSlotPane *self)
-{
-  gint64 end;
-
-  if (self->updating || self->slot == NULL)
-    return;
-
-  end = sw_time_from_day (calendar_day (self->end_calendar)) +
-        (gint64) gtk_spin_button_get_value_as_int (self->end_time);
-  move_slot (self, sw_slot_get_start (self->slot), end);
-}
-
-static void
-start_day_selected (SwSlotPane  *self,
-                    GtkCalendar *calendar)
-{
-  start_changed (self);
-  if (!self->updating)
-    gtk_menu_button_popdown (self->start_date_button);
-}
-
-static void
-end_day_selected (SwSlotPane  *self,
-                  GtkCalendar *calendar)
-{
-  end_changed (self);
-  if (!self->updating)
-    gtk_menu_button_popdown (self->end_date_button);
-}
-
-static void
-start_time_changed (SwSlotPane    *self,
-                    GtkSpinButton *spin)
-{
-  start_changed (self);
-}
-
-static void
-end_time_changed (SwSlotPane    *self,
-                  GtkSpinButton *spin)
-{
-  end_changed (self);
+  if (self->slot != NULL)
+    move_slot (self, sw_slot_get_start (self->slot), sw_date_time_get_time (control));
 }
 
 static void
@@ -585,28 +489,12 @@ bind_lists (SwSlotPane *self)
   update_groups (self);
 }
 
-static void
-set_calendar_day (GtkCalendar *calendar,
-                  int          day)
-{
-  g_autoptr(GDateTime) date = NULL;
-  int year, month, mday;
-
-  sw_time_to_ymd (day, &year, &month, &mday);
-  date = g_date_time_new_local (year, month, mday, 12, 0, 0);
-  if (date != NULL)
-    gtk_calendar_select_day (calendar, date);
-}
-
 void
 sw_slot_pane_refresh (SwSlotPane *self)
 {
-  g_autofree char *start_day = NULL;
-  g_autofree char *end_day = NULL;
   g_autofree char *kind_class = NULL;
   GtkTextBuffer *buffer;
   gint64 start, end;
-  int end_day_number;
 
   g_return_if_fail (SW_IS_SLOT_PANE (self));
 
@@ -623,9 +511,8 @@ sw_slot_pane_refresh (SwSlotPane *self)
   self->updating = TRUE;
 
   start = sw_slot_get_start (self->slot);
+  /* An end at midnight shows as 00:00 of the next day. */
   end = sw_slot_get_end (self->slot);
-  /* An end at midnight shows as 24:00 … here as 00:00 of the next day. */
-  end_day_number = sw_time_day_of (end);
 
   gtk_label_set_text (self->heading_label, sw_slot_get_title (self->slot));
   sw_schedule_view_set_entry_text (GTK_EDITABLE (self->title_row), sw_slot_get_title (self->slot));
@@ -639,14 +526,8 @@ sw_slot_pane_refresh (SwSlotPane *self)
   g_free (self->kind_class);
   self->kind_class = g_steal_pointer (&kind_class);
 
-  start_day = sw_ui_format_day (sw_time_day_of (start));
-  end_day = sw_ui_format_day (end_day_number);
-  gtk_menu_button_set_label (self->start_date_button, start_day);
-  gtk_menu_button_set_label (self->end_date_button, end_day);
-  set_calendar_day (self->start_calendar, sw_time_day_of (start));
-  set_calendar_day (self->end_calendar, end_day_number);
-  gtk_spin_button_set_value (self->start_time, sw_time_minute_of_day (start));
-  gtk_spin_button_set_value (self->end_time, sw_time_minute_of_day (end));
+  sw_date_time_set_time (self->start_time, start);
+  sw_date_time_set_time (self->end_time, end);
 
   buffer = gtk_text_view_get_buffer (self->description_view);
   if (!gtk_widget_has_focus (GTK_WIDGET (self->description_view)))
@@ -970,6 +851,7 @@ sw_slot_pane_class_init (SwSlotPaneClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "slotpane");
 
+  g_type_ensure (SW_TYPE_DATE_TIME);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/servweek/Planner/sw-slot-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, box);
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, scroller);
@@ -979,11 +861,7 @@ sw_slot_pane_class_init (SwSlotPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, heading_label);
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, title_row);
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, kind_row);
-  gtk_widget_class_bind_template_child (widget_class, SwSlotPane, start_date_button);
-  gtk_widget_class_bind_template_child (widget_class, SwSlotPane, start_calendar);
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, start_time);
-  gtk_widget_class_bind_template_child (widget_class, SwSlotPane, end_date_button);
-  gtk_widget_class_bind_template_child (widget_class, SwSlotPane, end_calendar);
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, end_time);
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, location_row);
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, organisers_box);
@@ -1003,12 +881,8 @@ sw_slot_pane_class_init (SwSlotPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, title_apply);
   gtk_widget_class_bind_template_callback (widget_class, location_apply);
   gtk_widget_class_bind_template_callback (widget_class, kind_selected);
-  gtk_widget_class_bind_template_callback (widget_class, start_day_selected);
-  gtk_widget_class_bind_template_callback (widget_class, end_day_selected);
-  gtk_widget_class_bind_template_callback (widget_class, start_time_changed);
-  gtk_widget_class_bind_template_callback (widget_class, end_time_changed);
-  gtk_widget_class_bind_template_callback (widget_class, time_output);
-  gtk_widget_class_bind_template_callback (widget_class, time_input);
+  gtk_widget_class_bind_template_callback (widget_class, start_committed);
+  gtk_widget_class_bind_template_callback (widget_class, end_committed);
   gtk_widget_class_bind_template_callback (widget_class, close_clicked);
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked);
   gtk_widget_class_bind_template_callback (widget_class, organiser_popover_show);

@@ -3,7 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sw-date-button.h"
+#include "sw-date-time.h"
 #include "sw-task-editor.h"
 #include "sw-ui-format.h"
 #include "sw-ui-state.h"
@@ -23,8 +23,7 @@ struct _SwTaskEditor
   AdwEntryRow    *title_row;
   AdwComboRow    *status_row;
   AdwExpanderRow *due_row;
-  SwDateButton   *due_day_button;
-  GtkEntry       *due_time_entry;
+  SwDateTime     *due_time;
   AdwComboRow    *department_row;
   GtkDropDown    *person_drop_down;
   GtkDropDown    *slot_drop_down;
@@ -40,22 +39,27 @@ text_of (gpointer editable)
   return gtk_editable_get_text (GTK_EDITABLE (editable));
 }
 
+/* New tasks are usually preparations, due at 17:00 the day before. */
+static gint64
+default_due (SwPlan *plan)
+{
+  return sw_time_from_day (sw_plan_get_first_day (plan) - 1) + 17 * 60;
+}
+
 static gboolean
 read_due (SwTaskEditor *self,
           gint64       *out_due)
 {
-  int minute;
-
   if (!adw_expander_row_get_enable_expansion (self->due_row))
     {
       *out_due = SW_TIME_UNSET;
       return TRUE;
     }
 
-  if (!sw_ui_state_parse_time_of_day (text_of (self->due_time_entry), &minute))
+  if (!sw_date_time_get_valid (self->due_time))
     return FALSE;
 
-  *out_due = sw_time_from_day (sw_date_button_get_day (self->due_day_button)) + minute;
+  *out_due = sw_date_time_get_time (self->due_time);
   return TRUE;
 }
 
@@ -65,11 +69,6 @@ fields_changed (SwTaskEditor *self)
   g_autofree char *title = g_strstrip (g_strdup (text_of (self->title_row)));
   gint64 due;
   gboolean due_ok = read_due (self, &due);
-
-  if (due_ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->due_time_entry), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->due_time_entry), "error");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "task.save", title[0] != '\0' && due_ok);
 }
@@ -263,20 +262,11 @@ sw_task_editor_new (GtkWindow      *parent,
       gtk_drop_down_set_selected (self->person_drop_down, index_of (self->people, sw_task_get_person (task)));
       gtk_drop_down_set_selected (self->slot_drop_down, index_of (self->slots, sw_task_get_slot (task)));
       adw_expander_row_set_enable_expansion (self->due_row, due != SW_TIME_UNSET);
-      if (due != SW_TIME_UNSET)
-        {
-          g_autofree char *time = sw_time_format_hm (due);
-
-          sw_date_button_set_day (self->due_day_button, sw_time_day_of (due));
-          gtk_editable_set_text (GTK_EDITABLE (self->due_time_entry), time);
-        }
-      else
-        sw_date_button_set_day (self->due_day_button, sw_plan_get_first_day (plan) - 1);
+      sw_date_time_set_time (self->due_time, due != SW_TIME_UNSET ? due : default_due (plan));
     }
   else
     {
-      /* New tasks are usually preparations, due the day before. */
-      sw_date_button_set_day (self->due_day_button, sw_plan_get_first_day (plan) - 1);
+      sw_date_time_set_time (self->due_time, default_due (plan));
       gtk_drop_down_set_selected (self->person_drop_down, 0);
       gtk_drop_down_set_selected (self->slot_drop_down, 0);
     }
@@ -309,14 +299,13 @@ sw_task_editor_class_init (SwTaskEditorClass *klass)
 
   object_class->dispose = sw_task_editor_dispose;
 
-  g_type_ensure (SW_TYPE_DATE_BUTTON);
+  g_type_ensure (SW_TYPE_DATE_TIME);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/servweek/Planner/sw-task-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, SwTaskEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, SwTaskEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, SwTaskEditor, due_row);
-  gtk_widget_class_bind_template_child (widget_class, SwTaskEditor, due_day_button);
-  gtk_widget_class_bind_template_child (widget_class, SwTaskEditor, due_time_entry);
+  gtk_widget_class_bind_template_child (widget_class, SwTaskEditor, due_time);
   gtk_widget_class_bind_template_child (widget_class, SwTaskEditor, department_row);
   gtk_widget_class_bind_template_child (widget_class, SwTaskEditor, person_drop_down);
   gtk_widget_class_bind_template_child (widget_class, SwTaskEditor, slot_drop_down);

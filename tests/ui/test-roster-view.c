@@ -9,6 +9,8 @@
 #include <adwaita.h>
 
 #include "sw-core.h"
+#include "sw-date-time.h"
+#include "sw-person-editor.h"
 #include "sw-generate.h"
 #include "sw-people-row.h"
 #include "sw-plan-file.h"
@@ -375,6 +377,106 @@ test_writable (Fixture       *f,
 }
 
 static void
+count_signal (gpointer  instance,
+              guint    *counter)
+{
+  (*counter)++;
+}
+
+static GtkEditable *
+time_entry_of (GtkWidget *control)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (control); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_ENTRY (child))
+      return GTK_EDITABLE (child);
+  g_assert_not_reached ();
+}
+
+/* The date-and-time control: what it reads, when it says "changed" and
+ * when "committed". */
+static void
+test_date_time (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *control = sw_date_time_new ();
+  gint64 moment = sw_time_from_ymdhm (2026, 9, 21, 8, 30);
+  guint changed = 0, committed = 0;
+  GtkEditable *entry;
+
+  gtk_window_set_child (GTK_WINDOW (window), control);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (control, "changed", G_CALLBACK (count_signal), &changed);
+  g_signal_connect (control, "committed", G_CALLBACK (count_signal), &committed);
+  entry = time_entry_of (control);
+
+  /* Set from the model: shown, neither signal. */
+  sw_date_time_set_time (SW_DATE_TIME (control), moment);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "08:30");
+  g_assert_cmpint (sw_date_time_get_time (SW_DATE_TIME (control)), ==, moment);
+  g_assert_cmpuint (changed, ==, 0);
+  g_assert_cmpuint (committed, ==, 0);
+
+  /* Typed: changed at every edit, the time follows while it reads. */
+  gtk_editable_set_text (entry, "9");
+  gtk_editable_set_text (entry, "9:07");
+  g_assert_cmpuint (changed, >=, 2);
+  g_assert_true (sw_date_time_get_valid (SW_DATE_TIME (control)));
+  g_assert_cmpint (sw_date_time_get_time (SW_DATE_TIME (control)), ==, moment + 37);
+  gtk_editable_set_text (entry, "9:75");
+  g_assert_false (sw_date_time_get_valid (SW_DATE_TIME (control)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  /* Enter on no time commits nothing; on a time, once. */
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (committed, ==, 0);
+  gtk_editable_set_text (entry, "１０:00");
+  gtk_editable_set_text (entry, "10:00");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_signal_emit_by_name (entry, "activate");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (committed, ==, 1);
+  g_assert_cmpint (sw_date_time_get_time (SW_DATE_TIME (control)), ==, moment + 90);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The person editor's unavailable time: Add is offered for a period that
+ * ends after it starts, with both times read. */
+static void
+test_editor_period (Fixture       *f,
+                    gconstpointer  data)
+{
+  SwPersonEditor *editor = sw_person_editor_new (NULL, f->org, NULL, NULL);
+  g_autoptr(GPtrArray) controls = sw_test_find_type (GTK_WIDGET (editor), SW_TYPE_DATE_TIME);
+  GtkEditable *from_entry, *to_entry;
+
+  g_assert_cmpuint (controls->len, ==, 2);
+  from_entry = time_entry_of (controls->pdata[0]);
+  to_entry = time_entry_of (controls->pdata[1]);
+  g_assert_cmpstr (gtk_editable_get_text (from_entry), ==, "08:00");
+  g_assert_cmpstr (gtk_editable_get_text (to_entry), ==, "18:00");
+  sw_test_iterate_for (50);
+  g_assert_true (gtk_widget_get_sensitive (action_button (GTK_WIDGET (editor), "person.add-period")));
+
+  /* Ending before it starts, or at no time: nothing to add. */
+  gtk_editable_set_text (to_entry, "07:00");
+  sw_test_iterate_for (50);
+  g_assert_cmpint (sw_date_time_get_time (controls->pdata[1]), <, sw_date_time_get_time (controls->pdata[0]));
+  g_assert_false (gtk_widget_get_sensitive (action_button (GTK_WIDGET (editor), "person.add-period")));
+  gtk_editable_set_text (to_entry, "nonsense");
+  sw_test_iterate_for (50);
+  g_assert_false (sw_date_time_get_valid (controls->pdata[1]));
+  g_assert_false (gtk_widget_get_sensitive (action_button (GTK_WIDGET (editor), "person.add-period")));
+  gtk_editable_set_text (to_entry, "19:30");
+  sw_test_iterate_for (50);
+  g_assert_true (gtk_widget_get_sensitive (action_button (GTK_WIDGET (editor), "person.add-period")));
+  g_assert_cmpint (sw_date_time_get_time (controls->pdata[1]) - sw_date_time_get_time (controls->pdata[0]),
+                   ==, 11 * 60 + 30);
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
 test_no_display (void)
 {
   g_test_skip ("no display");
@@ -404,6 +506,9 @@ main (int    argc,
               fixture_setup, test_writable, fixture_teardown);
   g_test_add ("/roster-view/read-only", Fixture, "read-only",
               fixture_setup, test_read_only, fixture_teardown);
+  g_test_add_func ("/roster-view/date-time", test_date_time);
+  g_test_add ("/roster-view/editor-period", Fixture, NULL,
+              fixture_setup, test_editor_period, fixture_teardown);
   g_test_add ("/roster-view/large-grows-in-steps", Fixture, NULL,
               large_setup, test_large_grows_in_steps, fixture_teardown);
 

@@ -9,6 +9,8 @@
 #include "sw-assign-picker.h"
 #include "sw-rulebook.h"
 #include "sw-core.h"
+#include "sw-date-time.h"
+#include "sw-duty-row.h"
 #include "sw-generate.h"
 #include "sw-plan-file.h"
 #include "sw-schedule-view.h"
@@ -301,6 +303,93 @@ test_moves (Fixture *f, gconstpointer data)
   g_assert_nonnull (find_card (GTK_WIDGET (f->view), desk));
 }
 
+/* The entry of a date-and-time control. */
+static GtkEditable *
+time_entry_of (GtkWidget *control)
+{
+  g_autoptr(GPtrArray) entries = sw_test_find_type (control, GTK_TYPE_ENTRY);
+
+  /* The date button's own field sits in its popover, not among these. */
+  for (guint i = 0; i < entries->len; i++)
+    if (gtk_widget_get_parent (entries->pdata[i]) == control)
+      return GTK_EDITABLE (entries->pdata[i]);
+  g_assert_not_reached ();
+}
+
+/* The pane's start: a time typed is one move when Enter is pressed, none
+ * while it reads as no time; its duty rows follow the model without
+ * being made again. */
+static void
+test_pane_fields (Fixture *f, gconstpointer data)
+{
+  SwSlot *desk = find_slot (f->plan, "广场服务台");
+  SwUndoStack *stack = sw_organisation_get_undo_stack (f->org);
+  g_autoptr(GPtrArray) controls = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwDuty) first_duty = NULL;
+  GtkEditable *start_entry;
+  SwDutyRow *first_row = NULL;
+  gint64 start = sw_slot_get_start (desk);
+  gint64 length = sw_slot_get_end (desk) - start;
+
+  sw_schedule_view_select_slot (f->view, desk);
+  iterate ();
+  controls = sw_test_find_type (GTK_WIDGET (f->view), SW_TYPE_DATE_TIME);
+  g_assert_cmpuint (controls->len, ==, 2);
+  g_assert_cmpint (sw_date_time_get_time (controls->pdata[0]), ==, start);
+  g_assert_cmpint (sw_date_time_get_time (controls->pdata[1]), ==, start + length);
+  start_entry = time_entry_of (controls->pdata[0]);
+  g_assert_cmpstr (gtk_editable_get_text (start_entry), ==, "09:00");
+
+  /* Half typed: no time, nothing moves. */
+  gtk_editable_set_text (start_entry, "10:");
+  gtk_editable_set_text (start_entry, "25:00");
+  g_assert_false (sw_date_time_get_valid (controls->pdata[0]));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (start_entry), "error"));
+  g_signal_emit_by_name (start_entry, "activate");
+  iterate ();
+  g_assert_cmpint (sw_slot_get_start (desk), ==, start);
+
+  /* A time, then Enter: one move that keeps the length. */
+  gtk_editable_set_text (start_entry, "10:30");
+  g_assert_true (sw_date_time_get_valid (controls->pdata[0]));
+  g_assert_cmpint (sw_slot_get_start (desk), ==, start);
+  g_signal_emit_by_name (start_entry, "activate");
+  iterate ();
+  g_assert_cmpint (sw_slot_get_start (desk), ==, start + 90);
+  g_assert_cmpint (sw_slot_get_end (desk), ==, start + 90 + length);
+  /* Enter again changes nothing more. */
+  g_signal_emit_by_name (start_entry, "activate");
+  iterate ();
+  g_assert_true (sw_undo_stack_undo (stack, &error));
+  g_assert_no_error (error);
+  iterate ();
+  g_assert_cmpint (sw_slot_get_start (desk), ==, start);
+  g_assert_cmpstr (gtk_editable_get_text (start_entry), ==, "09:00");
+
+  /* A duty row follows its duty's name and count in place. */
+  first_duty = g_list_model_get_item (sw_slot_get_duties (desk), 0);
+  rows = sw_test_find_type (GTK_WIDGET (f->view), SW_TYPE_DUTY_ROW);
+  g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (sw_slot_get_duties (desk)));
+  for (guint i = 0; i < rows->len; i++)
+    if (sw_duty_row_get_duty (rows->pdata[i]) == first_duty)
+      first_row = rows->pdata[i];
+  g_assert_nonnull (first_row);
+  g_assert_true (sw_undo_stack_set (stack, &error, first_duty, "name", "咨询服务"));
+  g_assert_true (sw_undo_stack_set (stack, &error, first_duty, "count", 7u));
+  iterate ();
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first_row)), ==, "咨询服务");
+  {
+    g_autoptr(GPtrArray) after = sw_test_find_type (GTK_WIDGET (f->view), SW_TYPE_DUTY_ROW);
+    g_autoptr(GPtrArray) spins = sw_test_find_type (GTK_WIDGET (first_row), GTK_TYPE_SPIN_BUTTON);
+
+    g_assert_true (g_ptr_array_find (after, first_row, NULL));
+    g_assert_cmpuint (spins->len, ==, 1);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (spins->pdata[0]), ==, 7);
+  }
+}
+
 static void
 test_large (Fixture *f, gconstpointer data)
 {
@@ -481,6 +570,7 @@ main (int    argc,
 
   g_test_add ("/schedule-view/sample", Fixture, NULL, sample_setup, test_sample, fixture_teardown);
   g_test_add ("/schedule-view/moves", Fixture, NULL, sample_setup, test_moves, fixture_teardown);
+  g_test_add ("/schedule-view/pane-fields", Fixture, NULL, sample_setup, test_pane_fields, fixture_teardown);
   g_test_add ("/schedule-view/large", Fixture, NULL, large_setup, test_large, fixture_teardown);
 
   return g_test_run ();
