@@ -238,8 +238,8 @@ sw_application_activate (GApplication *application)
 
   sw_window = sw_window_new (GTK_APPLICATION (self),
                              self->store != NULL ? sw_store_get_organisation (self->store) : NULL);
-  if (self->store != NULL && sw_store_is_read_only (self->store))
-    sw_window_set_read_only (sw_window, sw_store_get_path (self->store));
+  if (self->store != NULL)
+    sw_window_set_database_path (sw_window, sw_store_get_path (self->store));
   if (g_getenv ("SERVWEEK_BENCH") != NULL)
     g_signal_connect (sw_window, "map", G_CALLBACK (sw_application_window_mapped), NULL);
   gtk_window_present (GTK_WINDOW (sw_window));

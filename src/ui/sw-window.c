@@ -15,7 +15,6 @@
 #include "sw-window-autofill.h"
 #include "sw-window-plans.h"
 #include "sw-window-roster.h"
-#include "sw-window-read-only.h"
 
 struct _SwWindow
 {
@@ -25,7 +24,7 @@ struct _SwWindow
   SwPlan               *plan;
   GSettings            *settings;
   AdwToastOverlay      *toast_overlay;   /* template child, over the whole content */
-  gboolean              read_only;
+  char                 *database_path;
 
   GBindingGroup        *plan_bindings;
   GSignalGroup         *plan_signals;
@@ -44,6 +43,8 @@ struct _SwWindow
   SwScheduleView       *schedule_view;
   SwRosterView         *roster_view;
   SwTasksView          *tasks_view;
+  GtkWidget            *read_only_banner;
+  GtkLabel             *read_only_label;
 };
 
 G_DEFINE_FINAL_TYPE (SwWindow, sw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -58,28 +59,67 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+set_enabled (SwWindow   *self,
+             const char *action,
+             gboolean    enabled)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), action, enabled);
+}
+
+/* Every window action's enabled state, in one place.  On a read-only
+ * database only what reads the plan stays: viewing, finding, printing,
+ * exporting files; the calendar export records what it sent, so it
+ * writes. */
+static void
 sw_window_update_actions (SwWindow *self)
 {
   SwUndoStack *stack = NULL;
+  gboolean has_plan = self->plan != NULL;
+  gboolean writable = self->organisation != NULL && !sw_organisation_get_read_only (self->organisation);
 
   if (self->organisation != NULL)
     stack = sw_organisation_get_undo_stack (self->organisation);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 stack != NULL && sw_undo_stack_get_can_undo (stack));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 stack != NULL && sw_undo_stack_get_can_redo (stack));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.autofill", self->plan != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-plan", self->organisation != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.plan-properties", self->plan != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-plan", self->plan != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", self->plan != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", self->plan != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", self->plan != NULL);
+  set_enabled (self, "win.undo", writable && stack != NULL && sw_undo_stack_get_can_undo (stack));
+  set_enabled (self, "win.redo", writable && stack != NULL && sw_undo_stack_get_can_redo (stack));
+  set_enabled (self, "win.new-plan", writable);
+  set_enabled (self, "win.plan-properties", writable && has_plan);
+  set_enabled (self, "win.delete-plan", writable && has_plan);
+  set_enabled (self, "win.autofill", writable && has_plan);
+  set_enabled (self, "win.autofill-slot", writable && has_plan);
+  set_enabled (self, "win.autofill-day", writable && has_plan);
+  set_enabled (self, "win.import-roster", writable);
+  set_enabled (self, "win.import-busy", writable);
+  set_enabled (self, "win.export-calendars", writable && has_plan);
 
-  /* Last: nothing above may enable an edit on a read-only database. */
-  if (self->read_only)
-    sw_window_read_only_disable_editing (self);
+  set_enabled (self, "win.print", has_plan);
+  set_enabled (self, "win.find", has_plan);
+  set_enabled (self, "win.show-view", has_plan);
+  set_enabled (self, "win.export-roster", self->organisation != NULL);
+  set_enabled (self, "win.export-workbook", has_plan);
+}
+
+/* The banner over a read-only database, naming its file. */
+static void
+sw_window_update_banner (SwWindow *self)
+{
+  gboolean read_only = self->organisation != NULL && sw_organisation_get_read_only (self->organisation);
+  g_autofree char *display = g_filename_display_name (self->database_path != NULL ? self->database_path : "");
+  g_autofree char *text = g_strdup_printf (_("Read-only: “%s” cannot be written, so the plan can be "
+                                             "viewed, printed and exported but not changed."),
+                                           display);
+
+  gtk_label_set_label (self->read_only_label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->read_only_banner),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_widget_set_visible (self->read_only_banner, read_only);
+}
+
+static void
+sw_window_read_only_changed (SwWindow *self)
+{
+  sw_window_update_banner (self);
+  sw_window_update_actions (self);
 }
 
 static void
@@ -598,6 +638,8 @@ sw_window_constructed (GObject *object)
                                G_CALLBACK (sw_window_plans_changed), self, G_CONNECT_SWAPPED);
       sw_plan_switcher_set_organisation (self->plan_switcher, self->organisation);
       sw_roster_view_set_organisation (self->roster_view, self->organisation);
+      g_signal_connect_object (self->organisation, "notify::read-only",
+                               G_CALLBACK (sw_window_read_only_changed), self, G_CONNECT_SWAPPED);
     }
   else
     {
@@ -609,6 +651,7 @@ sw_window_constructed (GObject *object)
 
   g_set_object (&self->plan, sw_window_pick_plan (self));
   sw_window_show_plan (self);
+  sw_window_update_banner (self);
   sw_window_update_actions (self);
 
   if (g_getenv ("SERVWEEK_BENCH_STEPS") != NULL)
@@ -636,6 +679,7 @@ sw_window_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->organisation);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->database_path, g_free);
 
   G_OBJECT_CLASS (sw_window_parent_class)->dispose (object);
 }
@@ -717,6 +761,8 @@ sw_window_class_init (SwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, plan_switcher);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, problems_button);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, view_stack);
@@ -775,14 +821,14 @@ sw_window_init (SwWindow *self)
 }
 
 void
-sw_window_set_read_only (SwWindow   *self,
-                         const char *path)
+sw_window_set_database_path (SwWindow   *self,
+                             const char *path)
 {
   g_return_if_fail (SW_IS_WINDOW (self));
 
-  self->read_only = TRUE;
-  sw_window_read_only_show_banner (self, path);
-  sw_window_update_actions (self);
+  g_free (self->database_path);
+  self->database_path = g_strdup (path);
+  sw_window_update_banner (self);
 }
 
 gboolean
@@ -790,7 +836,7 @@ sw_window_get_read_only (SwWindow *self)
 {
   g_return_val_if_fail (SW_IS_WINDOW (self), FALSE);
 
-  return self->read_only;
+  return self->organisation != NULL && sw_organisation_get_read_only (self->organisation);
 }
 
 void

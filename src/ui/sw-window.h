@@ -29,10 +29,12 @@ void            sw_window_show_error       (SwWindow       *self,
 void            sw_window_add_toast        (SwWindow       *self,
                                             AdwToast       *toast);
 
-/* Marks the window as showing a database that cannot be written (@path):
- * a banner says so and the editing actions stay disabled. */
-void            sw_window_set_read_only    (SwWindow       *self,
-                                            const char     *path);
+/* The file of the database shown, named by the banner the window shows
+ * while the organisation is read-only (its editing actions are disabled
+ * then). */
+void            sw_window_set_database_path (SwWindow      *self,
+                                             const char    *path);
+/* TRUE while the organisation shown cannot be changed. */
 gboolean        sw_window_get_read_only    (SwWindow       *self);
 
 G_END_DECLS
