@@ -24,6 +24,7 @@
 #include "sw-problems.h"
 #include "sw-property-command.h"
 #include "sw-rulebook.h"
+#include "sw-list-model.h"
 #include "sw-skills.h"
 #include "sw-slot.h"
 #include "sw-task.h"

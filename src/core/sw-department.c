@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "sw-department.h"
+#include "sw-text.h"
 
 struct _SwDepartment
 {
@@ -29,22 +30,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Replaces *@field with @value (NULL meaning ""); TRUE when it changed. */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value == NULL)
-    value = "";
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-
-  return TRUE;
-}
-
 static void
 sw_department_finalize (GObject *object)
 {
@@ -154,7 +139,7 @@ sw_department_new (const char *name)
 {
   SwDepartment *self = g_object_new (SW_TYPE_DEPARTMENT, NULL);
 
-  set_string (&self->name, name);
+  sw_text_replace (&self->name, name);
 
   return self;
 }
@@ -194,7 +179,7 @@ sw_department_set_name (SwDepartment *self,
 {
   g_return_if_fail (SW_IS_DEPARTMENT (self));
 
-  if (set_string (&self->name, name))
+  if (sw_text_replace (&self->name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
@@ -212,7 +197,7 @@ sw_department_set_short_name (SwDepartment *self,
 {
   g_return_if_fail (SW_IS_DEPARTMENT (self));
 
-  if (set_string (&self->short_name, short_name))
+  if (sw_text_replace (&self->short_name, short_name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHORT_NAME]);
 }
 
@@ -230,7 +215,7 @@ sw_department_set_color (SwDepartment *self,
 {
   g_return_if_fail (SW_IS_DEPARTMENT (self));
 
-  if (set_string (&self->color, color))
+  if (sw_text_replace (&self->color, color))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
 }
 

@@ -8,33 +8,11 @@
 #include "sw-committee.h"
 #include "sw-committee-member.h"
 #include "sw-edit.h"
+#include "sw-list-model.h"
 #include "sw-error.h"
 #include "sw-list-command.h"
 #include "sw-property-command.h"
 #include "sw-unavailability.h"
-
-/* Whether @item is in @model, and where. */
-static gboolean
-model_find (GListModel *model,
-            gpointer    item,
-            guint      *position)
-{
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) other = g_list_model_get_item (model, i);
-
-      if ((gpointer) other == item)
-        {
-          if (position != NULL)
-            *position = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
 
 static SwCommand *
 set_object_command (gpointer    object,
@@ -198,7 +176,7 @@ check_assignment (SwSlot        *slot,
       return FALSE;
     }
 
-  if (duty != NULL && !model_find (sw_slot_get_duties (slot), duty, NULL))
+  if (duty != NULL && !sw_list_model_find (sw_slot_get_duties (slot), duty, NULL))
     {
       g_set_error (error, SW_CORE_ERROR, SW_CORE_ERROR_CONFLICT,
                    _("The duty “%s” is not one of “%s”"),
@@ -272,7 +250,7 @@ sw_edit_add (SwOrganisation  *org,
   if (model == NULL)
     return FALSE;
 
-  if (model_find (model, item, NULL))
+  if (sw_list_model_find (model, item, NULL))
     {
       g_set_error (error, SW_CORE_ERROR, SW_CORE_ERROR_CONFLICT,
                    _("The %s is already in the list “%s”"),
@@ -495,7 +473,7 @@ sw_edit_delete_slot (SwOrganisation  *org,
   g_return_val_if_fail (SW_IS_SLOT (slot), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!model_find (sw_plan_get_slots (plan), slot, NULL))
+  if (!sw_list_model_find (sw_plan_get_slots (plan), slot, NULL))
     {
       g_set_error (error, SW_CORE_ERROR, SW_CORE_ERROR_NOT_FOUND,
                    _("“%s” is not a slot of “%s”"),
@@ -554,7 +532,7 @@ sw_edit_delete_duty (SwOrganisation  *org,
   g_return_val_if_fail (SW_IS_DUTY (duty), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!model_find (sw_slot_get_duties (slot), duty, NULL))
+  if (!sw_list_model_find (sw_slot_get_duties (slot), duty, NULL))
     {
       g_set_error (error, SW_CORE_ERROR, SW_CORE_ERROR_NOT_FOUND,
                    _("The duty “%s” is not one of “%s”"),
@@ -638,7 +616,7 @@ sw_edit_delete_person (SwOrganisation  *org,
   g_return_val_if_fail (SW_IS_PERSON (person), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!model_find (sw_organisation_get_people (org), person, NULL))
+  if (!sw_list_model_find (sw_organisation_get_people (org), person, NULL))
     {
       g_set_error (error, SW_CORE_ERROR, SW_CORE_ERROR_NOT_FOUND,
                    _("%s is not on the roster"), person_label (person));
@@ -686,7 +664,7 @@ push_forget_department (SwUndoStack     *stack,
                 ok = push (stack, ok, set_object_command (duty, "department", NULL), error);
             }
 
-          while (ok && model_find (sw_slot_get_organisers (slot), department, NULL))
+          while (ok && sw_list_model_find (sw_slot_get_organisers (slot), department, NULL))
             ok = push (stack, ok,
                        sw_list_command_new_remove (G_OBJECT (slot), "organisers", department),
                        error);
@@ -717,7 +695,7 @@ sw_edit_delete_department (SwOrganisation  *org,
   g_return_val_if_fail (SW_IS_DEPARTMENT (department), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!model_find (sw_organisation_get_departments (org), department, NULL))
+  if (!sw_list_model_find (sw_organisation_get_departments (org), department, NULL))
     {
       g_set_error (error, SW_CORE_ERROR, SW_CORE_ERROR_NOT_FOUND,
                    _("“%s” is not a department of the organisation"),
@@ -761,7 +739,7 @@ sw_edit_delete_plan (SwOrganisation  *org,
   g_return_val_if_fail (SW_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!model_find (sw_organisation_get_plans (org), plan, NULL))
+  if (!sw_list_model_find (sw_organisation_get_plans (org), plan, NULL))
     {
       g_set_error (error, SW_CORE_ERROR, SW_CORE_ERROR_NOT_FOUND,
                    _("“%s” is not a plan of the organisation"),
@@ -800,7 +778,7 @@ sw_edit_remove (SwOrganisation  *org,
   if (model == NULL)
     return FALSE;
 
-  if (!model_find (model, item, NULL))
+  if (!sw_list_model_find (model, item, NULL))
     {
       g_set_error (error, SW_CORE_ERROR, SW_CORE_ERROR_NOT_FOUND,
                    _("The %s is not in the list “%s”"),

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "sw-person.h"
+#include "sw-text.h"
 #include "sw-skills.h"
 #include "sw-unavailability.h"
 
@@ -39,22 +40,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value == NULL)
-    value = "";
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-
-  return TRUE;
-}
 
 static void
 sw_person_dispose (GObject *object)
@@ -227,7 +212,7 @@ sw_person_new (const char   *name,
   g_return_val_if_fail (department == NULL || SW_IS_DEPARTMENT (department), NULL);
 
   self = g_object_new (SW_TYPE_PERSON, NULL);
-  set_string (&self->name, name);
+  sw_text_replace (&self->name, name);
   g_set_object (&self->department, department);
 
   return self;
@@ -268,7 +253,7 @@ sw_person_set_name (SwPerson   *self,
 {
   g_return_if_fail (SW_IS_PERSON (self));
 
-  if (set_string (&self->name, name))
+  if (sw_text_replace (&self->name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
@@ -305,7 +290,7 @@ sw_person_set_title (SwPerson   *self,
 {
   g_return_if_fail (SW_IS_PERSON (self));
 
-  if (set_string (&self->title, title))
+  if (sw_text_replace (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -323,7 +308,7 @@ sw_person_set_phone (SwPerson   *self,
 {
   g_return_if_fail (SW_IS_PERSON (self));
 
-  if (set_string (&self->phone, phone))
+  if (sw_text_replace (&self->phone, phone))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
 }
 
@@ -341,7 +326,7 @@ sw_person_set_email (SwPerson   *self,
 {
   g_return_if_fail (SW_IS_PERSON (self));
 
-  if (set_string (&self->email, email))
+  if (sw_text_replace (&self->email, email))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
 }
 
@@ -359,7 +344,7 @@ sw_person_set_notes (SwPerson   *self,
 {
   g_return_if_fail (SW_IS_PERSON (self));
 
-  if (set_string (&self->notes, notes))
+  if (sw_text_replace (&self->notes, notes))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 

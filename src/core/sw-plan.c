@@ -5,6 +5,7 @@
 
 #include "sw-acceptance.h"
 #include "sw-plan.h"
+#include "sw-text.h"
 
 #define DEFAULT_TIME_ZONE "Asia/Shanghai"
 #define MAX_TRAVEL_BUFFER 1440
@@ -58,22 +59,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value == NULL)
-    value = "";
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-
-  return TRUE;
-}
 
 static void
 sw_plan_finalize (GObject *object)
@@ -278,11 +263,11 @@ sw_plan_new (const char *title,
 {
   SwPlan *self = g_object_new (SW_TYPE_PLAN, NULL);
 
-  set_string (&self->title, title);
+  sw_text_replace (&self->title, title);
   self->first_day = first_day;
   self->last_day = last_day;
   if (time_zone != NULL && *time_zone != '\0')
-    set_string (&self->time_zone, time_zone);
+    sw_text_replace (&self->time_zone, time_zone);
 
   return self;
 }
@@ -322,7 +307,7 @@ sw_plan_set_title (SwPlan     *self,
 {
   g_return_if_fail (SW_IS_PLAN (self));
 
-  if (set_string (&self->title, title))
+  if (sw_text_replace (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -340,7 +325,7 @@ sw_plan_set_theme (SwPlan     *self,
 {
   g_return_if_fail (SW_IS_PLAN (self));
 
-  if (set_string (&self->theme, theme))
+  if (sw_text_replace (&self->theme, theme))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
 }
 
@@ -358,7 +343,7 @@ sw_plan_set_organiser (SwPlan     *self,
 {
   g_return_if_fail (SW_IS_PLAN (self));
 
-  if (set_string (&self->organiser, organiser))
+  if (sw_text_replace (&self->organiser, organiser))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANISER]);
 }
 
@@ -422,7 +407,7 @@ sw_plan_set_time_zone (SwPlan     *self,
   if (time_zone == NULL || *time_zone == '\0')
     time_zone = DEFAULT_TIME_ZONE;
 
-  if (set_string (&self->time_zone, time_zone))
+  if (sw_text_replace (&self->time_zone, time_zone))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME_ZONE]);
 }
 
@@ -440,7 +425,7 @@ sw_plan_set_hotline (SwPlan     *self,
 {
   g_return_if_fail (SW_IS_PLAN (self));
 
-  if (set_string (&self->hotline, hotline))
+  if (sw_text_replace (&self->hotline, hotline))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOTLINE]);
 }
 
@@ -458,7 +443,7 @@ sw_plan_set_description (SwPlan     *self,
 {
   g_return_if_fail (SW_IS_PLAN (self));
 
-  if (set_string (&self->description, description))
+  if (sw_text_replace (&self->description, description))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "sw-slot.h"
+#include "sw-text.h"
 
 struct _SwSlot
 {
@@ -44,22 +45,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value == NULL)
-    value = "";
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-
-  return TRUE;
-}
 
 static void
 sw_slot_finalize (GObject *object)
@@ -240,7 +225,7 @@ sw_slot_new (SwSlotKind  kind,
   g_free (self->uid);
   self->uid = g_uuid_string_random ();
   self->kind = kind;
-  set_string (&self->title, title);
+  sw_text_replace (&self->title, title);
   self->start = start;
   self->end = end;
 
@@ -282,7 +267,7 @@ sw_slot_set_uid (SwSlot     *self,
 {
   g_return_if_fail (SW_IS_SLOT (self));
 
-  if (set_string (&self->uid, uid))
+  if (sw_text_replace (&self->uid, uid))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UID]);
 }
 
@@ -342,7 +327,7 @@ sw_slot_set_title (SwSlot     *self,
 {
   g_return_if_fail (SW_IS_SLOT (self));
 
-  if (set_string (&self->title, title))
+  if (sw_text_replace (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -404,7 +389,7 @@ sw_slot_set_location (SwSlot     *self,
 {
   g_return_if_fail (SW_IS_SLOT (self));
 
-  if (set_string (&self->location, location))
+  if (sw_text_replace (&self->location, location))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCATION]);
 }
 
@@ -422,7 +407,7 @@ sw_slot_set_description (SwSlot     *self,
 {
   g_return_if_fail (SW_IS_SLOT (self));
 
-  if (set_string (&self->description, description))
+  if (sw_text_replace (&self->description, description))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "sw-task.h"
+#include "sw-text.h"
 #include "sw-time.h"
 
 struct _SwTask
@@ -38,22 +39,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value == NULL)
-    value = "";
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-
-  return TRUE;
-}
 
 static void
 sw_task_dispose (GObject *object)
@@ -221,7 +206,7 @@ sw_task_new (const char *title)
 
   g_free (self->uid);
   self->uid = g_uuid_string_random ();
-  set_string (&self->title, title);
+  sw_text_replace (&self->title, title);
 
   return self;
 }
@@ -261,7 +246,7 @@ sw_task_set_uid (SwTask     *self,
 {
   g_return_if_fail (SW_IS_TASK (self));
 
-  if (set_string (&self->uid, uid))
+  if (sw_text_replace (&self->uid, uid))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UID]);
 }
 
@@ -300,7 +285,7 @@ sw_task_set_title (SwTask     *self,
 {
   g_return_if_fail (SW_IS_TASK (self));
 
-  if (set_string (&self->title, title))
+  if (sw_text_replace (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -417,6 +402,6 @@ sw_task_set_notes (SwTask     *self,
 {
   g_return_if_fail (SW_IS_TASK (self));
 
-  if (set_string (&self->notes, notes))
+  if (sw_text_replace (&self->notes, notes))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "sw-unavailability.h"
+#include "sw-text.h"
 
 struct _SwUnavailability
 {
@@ -25,22 +26,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value == NULL)
-    value = "";
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-
-  return TRUE;
-}
 
 static void
 sw_unavailability_finalize (GObject *object)
@@ -143,7 +128,7 @@ sw_unavailability_new (gint64      start,
 
   self->start = start;
   self->end = end;
-  set_string (&self->reason, reason);
+  sw_text_replace (&self->reason, reason);
 
   return self;
 }
@@ -225,6 +210,6 @@ sw_unavailability_set_reason (SwUnavailability *self,
 {
   g_return_if_fail (SW_IS_UNAVAILABILITY (self));
 
-  if (set_string (&self->reason, reason))
+  if (sw_text_replace (&self->reason, reason))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REASON]);
 }

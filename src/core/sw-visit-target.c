@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "sw-visit-target.h"
+#include "sw-text.h"
 
 struct _SwVisitTarget
 {
@@ -27,22 +28,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value == NULL)
-    value = "";
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-
-  return TRUE;
-}
 
 static void
 sw_visit_target_finalize (GObject *object)
@@ -155,7 +140,7 @@ sw_visit_target_new (const char *name)
 {
   SwVisitTarget *self = g_object_new (SW_TYPE_VISIT_TARGET, NULL);
 
-  set_string (&self->name, name);
+  sw_text_replace (&self->name, name);
 
   return self;
 }
@@ -195,7 +180,7 @@ sw_visit_target_set_name (SwVisitTarget *self,
 {
   g_return_if_fail (SW_IS_VISIT_TARGET (self));
 
-  if (set_string (&self->name, name))
+  if (sw_text_replace (&self->name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
@@ -213,7 +198,7 @@ sw_visit_target_set_address (SwVisitTarget *self,
 {
   g_return_if_fail (SW_IS_VISIT_TARGET (self));
 
-  if (set_string (&self->address, address))
+  if (sw_text_replace (&self->address, address))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDRESS]);
 }
 
@@ -231,7 +216,7 @@ sw_visit_target_set_contact (SwVisitTarget *self,
 {
   g_return_if_fail (SW_IS_VISIT_TARGET (self));
 
-  if (set_string (&self->contact, contact))
+  if (sw_text_replace (&self->contact, contact))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTACT]);
 }
 
@@ -249,6 +234,6 @@ sw_visit_target_set_phone (SwVisitTarget *self,
 {
   g_return_if_fail (SW_IS_VISIT_TARGET (self));
 
-  if (set_string (&self->phone, phone))
+  if (sw_text_replace (&self->phone, phone))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHONE]);
 }

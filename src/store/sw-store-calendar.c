@@ -4,7 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
 
-#include "sw-store-private.h"
+#include "sw-store-internal.h"
 
 /* The calendar state is saved outside the undo stack: it records what was
  * written to files, which no undo can take back. */
@@ -50,17 +50,6 @@ column_time (sqlite3_stmt *stmt,
     return SW_TIME_UNSET;
 
   return minutes;
-}
-
-static void
-bind_time (sqlite3_stmt *stmt,
-           int           index,
-           gint64        minutes)
-{
-  if (minutes == SW_TIME_UNSET)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, sw_time_format_datetime (minutes), -1, g_free);
 }
 
 SwCalendarState *
@@ -160,8 +149,8 @@ save_entry (const char            *file_key,
   sqlite3_bind_int (stmt, 8, entry->cancelled ? 1 : 0);
   sqlite3_bind_int (stmt, 9, entry->is_todo ? 1 : 0);
   sqlite3_bind_text (stmt, 10, entry->summary, -1, SQLITE_TRANSIENT);
-  bind_time (stmt, 11, entry->start);
-  bind_time (stmt, 12, entry->end);
+  sw_store_bind_time (stmt, 11, entry->start);
+  sw_store_bind_time (stmt, 12, entry->end);
 
   data->rc = sqlite3_step (stmt);
   if (data->rc == SQLITE_DONE)

@@ -20,16 +20,6 @@ struct _SwAssigneeRow
 
 G_DEFINE_FINAL_TYPE (SwAssigneeRow, sw_assignee_row, ADW_TYPE_ACTION_ROW)
 
-enum {
-  PROP_0,
-  PROP_ORGANISATION,
-  PROP_SLOT,
-  PROP_PERSON,
-  PROP_DUTY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static void
 update (SwAssigneeRow *self)
@@ -75,17 +65,25 @@ sw_assignee_row_new (SwOrganisation *organisation,
                      SwPerson       *person,
                      SwDuty         *duty)
 {
+  SwAssigneeRow *self;
+
   g_return_val_if_fail (SW_IS_ORGANISATION (organisation), NULL);
   g_return_val_if_fail (SW_IS_SLOT (slot), NULL);
   g_return_val_if_fail (SW_IS_PERSON (person), NULL);
   g_return_val_if_fail (duty == NULL || SW_IS_DUTY (duty), NULL);
 
-  return g_object_new (SW_TYPE_ASSIGNEE_ROW,
-                       "organisation", organisation,
-                       "slot", slot,
-                       "person", person,
-                       "duty", duty,
-                       NULL);
+  self = g_object_new (SW_TYPE_ASSIGNEE_ROW, NULL);
+  self->organisation = g_object_ref (organisation);
+  self->slot = g_object_ref (slot);
+  self->person = g_object_ref (person);
+  self->duty = duty != NULL ? g_object_ref (duty) : NULL;
+
+  g_signal_connect_object (self->person, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  if (self->duty != NULL)
+    g_signal_connect_object (self->duty, "notify::name", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  update (self);
+
+  return GTK_WIDGET (self);
 }
 
 SwPerson *
@@ -96,18 +94,6 @@ sw_assignee_row_get_person (SwAssigneeRow *self)
   return self->person;
 }
 
-static void
-sw_assignee_row_constructed (GObject *object)
-{
-  SwAssigneeRow *self = SW_ASSIGNEE_ROW (object);
-
-  G_OBJECT_CLASS (sw_assignee_row_parent_class)->constructed (object);
-
-  g_signal_connect_object (self->person, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  if (self->duty != NULL)
-    g_signal_connect_object (self->duty, "notify::name", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  update (self);
-}
 
 static void
 sw_assignee_row_dispose (GObject *object)
@@ -124,83 +110,12 @@ sw_assignee_row_dispose (GObject *object)
 }
 
 static void
-sw_assignee_row_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  SwAssigneeRow *self = SW_ASSIGNEE_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ORGANISATION:
-      self->organisation = g_value_dup_object (value);
-      break;
-    case PROP_SLOT:
-      self->slot = g_value_dup_object (value);
-      break;
-    case PROP_PERSON:
-      self->person = g_value_dup_object (value);
-      break;
-    case PROP_DUTY:
-      self->duty = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sw_assignee_row_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  SwAssigneeRow *self = SW_ASSIGNEE_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ORGANISATION:
-      g_value_set_object (value, self->organisation);
-      break;
-    case PROP_SLOT:
-      g_value_set_object (value, self->slot);
-      break;
-    case PROP_PERSON:
-      g_value_set_object (value, self->person);
-      break;
-    case PROP_DUTY:
-      g_value_set_object (value, self->duty);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sw_assignee_row_class_init (SwAssigneeRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = sw_assignee_row_constructed;
   object_class->dispose = sw_assignee_row_dispose;
-  object_class->get_property = sw_assignee_row_get_property;
-  object_class->set_property = sw_assignee_row_set_property;
-
-  properties[PROP_ORGANISATION] =
-    g_param_spec_object ("organisation", NULL, NULL, SW_TYPE_ORGANISATION,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SLOT] =
-    g_param_spec_object ("slot", NULL, NULL, SW_TYPE_SLOT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PERSON] =
-    g_param_spec_object ("person", NULL, NULL, SW_TYPE_PERSON,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DUTY] =
-    g_param_spec_object ("duty", NULL, NULL, SW_TYPE_DUTY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/servweek/Planner/sw-assignee-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SwAssigneeRow, remove_button);

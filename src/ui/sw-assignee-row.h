@@ -10,8 +10,7 @@ G_BEGIN_DECLS
 /* A person on a slot, in the slot pane: on a duty (in its row) or as an
  * attendee.  Shows the name, the department and phone, and a ✕ that takes
  * the person off the slot as one undo step.  Follows the person's
- * "notify".  Construct-only properties: "organisation", "slot",
- * "person", "duty" (NULL: an attendee). */
+ * "notify".  @duty is NULL for an attendee. */
 #define SW_TYPE_ASSIGNEE_ROW (sw_assignee_row_get_type ())
 G_DECLARE_FINAL_TYPE (SwAssigneeRow, sw_assignee_row, SW, ASSIGNEE_ROW, AdwActionRow)
 

@@ -85,21 +85,12 @@ void
 sw_busy_dialog_set_person (SwBusyDialog *self,
                            SwPerson     *person)
 {
-  GListModel *people;
+  guint position;
 
   g_return_if_fail (SW_IS_BUSY_DIALOG (self));
 
-  people = sw_organisation_get_people (self->organisation);
-  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
-    {
-      g_autoptr(SwPerson) item = g_list_model_get_item (people, i);
-
-      if (item == person)
-        {
-          adw_combo_row_set_selected (self->person_row, i);
-          return;
-        }
-    }
+  if (sw_list_model_find (sw_organisation_get_people (self->organisation), person, &position))
+    adw_combo_row_set_selected (self->person_row, position);
 }
 
 const char *

@@ -33,16 +33,6 @@ struct _SwDutyRow
 
 G_DEFINE_FINAL_TYPE (SwDutyRow, sw_duty_row, ADW_TYPE_EXPANDER_ROW)
 
-enum {
-  PROP_0,
-  PROP_ORGANISATION,
-  PROP_PLAN,
-  PROP_SLOT,
-  PROP_DUTY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static SwUndoStack *
 row_stack (SwDutyRow *self)
@@ -275,17 +265,38 @@ sw_duty_row_new (SwOrganisation *organisation,
                  SwSlot         *slot,
                  SwDuty         *duty)
 {
+  SwDutyRow *self;
+  GtkDropTarget *drop;
+
   g_return_val_if_fail (SW_IS_ORGANISATION (organisation), NULL);
   g_return_val_if_fail (SW_IS_PLAN (plan), NULL);
   g_return_val_if_fail (SW_IS_SLOT (slot), NULL);
   g_return_val_if_fail (SW_IS_DUTY (duty), NULL);
 
-  return g_object_new (SW_TYPE_DUTY_ROW,
-                       "organisation", organisation,
-                       "plan", plan,
-                       "slot", slot,
-                       "duty", duty,
-                       NULL);
+  self = g_object_new (SW_TYPE_DUTY_ROW, NULL);
+  self->organisation = g_object_ref (organisation);
+  self->plan = g_object_ref (plan);
+  self->slot = g_object_ref (slot);
+  self->duty = g_object_ref (duty);
+
+  gtk_menu_button_set_popover (self->assign_button,
+                               sw_assign_picker_new (self->organisation, self->plan, self->slot, self->duty));
+
+  g_signal_connect_object (self->duty, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sw_slot_get_assignments (self->slot), "items-changed",
+                           G_CALLBACK (fill_people), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sw_organisation_get_departments (self->organisation), "items-changed",
+                           G_CALLBACK (fill_departments), self, G_CONNECT_SWAPPED);
+
+  /* People dragged from the roster sidebar fill this duty. */
+  drop = gtk_drop_target_new (SW_TYPE_PERSON, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (person_dropped), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  fill_people (self);
+  update (self);
+
+  return GTK_WIDGET (self);
 }
 
 SwDuty *
@@ -304,31 +315,6 @@ sw_duty_row_get_assign_button (SwDutyRow *self)
   return self->assign_button;
 }
 
-static void
-sw_duty_row_constructed (GObject *object)
-{
-  SwDutyRow *self = SW_DUTY_ROW (object);
-  GtkDropTarget *drop;
-
-  G_OBJECT_CLASS (sw_duty_row_parent_class)->constructed (object);
-
-  gtk_menu_button_set_popover (self->assign_button,
-                               sw_assign_picker_new (self->organisation, self->plan, self->slot, self->duty));
-
-  g_signal_connect_object (self->duty, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sw_slot_get_assignments (self->slot), "items-changed",
-                           G_CALLBACK (fill_people), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sw_organisation_get_departments (self->organisation), "items-changed",
-                           G_CALLBACK (fill_departments), self, G_CONNECT_SWAPPED);
-
-  /* People dragged from the roster sidebar fill this duty. */
-  drop = gtk_drop_target_new (SW_TYPE_PERSON, GDK_ACTION_COPY);
-  g_signal_connect_object (drop, "drop", G_CALLBACK (person_dropped), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
-
-  fill_people (self);
-  update (self);
-}
 
 static void
 sw_duty_row_dispose (GObject *object)
@@ -347,83 +333,12 @@ sw_duty_row_dispose (GObject *object)
 }
 
 static void
-sw_duty_row_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
-{
-  SwDutyRow *self = SW_DUTY_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ORGANISATION:
-      self->organisation = g_value_dup_object (value);
-      break;
-    case PROP_PLAN:
-      self->plan = g_value_dup_object (value);
-      break;
-    case PROP_SLOT:
-      self->slot = g_value_dup_object (value);
-      break;
-    case PROP_DUTY:
-      self->duty = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sw_duty_row_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
-{
-  SwDutyRow *self = SW_DUTY_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ORGANISATION:
-      g_value_set_object (value, self->organisation);
-      break;
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    case PROP_SLOT:
-      g_value_set_object (value, self->slot);
-      break;
-    case PROP_DUTY:
-      g_value_set_object (value, self->duty);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sw_duty_row_class_init (SwDutyRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = sw_duty_row_constructed;
   object_class->dispose = sw_duty_row_dispose;
-  object_class->get_property = sw_duty_row_get_property;
-  object_class->set_property = sw_duty_row_set_property;
-
-  properties[PROP_ORGANISATION] =
-    g_param_spec_object ("organisation", NULL, NULL, SW_TYPE_ORGANISATION,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PLAN] =
-    g_param_spec_object ("plan", NULL, NULL, SW_TYPE_PLAN,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SLOT] =
-    g_param_spec_object ("slot", NULL, NULL, SW_TYPE_SLOT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DUTY] =
-    g_param_spec_object ("duty", NULL, NULL, SW_TYPE_DUTY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/servweek/Planner/sw-duty-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SwDutyRow, fill_badge);

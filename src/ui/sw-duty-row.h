@@ -12,8 +12,7 @@ G_BEGIN_DECLS
  * skills, Remove Duty and the people on it (SwAssigneeRow).  Each field
  * commits as one undo step; the row follows the duty's "notify", the
  * slot's assignments and the organisation's departments.  People dragged
- * from the roster sidebar onto it fill the duty.  Construct-only
- * properties: "organisation", "plan", "slot", "duty". */
+ * from the roster sidebar onto it fill the duty. */
 #define SW_TYPE_DUTY_ROW (sw_duty_row_get_type ())
 G_DECLARE_FINAL_TYPE (SwDutyRow, sw_duty_row, SW, DUTY_ROW, AdwExpanderRow)
 

@@ -756,7 +756,7 @@ add_department_named (GObject    *owner,
   g_autoptr(SwDepartment) department = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *departments;
-  guint n;
+  guint n, position;
 
   if (self->organisation == NULL)
     return;
@@ -781,18 +781,9 @@ add_department_named (GObject    *owner,
       return;
     }
 
-  /* Select the new department: it is the last one. */
-  n = g_list_model_get_n_items (departments);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SwDepartment) item = g_list_model_get_item (departments, i);
-
-      if (item == department)
-        {
-          gtk_single_selection_set_selected (self->departments_selection, i);
-          break;
-        }
-    }
+  /* Select the new department. */
+  if (sw_list_model_find (departments, department, &position))
+    gtk_single_selection_set_selected (self->departments_selection, position);
 }
 
 static void

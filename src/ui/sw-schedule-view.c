@@ -330,23 +330,6 @@ pane_close_requested (SwScheduleView *self,
   sw_schedule_view_select_slot (self, NULL);
 }
 
-static gboolean
-plan_has_slot (SwPlan *plan,
-               SwSlot *slot)
-{
-  GListModel *slots = sw_plan_get_slots (plan);
-  guint n = g_list_model_get_n_items (slots);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SwSlot) item = g_list_model_get_item (slots, i);
-
-      if (item == slot)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 stack_changed (SwScheduleView *self,
                SwCommand      *command,
@@ -356,7 +339,7 @@ stack_changed (SwScheduleView *self,
   SwSlot *slot = sw_slot_pane_get_slot (self->pane);
 
   /* The slot shown went away (deleted, or its adding undone). */
-  if (slot != NULL && (self->plan == NULL || !plan_has_slot (self->plan, slot)))
+  if (slot != NULL && (self->plan == NULL || !sw_list_model_find (sw_plan_get_slots (self->plan), slot, NULL)))
     sw_schedule_view_select_slot (self, NULL);
 
   update_navigation (self);

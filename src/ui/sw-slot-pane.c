@@ -249,23 +249,6 @@ remove_organiser_clicked (GtkButton  *button,
     report (self, _("Could Not Change the Slot"), error);
 }
 
-static gboolean
-slot_has_organiser (SwSlot       *slot,
-                    SwDepartment *department)
-{
-  GListModel *organisers = sw_slot_get_organisers (slot);
-  guint n = g_list_model_get_n_items (organisers);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SwDepartment) item = g_list_model_get_item (organisers, i);
-
-      if (item == department)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 organiser_popover_show (SwSlotPane *self,
                         GtkPopover *popover)
@@ -287,7 +270,7 @@ organiser_popover_show (SwSlotPane *self,
       g_autoptr(SwDepartment) department = g_list_model_get_item (departments, i);
       GtkWidget *row, *label;
 
-      if (slot_has_organiser (self->slot, department))
+      if (sw_list_model_find (sw_slot_get_organisers (self->slot), department, NULL))
         continue;
 
       label = gtk_label_new (sw_department_get_name (department));

@@ -526,7 +526,7 @@ void
 sw_tasks_view_select_task (SwTasksView *self,
                            SwTask      *task)
 {
-  guint n;
+  guint position;
 
   g_return_if_fail (SW_IS_TASKS_VIEW (self));
   g_return_if_fail (SW_IS_TASK (task));
@@ -538,18 +538,11 @@ sw_tasks_view_select_task (SwTasksView *self,
       search_changed (self);
     }
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
-  for (guint i = 0; i < n; i++)
+  if (sw_list_model_find (G_LIST_MODEL (self->sort_model), task, &position))
     {
-      g_autoptr(SwTask) item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), i);
-
-      if (item == task)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_activate_action (GTK_WIDGET (self->tasks_view), "list.scroll-to-item", "u", i);
-          gtk_widget_grab_focus (GTK_WIDGET (self->tasks_view));
-          return;
-        }
+      gtk_single_selection_set_selected (self->selection, position);
+      gtk_widget_activate_action (GTK_WIDGET (self->tasks_view), "list.scroll-to-item", "u", position);
+      gtk_widget_grab_focus (GTK_WIDGET (self->tasks_view));
     }
 }
 

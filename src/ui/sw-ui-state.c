@@ -251,7 +251,7 @@ sw_ui_state_move_department (GListModel    *departments,
                              SwDepartment **out_departments,
                              int           *out_positions)
 {
-  guint n, index = G_MAXUINT;
+  guint n, index;
   gint64 target;
   g_autoptr(SwDepartment) neighbour = NULL;
   int mine, theirs;
@@ -261,18 +261,7 @@ sw_ui_state_move_department (GListModel    *departments,
   g_return_val_if_fail (delta == -1 || delta == 1, FALSE);
 
   n = g_list_model_get_n_items (departments);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SwDepartment) item = g_list_model_get_item (departments, i);
-
-      if (item == department)
-        {
-          index = i;
-          break;
-        }
-    }
-
-  if (index == G_MAXUINT)
+  if (!sw_list_model_find (departments, department, &index))
     return FALSE;
 
   target = (gint64) index + delta;

@@ -23,15 +23,6 @@ struct _SwVisitTargetRow
 
 G_DEFINE_FINAL_TYPE (SwVisitTargetRow, sw_visit_target_row, ADW_TYPE_EXPANDER_ROW)
 
-enum {
-  PROP_0,
-  PROP_ORGANISATION,
-  PROP_SLOT,
-  PROP_TARGET,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* The target's property that @row edits. */
 static const char *
@@ -88,27 +79,23 @@ sw_visit_target_row_new (SwOrganisation *organisation,
                          SwSlot         *slot,
                          SwVisitTarget  *target)
 {
+  SwVisitTargetRow *self;
+
   g_return_val_if_fail (SW_IS_ORGANISATION (organisation), NULL);
   g_return_val_if_fail (SW_IS_SLOT (slot), NULL);
   g_return_val_if_fail (SW_IS_VISIT_TARGET (target), NULL);
 
-  return g_object_new (SW_TYPE_VISIT_TARGET_ROW,
-                       "organisation", organisation,
-                       "slot", slot,
-                       "target", target,
-                       NULL);
-}
-
-static void
-sw_visit_target_row_constructed (GObject *object)
-{
-  SwVisitTargetRow *self = SW_VISIT_TARGET_ROW (object);
-
-  G_OBJECT_CLASS (sw_visit_target_row_parent_class)->constructed (object);
+  self = g_object_new (SW_TYPE_VISIT_TARGET_ROW, NULL);
+  self->organisation = g_object_ref (organisation);
+  self->slot = g_object_ref (slot);
+  self->target = g_object_ref (target);
 
   g_signal_connect_object (self->target, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
+
+  return GTK_WIDGET (self);
 }
+
 
 static void
 sw_visit_target_row_dispose (GObject *object)
@@ -124,74 +111,12 @@ sw_visit_target_row_dispose (GObject *object)
 }
 
 static void
-sw_visit_target_row_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  SwVisitTargetRow *self = SW_VISIT_TARGET_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ORGANISATION:
-      self->organisation = g_value_dup_object (value);
-      break;
-    case PROP_SLOT:
-      self->slot = g_value_dup_object (value);
-      break;
-    case PROP_TARGET:
-      self->target = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sw_visit_target_row_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  SwVisitTargetRow *self = SW_VISIT_TARGET_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_ORGANISATION:
-      g_value_set_object (value, self->organisation);
-      break;
-    case PROP_SLOT:
-      g_value_set_object (value, self->slot);
-      break;
-    case PROP_TARGET:
-      g_value_set_object (value, self->target);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sw_visit_target_row_class_init (SwVisitTargetRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = sw_visit_target_row_constructed;
   object_class->dispose = sw_visit_target_row_dispose;
-  object_class->get_property = sw_visit_target_row_get_property;
-  object_class->set_property = sw_visit_target_row_set_property;
-
-  properties[PROP_ORGANISATION] =
-    g_param_spec_object ("organisation", NULL, NULL, SW_TYPE_ORGANISATION,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SLOT] =
-    g_param_spec_object ("slot", NULL, NULL, SW_TYPE_SLOT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TARGET] =
-    g_param_spec_object ("target", NULL, NULL, SW_TYPE_VISIT_TARGET,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/servweek/Planner/sw-visit-target-row.ui");

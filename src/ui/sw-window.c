@@ -205,24 +205,6 @@ sw_window_pick_plan (SwWindow *self)
   return plan;
 }
 
-static gboolean
-sw_window_has_plan (SwWindow *self,
-                    SwPlan   *plan)
-{
-  GListModel *plans = sw_organisation_get_plans (self->organisation);
-  guint n = g_list_model_get_n_items (plans);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SwPlan) item = g_list_model_get_item (plans, i);
-
-      if (item == plan)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static void
 sw_window_plans_changed (SwWindow   *self,
                          guint       position,
@@ -230,16 +212,18 @@ sw_window_plans_changed (SwWindow   *self,
                          guint       added,
                          GListModel *plans)
 {
-  if (self->plan == NULL || !sw_window_has_plan (self, self->plan))
+  if (self->plan == NULL || !sw_list_model_find (sw_organisation_get_plans (self->organisation), self->plan, NULL))
     sw_window_set_plan (self, sw_window_pick_plan (self));
 }
 
+/* win.undo and win.redo */
 static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+undo_redo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
   SwWindow *self = SW_WINDOW (widget);
+  gboolean redo = g_str_equal (action_name, "win.redo");
   g_autoptr(GError) error = NULL;
   SwUndoStack *stack;
 
@@ -247,32 +231,13 @@ undo_action (GtkWidget  *widget,
     return;
 
   stack = sw_organisation_get_undo_stack (self->organisation);
-  if (!sw_undo_stack_get_can_undo (stack))
+  if (redo ? !sw_undo_stack_get_can_redo (stack) : !sw_undo_stack_get_can_undo (stack))
     return;
 
-  if (!sw_undo_stack_undo (stack, &error))
-    sw_window_show_error (self, _("Could Not Undo"), error);
-}
-
-static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  SwWindow *self = SW_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  SwUndoStack *stack;
-
-  if (self->organisation == NULL)
-    return;
-
-  stack = sw_organisation_get_undo_stack (self->organisation);
-  if (!sw_undo_stack_get_can_redo (stack))
-    return;
-
-  self->redoing = TRUE;
-  if (!sw_undo_stack_redo (stack, &error))
-    sw_window_show_error (self, _("Could Not Redo"), error);
+  self->redoing = redo;
+  if (!(redo ? sw_undo_stack_redo (stack, &error) : sw_undo_stack_undo (stack, &error)))
+    sw_window_show_error (self, redo ? _("Could Not Redo") : _("Could Not Undo"), error);
+  self->redoing = FALSE;
 }
 
 /* Header bar */
@@ -604,8 +569,8 @@ sw_window_class_init (SwWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, plan_activated);
   gtk_widget_class_bind_template_callback (widget_class, problem_activated);
 
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   sw_window_plans_class_init (widget_class);
