@@ -16,6 +16,7 @@ struct _SwDateButton
   GtkEntry      *entry;
   int            day;
   int            day_shown;    /* when the popover opened */
+  char          *purpose;      /* "Start Date", for screen readers */
   gboolean       syncing;
 };
 
@@ -44,6 +45,20 @@ sw_date_button_sync (SwDateButton *self)
   int year, month, mday;
 
   gtk_menu_button_set_label (self->button, label);
+  if (self->purpose != NULL)
+    {
+      /* TRANSLATORS: a date button to screen readers: "Start Date: 22 Sep 2026" */
+      g_autofree char *accessible = g_strdup_printf (_("%s: %s"), self->purpose, label);
+      GtkWidget *toggle = gtk_widget_get_first_child (GTK_WIDGET (self->button));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      /* Screen readers reach the toggle button inside: name it too (GTK
+       * reads the date shown after its label). */
+      if (toggle != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, self->purpose, -1);
+    }
 
   if (!self->syncing)
     {
@@ -118,6 +133,19 @@ popover_shown (SwDateButton *self)
   self->day_shown = self->day;
 }
 
+/* Escape closes the popover on the day it opened with. */
+static gboolean
+popover_key_pressed (SwDateButton          *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
+{
+  if (keyval == GDK_KEY_Escape)
+    sw_date_button_set_day (self, self->day_shown);
+  return FALSE;
+}
+
 static void
 popover_closed (SwDateButton *self)
 {
@@ -153,6 +181,18 @@ sw_date_button_set_day (SwDateButton *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
 }
 
+void
+sw_date_button_set_label (SwDateButton *self,
+                          const char   *label)
+{
+  g_return_if_fail (SW_IS_DATE_BUTTON (self));
+
+  g_free (self->purpose);
+  self->purpose = g_strdup (label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), label);
+  sw_date_button_sync (self);
+}
+
 static void
 sw_date_button_dispose (GObject *object)
 {
@@ -163,6 +203,7 @@ sw_date_button_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->button));
       self->button = NULL;
     }
+  g_clear_pointer (&self->purpose, g_free);
 
   G_OBJECT_CLASS (sw_date_button_parent_class)->dispose (object);
 }
@@ -265,6 +306,13 @@ sw_date_button_init (SwDateButton *self)
                            G_CALLBACK (day_selected), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (popover, "show", G_CALLBACK (popover_shown), self, G_CONNECT_SWAPPED);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (popover_key_pressed), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (popover, keys);
+  }
   g_signal_connect_object (popover, "closed", G_CALLBACK (popover_closed), self, G_CONNECT_SWAPPED);
 
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());

@@ -27,6 +27,7 @@ enum {
   PROP_TIME,
   PROP_VALID,
   PROP_TIME_LABEL,
+  PROP_DATE_LABEL,
   N_PROPS
 };
 
@@ -108,21 +109,12 @@ sw_date_time_get_time (SwDateTime *self)
   return self->time;
 }
 
-void
-sw_date_time_set_time (SwDateTime *self,
-                       gint64      time)
+static void
+show_time (SwDateTime *self,
+           gint64      time)
 {
   g_autofree char *text = NULL;
   int minute;
-
-  g_return_if_fail (SW_IS_DATE_TIME (self));
-
-  self->committed = time;
-  /* Leave the field alone while the user types in it. */
-  if (time == self->time && self->valid)
-    return;
-  if (gtk_widget_has_focus (GTK_WIDGET (self->time_entry)))
-    return;
 
   minute = sw_time_minute_of_day (time);
   text = g_strdup_printf ("%02d:%02d", minute / 60, minute % 60);
@@ -131,6 +123,42 @@ sw_date_time_set_time (SwDateTime *self,
   gtk_editable_set_text (GTK_EDITABLE (self->time_entry), text);
   self->syncing = FALSE;
   read_fields (self);
+}
+
+void
+sw_date_time_set_time (SwDateTime *self,
+                       gint64      time)
+{
+  g_return_if_fail (SW_IS_DATE_TIME (self));
+
+  /* What the model holds: leaving the field commits what differs. */
+  self->committed = time;
+  if (time == self->time && self->valid)
+    return;
+  /* Leave the field alone while the user types in it (the focus is on
+   * the entry's text, inside it). */
+  if ((gtk_widget_get_state_flags (GTK_WIDGET (self->time_entry)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0)
+    return;
+
+  show_time (self, time);
+}
+
+void
+sw_date_time_reset (SwDateTime *self,
+                    gint64      time)
+{
+  g_return_if_fail (SW_IS_DATE_TIME (self));
+
+  self->committed = time;
+  show_time (self, time);
+}
+
+void
+sw_date_time_commit (SwDateTime *self)
+{
+  g_return_if_fail (SW_IS_DATE_TIME (self));
+
+  commit (self);
 }
 
 gboolean
@@ -191,6 +219,9 @@ sw_date_time_set_property (GObject      *object,
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->time_entry),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, g_value_get_string (value), -1);
       break;
+    case PROP_DATE_LABEL:
+      sw_date_button_set_label (self->date_button, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -214,6 +245,9 @@ sw_date_time_class_init (SwDateTimeClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TIME_LABEL] =
     g_param_spec_string ("time-label", NULL, NULL, NULL,
+                         G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATE_LABEL] =
+    g_param_spec_string ("date-label", NULL, NULL, NULL,
                          G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
  *
  * Properties: "time" (gint64 minutes, see sw-time.h; the last valid
  * one), "valid" (read-only: the time field reads as a time),
- * "time-label" (the time field's accessible label).  Signals: "changed"
+ * "time-label" and "date-label" (the accessible labels of the time field
+ * and of the date button).  Signals: "changed"
  * on every edit the user makes; "committed" when the user has chosen a
  * day, or pressed Enter in or left the time field with a valid time on
  * another moment than before — what a field that saves at once waits
@@ -25,5 +26,11 @@ gint64     sw_date_time_get_time  (SwDateTime *self);
 void       sw_date_time_set_time  (SwDateTime *self,
                                    gint64      time);
 gboolean   sw_date_time_get_valid (SwDateTime *self);
+/* Shows @time even while the user types in the time field (another slot
+ * is shown now). */
+void       sw_date_time_reset     (SwDateTime *self,
+                                   gint64      time);
+/* Says "committed" for a valid time typed and not yet committed. */
+void       sw_date_time_commit    (SwDateTime *self);
 
 G_END_DECLS

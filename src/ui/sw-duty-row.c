@@ -48,15 +48,36 @@ report (SwDutyRow    *self,
   sw_schedule_view_show_error (GTK_WIDGET (self), heading, error);
 }
 
-/* The department row offers "Any Department", then the roster's. */
+/* The department row's choice: 0 for "Any Department", else the
+ * position of the duty's department in the roster, plus one. */
+static void
+select_department (SwDutyRow *self)
+{
+  SwDepartment *department = sw_duty_get_department (self->duty);
+  guint position = 0;
+
+  if (department != NULL &&
+      sw_list_model_find (sw_organisation_get_departments (self->organisation), department, &position))
+    position++;
+  else
+    position = 0;
+
+  if (adw_combo_row_get_selected (self->department_row) == position)
+    return;
+  self->updating = TRUE;
+  adw_combo_row_set_selected (self->department_row, position);
+  self->updating = FALSE;
+}
+
+/* The department row offers "Any Department", then the roster's (made
+ * again when the roster's departments change, not on the row's own
+ * choice). */
 static void
 fill_departments (SwDutyRow *self)
 {
   GListModel *departments = sw_organisation_get_departments (self->organisation);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  SwDepartment *department = sw_duty_get_department (self->duty);
   guint n = g_list_model_get_n_items (departments);
-  guint selected = 0;
 
   gtk_string_list_append (names, _("Any Department"));
   for (guint i = 0; i < n; i++)
@@ -64,14 +85,14 @@ fill_departments (SwDutyRow *self)
       g_autoptr(SwDepartment) item = g_list_model_get_item (departments, i);
 
       gtk_string_list_append (names, sw_department_get_name (item));
-      if (item == department)
-        selected = i + 1;
+      g_signal_handlers_disconnect_by_func (item, fill_departments, self);
+      g_signal_connect_object (item, "notify::name", G_CALLBACK (fill_departments), self, G_CONNECT_SWAPPED);
     }
 
   self->updating = TRUE;
   adw_combo_row_set_model (self->department_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->department_row, selected);
   self->updating = FALSE;
+  select_department (self);
 }
 
 static void
@@ -168,7 +189,7 @@ update (SwDutyRow *self)
 
   self->updating = FALSE;
 
-  fill_departments (self);
+  select_department (self);
   update_fill (self);
 }
 
@@ -294,6 +315,7 @@ sw_duty_row_new (SwOrganisation *organisation,
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   fill_people (self);
+  fill_departments (self);
   update (self);
 
   return GTK_WIDGET (self);

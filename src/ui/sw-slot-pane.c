@@ -599,9 +599,15 @@ sw_slot_pane_set_slot (SwSlotPane *self,
   if (self->slot == slot)
     return;
 
-  /* A description typed but not yet committed goes to its own slot. */
+  /* A description or time typed but not yet committed goes to its own
+   * slot. */
   if (self->slot != NULL && gtk_widget_has_focus (GTK_WIDGET (self->description_view)))
     description_leave (self, NULL);
+  if (self->slot != NULL)
+    {
+      sw_date_time_commit (self->start_time);
+      sw_date_time_commit (self->end_time);
+    }
 
   unbind_lists (self);
   g_set_object (&self->slot, slot);
@@ -614,6 +620,11 @@ sw_slot_pane_set_slot (SwSlotPane *self,
   gtk_editable_set_text (GTK_EDITABLE (self->location_row), slot != NULL ? sw_slot_get_location (slot) : "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
                             slot != NULL ? sw_slot_get_description (slot) : "", -1);
+  if (slot != NULL)
+    {
+      sw_date_time_reset (self->start_time, sw_slot_get_start (slot));
+      sw_date_time_reset (self->end_time, sw_slot_get_end (slot));
+    }
   self->updating = FALSE;
 
   /* The scoped auto-fill buttons name the slot by UID, and its day. */

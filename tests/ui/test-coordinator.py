@@ -241,7 +241,7 @@ def run(pyatspi, app, sample, shots):
                             lambda: next((acc for acc in editable_texts(editor) if acc.name == "Date"), None))
     set_text(date_entry, "2026-01-05")
     wait_until("the due date to change",
-               lambda: find(editor, BUTTONS, pattern=r"^(Jan 0?5|0?5 Jan)\W*2026$"))
+               lambda: find(editor, BUTTONS, pattern=r"(^|\W)(Jan 0?5|0?5 Jan)\W*2026$"))
     press(wait_until("Save", lambda: find(editor, pyatspi.ROLE_PUSH_BUTTON, name="Save")))
     wt.wait_for_text(window, TASK_TITLE, "the new task")
     s.wait_problem_count(window, before + 1)

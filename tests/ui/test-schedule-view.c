@@ -368,6 +368,25 @@ test_pane_fields (Fixture *f, gconstpointer data)
   g_assert_cmpint (sw_slot_get_start (desk), ==, start);
   g_assert_cmpstr (gtk_editable_get_text (start_entry), ==, "09:00");
 
+  /* A time typed and not entered goes to its own slot when another slot
+   * is opened, and the field then shows the other slot. */
+  {
+    g_autoptr(SwSlot) other = g_list_model_get_item (sw_plan_get_slots (f->plan), 0);
+
+    g_assert_true (other != desk);
+    gtk_editable_set_text (start_entry, "10:30");
+    sw_schedule_view_select_slot (f->view, other);
+    iterate ();
+    g_assert_cmpint (sw_slot_get_start (desk), ==, start + 90);
+    g_assert_cmpint (sw_date_time_get_time (controls->pdata[0]), ==, sw_slot_get_start (other));
+    g_assert_true (sw_undo_stack_undo (stack, &error));
+    iterate ();
+    g_assert_cmpint (sw_slot_get_start (desk), ==, start);
+    g_assert_cmpint (sw_slot_get_start (other), ==, sw_date_time_get_time (controls->pdata[0]));
+    sw_schedule_view_select_slot (f->view, desk);
+    iterate ();
+  }
+
   /* A duty row follows its duty's name and count in place. */
   first_duty = g_list_model_get_item (sw_slot_get_duties (desk), 0);
   rows = sw_test_find_type (GTK_WIDGET (f->view), SW_TYPE_DUTY_ROW);
