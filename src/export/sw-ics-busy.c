@@ -11,6 +11,9 @@
 #define DAY_MINUTES (24 * 60)
 /* Enough for a daily rule running since 1900; stops runaway rules. */
 #define MAX_OCCURRENCES 100000
+/* More busy times than a person has in a service week (one every five
+ * minutes of a week), and few enough to add as one undo step at once. */
+#define MAX_PERIODS 2000
 
 typedef struct
 {
@@ -20,6 +23,7 @@ typedef struct
   GPtrArray  *periods;       /* SwUnavailability */
   GHashTable *seen;          /* "start/end" */
   GHashTable *overrides;     /* "uid\nutc seconds" of changed occurrences */
+  gboolean    too_many;      /* more than MAX_PERIODS periods */
 } Reader;
 
 static const char *
@@ -166,6 +170,11 @@ add_period (Reader     *reader,
   key = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, start, end);
   if (g_hash_table_contains (reader->seen, key))
     return;
+  if (reader->periods->len >= MAX_PERIODS)
+    {
+      reader->too_many = TRUE;
+      return;
+    }
   g_hash_table_add (reader->seen, g_steal_pointer (&key));
 
   g_ptr_array_add (reader->periods, sw_unavailability_new (start, end, reason));
@@ -344,7 +353,7 @@ read_event (Reader         *reader,
         }
 
       for (struct icaltimetype t = icalrecur_iterator_next (iterator);
-           !icaltime_is_null_time (t) && count < MAX_OCCURRENCES;
+           !icaltime_is_null_time (t) && count < MAX_OCCURRENCES && !reader->too_many;
            t = icalrecur_iterator_next (iterator), count++)
         {
           g_autofree char *key = NULL;
@@ -513,6 +522,14 @@ sw_ics_busy_read (GBytes  *bytes,
   for (guint i = 0; ok && i < events->len; i += 2)
     ok = read_event (&reader, g_ptr_array_index (events, i + 1), g_ptr_array_index (events, i), error);
 
+  if (ok && reader.too_many)
+    {
+      g_set_error (error, SW_ICS_ERROR, SW_ICS_ERROR_MALFORMED,
+                   _("The calendar file gives more than %u busy times in the plan’s days: "
+                     "it is not one person’s calendar"), MAX_PERIODS);
+      ok = FALSE;
+    }
+
   if (ok && reader.periods->len == 0)
     {
       g_autofree char *first = sw_time_format_date (sw_plan_get_first_day (plan));
@@ -539,6 +556,13 @@ sw_ics_busy_read (GBytes  *bytes,
   return reader.periods;
 }
 
+static char *
+period_key (SwUnavailability *period)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
+                          sw_unavailability_get_start (period), sw_unavailability_get_end (period));
+}
+
 gboolean
 sw_ics_busy_add (SwOrganisation  *org,
                  SwPerson        *person,
@@ -549,25 +573,26 @@ sw_ics_busy_add (SwOrganisation  *org,
   SwUndoStack *stack;
   GListModel *existing;
   g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_return_val_if_fail (SW_IS_ORGANISATION (org), FALSE);
   g_return_val_if_fail (SW_IS_PERSON (person), FALSE);
   g_return_val_if_fail (periods != NULL, FALSE);
 
+  /* The periods the person has already ("start/end"). */
   existing = sw_person_get_unavailability (person);
+  for (guint e = 0; e < g_list_model_get_n_items (existing); e++)
+    {
+      g_autoptr(SwUnavailability) old = g_list_model_get_item (existing, e);
+
+      g_hash_table_add (known, period_key (old));
+    }
   for (guint i = 0; i < periods->len; i++)
     {
       SwUnavailability *period = g_ptr_array_index (periods, i);
-      gboolean known = FALSE;
+      g_autofree char *key = period_key (period);
 
-      for (guint e = 0; e < g_list_model_get_n_items (existing) && !known; e++)
-        {
-          g_autoptr(SwUnavailability) old = g_list_model_get_item (existing, e);
-
-          known = sw_unavailability_get_start (old) == sw_unavailability_get_start (period) &&
-                  sw_unavailability_get_end (old) == sw_unavailability_get_end (period);
-        }
-      if (!known)
+      if (!g_hash_table_contains (known, key))
         g_ptr_array_add (fresh, period);
     }
 

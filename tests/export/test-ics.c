@@ -1097,6 +1097,24 @@ test_busy (void)
     "DTEND:20250921T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", &error));
   g_assert_error (error, SW_ICS_ERROR, SW_ICS_ERROR_NOTHING_IN_PERIOD);
   g_clear_error (&error);
+  /* An event from 1601 on, every day, that ends in the plan's week: each
+   * of its 100,000 occurrences covers the week.  Refused, quickly, and
+   * said why; at 2,000 busy times a file is still read. */
+  g_assert_null (read_busy (plan,
+    "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:16010102T000000\r\n"
+    "DTEND:20260926T090000\r\nRRULE:FREQ=DAILY;COUNT=5000000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", &error));
+  g_assert_error (error, SW_ICS_ERROR, SW_ICS_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "2000"));
+  g_clear_error (&error);
+  {
+    g_autoptr(GPtrArray) many = read_busy (plan,
+      "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:20260920T000000\r\n"
+      "DTEND:20260920T000100\r\nRRULE:FREQ=MINUTELY;INTERVAL=5;COUNT=2000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+      &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (many->len, ==, 2000);
+  }
   {
     static const char binary[] = "\x89PNG\r\n\x1a\n\0\0\0";
     g_autoptr(GBytes) bytes = g_bytes_new (binary, sizeof binary);
