@@ -154,6 +154,14 @@ occurrence_key (const char          *uid,
                           t.is_date ? 0 : t.hour, t.is_date ? 0 : t.minute);
 }
 
+/* Busy times are the same when they start and end at the same minutes. */
+static char *
+period_key (gint64 start,
+            gint64 end)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, start, end);
+}
+
 static void
 add_period (Reader     *reader,
             gint64      start,
@@ -167,7 +175,7 @@ add_period (Reader     *reader,
   if (end <= reader->period_start || start >= reader->period_end)
     return;
 
-  key = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, start, end);
+  key = period_key (start, end);
   if (g_hash_table_contains (reader->seen, key))
     return;
   if (reader->periods->len >= MAX_PERIODS)
@@ -556,13 +564,6 @@ sw_ics_busy_read (GBytes  *bytes,
   return reader.periods;
 }
 
-static char *
-period_key (SwUnavailability *period)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
-                          sw_unavailability_get_start (period), sw_unavailability_get_end (period));
-}
-
 gboolean
 sw_ics_busy_add (SwOrganisation  *org,
                  SwPerson        *person,
@@ -585,12 +586,13 @@ sw_ics_busy_add (SwOrganisation  *org,
     {
       g_autoptr(SwUnavailability) old = g_list_model_get_item (existing, e);
 
-      g_hash_table_add (known, period_key (old));
+      g_hash_table_add (known, period_key (sw_unavailability_get_start (old), sw_unavailability_get_end (old)));
     }
   for (guint i = 0; i < periods->len; i++)
     {
       SwUnavailability *period = g_ptr_array_index (periods, i);
-      g_autofree char *key = period_key (period);
+      g_autofree char *key = period_key (sw_unavailability_get_start (period),
+                                          sw_unavailability_get_end (period));
 
       if (!g_hash_table_contains (known, key))
         g_ptr_array_add (fresh, period);

@@ -438,7 +438,8 @@ sw_person_editor_init (SwPersonEditor *self)
   g_signal_connect_object (self->periods, "items-changed",
                            G_CALLBACK (periods_changed), self, G_CONNECT_SWAPPED);
   {
-    gint64 today = sw_time_from_day (sw_time_day_of (sw_time_now_in_zone ("Asia/Shanghai")));
+    /* The controls start on today. */
+    gint64 today = sw_time_from_day (sw_time_day_of (sw_date_time_get_time (self->from_time)));
 
     sw_date_time_set_time (self->from_time, today + 8 * 60);
     sw_date_time_set_time (self->to_time, today + 18 * 60);

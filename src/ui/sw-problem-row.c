@@ -7,6 +7,7 @@
 
 #include "sw-problem-row.h"
 #include "sw-rulebook.h"
+#include "sw-schedule-view.h"
 
 struct _SwProblemRow
 {
@@ -23,8 +24,8 @@ struct _SwProblemRow
 
 G_DEFINE_FINAL_TYPE (SwProblemRow, sw_problem_row, GTK_TYPE_WIDGET)
 
-const char *
-sw_problem_row_kind_icon (SwProblemKind kind)
+static const char *
+kind_icon (SwProblemKind kind)
 {
   switch (kind)
     {
@@ -60,19 +61,6 @@ row_window (SwProblemRow *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-/* The dialog outlives the row (a popover's rows are recycled when the
- * list changes): it carries its own references. */
-static void
-report_error (GtkWindow *parent,
-              GError    *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Change the Problem"),
-                                              error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static void
 accept_response (AdwMessageDialog *dialog,
                  const char       *response,
@@ -94,7 +82,13 @@ accept_response (AdwMessageDialog *dialog,
                                   sw_problem_get_slot (problem), sw_problem_get_situation (problem),
                                   text);
   if (!sw_edit_add (organisation, plan, "accepted", acceptance, &error))
-    report_error (gtk_window_get_transient_for (GTK_WINDOW (dialog)), error);
+    {
+      /* The question is closing: say it over the window it asked over. */
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+      sw_schedule_view_show_error (parent != NULL ? GTK_WIDGET (parent) : GTK_WIDGET (dialog),
+                                   _("Could Not Change the Problem"), error);
+    }
 }
 
 static void
@@ -145,7 +139,7 @@ button_clicked (SwProblemRow *self)
   if (acceptance == NULL)
     ask_to_accept (self);
   else if (!sw_edit_remove (self->organisation, self->plan, "accepted", acceptance, &error))
-    report_error (row_window (self), error);
+    sw_schedule_view_show_error (GTK_WIDGET (self), _("Could Not Change the Problem"), error);
 }
 
 GtkWidget *
@@ -175,7 +169,7 @@ sw_problem_row_bind (SwProblemRow   *self,
   acceptance = sw_problem_get_acceptance (problem);
   editable = organisation != NULL && plan != NULL && !sw_organisation_get_read_only (organisation);
 
-  gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), sw_problem_row_kind_icon (sw_problem_get_kind (problem)));
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), kind_icon (sw_problem_get_kind (problem)));
   if (acceptance == NULL)
     text = g_strdup (sw_problem_get_message (problem));
   else if (sw_acceptance_get_note (acceptance)[0] != '\0')

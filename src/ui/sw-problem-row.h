@@ -21,7 +21,5 @@ void       sw_problem_row_bind (SwProblemRow   *self,
                                 SwOrganisation *organisation,
                                 SwPlan         *plan,
                                 SwProblem      *problem);
-/* The icon name of a problem kind. */
-const char *sw_problem_row_kind_icon (SwProblemKind kind);
 
 G_END_DECLS

@@ -47,3 +47,13 @@ sw_test_find_type (GtkWidget *root,
 {
   return sw_test_find_all (root, is_type, GSIZE_TO_POINTER (type));
 }
+
+GtkEditable *
+sw_test_date_time_entry (GtkWidget *control)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (control); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_ENTRY (child))
+      return GTK_EDITABLE (child);
+  g_assert_not_reached ();
+}

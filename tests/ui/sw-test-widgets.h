@@ -23,4 +23,7 @@ GPtrArray *sw_test_find_all    (GtkWidget     *root,
 GPtrArray *sw_test_find_type   (GtkWidget     *root,
                                 GType          type);
 
+/* The time field of an SwDateTime (not the date field in its popover). */
+GtkEditable *sw_test_date_time_entry (GtkWidget *control);
+
 G_END_DECLS

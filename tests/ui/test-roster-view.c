@@ -383,16 +383,6 @@ count_signal (gpointer  instance,
   (*counter)++;
 }
 
-static GtkEditable *
-time_entry_of (GtkWidget *control)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (control); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_ENTRY (child))
-      return GTK_EDITABLE (child);
-  g_assert_not_reached ();
-}
-
 /* The date-and-time control: what it reads, when it says "changed" and
  * when "committed". */
 static void
@@ -408,7 +398,7 @@ test_date_time (void)
   gtk_window_present (GTK_WINDOW (window));
   g_signal_connect (control, "changed", G_CALLBACK (count_signal), &changed);
   g_signal_connect (control, "committed", G_CALLBACK (count_signal), &committed);
-  entry = time_entry_of (control);
+  entry = sw_test_date_time_entry (control);
 
   /* Set from the model: shown, neither signal. */
   sw_date_time_set_time (SW_DATE_TIME (control), moment);
@@ -451,8 +441,8 @@ test_editor_period (Fixture       *f,
   GtkEditable *from_entry, *to_entry;
 
   g_assert_cmpuint (controls->len, ==, 2);
-  from_entry = time_entry_of (controls->pdata[0]);
-  to_entry = time_entry_of (controls->pdata[1]);
+  from_entry = sw_test_date_time_entry (controls->pdata[0]);
+  to_entry = sw_test_date_time_entry (controls->pdata[1]);
   g_assert_cmpstr (gtk_editable_get_text (from_entry), ==, "08:00");
   g_assert_cmpstr (gtk_editable_get_text (to_entry), ==, "18:00");
   sw_test_iterate_for (50);

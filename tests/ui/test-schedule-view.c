@@ -303,19 +303,6 @@ test_moves (Fixture *f, gconstpointer data)
   g_assert_nonnull (find_card (GTK_WIDGET (f->view), desk));
 }
 
-/* The entry of a date-and-time control. */
-static GtkEditable *
-time_entry_of (GtkWidget *control)
-{
-  g_autoptr(GPtrArray) entries = sw_test_find_type (control, GTK_TYPE_ENTRY);
-
-  /* The date button's own field sits in its popover, not among these. */
-  for (guint i = 0; i < entries->len; i++)
-    if (gtk_widget_get_parent (entries->pdata[i]) == control)
-      return GTK_EDITABLE (entries->pdata[i]);
-  g_assert_not_reached ();
-}
-
 /* The pane's start: a time typed is one move when Enter is pressed, none
  * while it reads as no time; its duty rows follow the model without
  * being made again. */
@@ -339,7 +326,7 @@ test_pane_fields (Fixture *f, gconstpointer data)
   g_assert_cmpuint (controls->len, ==, 2);
   g_assert_cmpint (sw_date_time_get_time (controls->pdata[0]), ==, start);
   g_assert_cmpint (sw_date_time_get_time (controls->pdata[1]), ==, start + length);
-  start_entry = time_entry_of (controls->pdata[0]);
+  start_entry = sw_test_date_time_entry (controls->pdata[0]);
   g_assert_cmpstr (gtk_editable_get_text (start_entry), ==, "09:00");
 
   /* Half typed: no time, nothing moves. */
