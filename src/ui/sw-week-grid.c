@@ -5,74 +5,7 @@
 
 #include "sw-schedule-layout.h"
 #include "sw-slot-card.h"
-#include "sw-week-grid.h"
-
-#define GUTTER_WIDTH      64
-#define MIN_HOUR_HEIGHT   44
-#define NAT_HOUR_HEIGHT   56
-#define MIN_DAY_WIDTH     80
-#define CARD_GAP_RIGHT    8
-#define RESIZE_EDGE       8
-#define DEFAULT_FIRST_HOUR 7
-#define DEFAULT_LAST_HOUR  21
-
-typedef enum
-{
-  DRAG_NONE,
-  DRAG_MOVE,
-  DRAG_RESIZE,
-} DragMode;
-
-/* Where a card goes, computed once per change. */
-typedef struct
-{
-  int   day_index;
-  int   start_minute;   /* of its day */
-  int   end_minute;     /* of its day, clipped to 24:00 */
-  guint column;
-  guint n_columns;
-} CardPlace;
-
-struct _SwWeekGrid
-{
-  GtkWidget       parent_instance;
-
-  SwOrganisation *organisation;
-  SwPlan         *plan;
-  SwSlot         *selected;
-  guint           page;
-
-  GSignalGroup   *stack_signals;
-  GSignalGroup   *plan_signals;
-  GSignalGroup   *slots_signals;
-  guint           refresh_idle;
-
-  GtkWidget      *header;
-  GtkWidget      *days_box;
-  GtkWidget      *scroller;
-  GtkWidget      *body;
-
-  GHashTable     *cards;        /* SwSlot → SwSlotCard (owned by body) */
-  GPtrArray      *cells;        /* GtkButton, owned by body */
-  GPtrArray      *hour_labels;  /* GtkLabel, owned by body */
-
-  /* what the page shows */
-  int             first_day;
-  int             last_day;
-  int             first_hour;
-  int             last_hour;
-
-  /* the last allocation */
-  double          day_width;
-  double          hour_height;
-
-  /* a card being dragged */
-  SwSlotCard     *drag_card;
-  DragMode        drag_mode;
-  gboolean        dragging;
-  gint64          preview_start;
-  gint64          preview_end;
-};
+#include "sw-week-grid-private.h"
 
 G_DEFINE_FINAL_TYPE (SwWeekGrid, sw_week_grid, GTK_TYPE_WIDGET)
 
@@ -137,18 +70,6 @@ round_to_int (double value)
   return (gint64) (value >= 0 ? value + 0.5 : value - 0.5);
 }
 
-static int
-n_days (SwWeekGrid *self)
-{
-  return self->plan != NULL ? self->last_day - self->first_day + 1 : 0;
-}
-
-static int
-n_hours (SwWeekGrid *self)
-{
-  return self->last_hour - self->first_hour;
-}
-
 /* Cells, hour labels and headings: rebuilt when the page's days or hours
  * change, not on every edit. */
 
@@ -190,7 +111,7 @@ build_frame (SwWeekGrid *self)
   clear_frame (self);
   first_card = gtk_widget_get_first_child (self->body);
 
-  for (int d = 0; d < n_days (self); d++)
+  for (int d = 0; d < sw_week_grid_n_days (self); d++)
     {
       int day = self->first_day + d;
       g_autofree char *heading = sw_week_grid_format_heading (day);
@@ -219,7 +140,7 @@ build_frame (SwWeekGrid *self)
       g_ptr_array_add (self->hour_labels, label);
     }
 
-  for (int d = 0; d < n_days (self); d++)
+  for (int d = 0; d < sw_week_grid_n_days (self); d++)
     for (int minute = self->first_hour * 60; minute < self->last_hour * 60; minute += 30)
       {
         g_autofree char *label = format_cell_label (self->first_day + d, minute);
@@ -241,12 +162,6 @@ build_frame (SwWeekGrid *self)
 }
 
 /* Cards */
-
-static CardPlace *
-card_place (SwSlotCard *card)
-{
-  return g_object_get_data (G_OBJECT (card), "sw-place");
-}
 
 static void
 card_open (SwWeekGrid *self,
@@ -314,10 +229,10 @@ drag_compute (SwWeekGrid *self,
     }
   else
     {
-      CardPlace *place = card_place (self->drag_card);
+      CardPlace *place = sw_week_grid_card_place (self->drag_card);
       int delta_days = self->day_width > 0 ? (int) round_to_int (dx / self->day_width) : 0;
 
-      delta_days = CLAMP (delta_days, -place->day_index, n_days (self) - 1 - place->day_index);
+      delta_days = CLAMP (delta_days, -place->day_index, sw_week_grid_n_days (self) - 1 - place->day_index);
       sw_schedule_drag_move (start, end, delta_minutes, delta_days,
                              &self->preview_start, &self->preview_end);
     }
@@ -440,47 +355,135 @@ remove_card (gpointer key,
   gtk_widget_unparent (value);
 }
 
+/* The slots of the page's days, in the plan's order; sets the page's
+ * first and last day. */
+static GPtrArray *
+shown_slots (SwWeekGrid *self,
+             int        *first_day,
+             int        *last_day)
+{
+  GPtrArray *shown = g_ptr_array_new ();
+  GListModel *slots;
+  guint n, n_pages;
+
+  *first_day = 0;
+  *last_day = -1;
+  if (self->plan == NULL)
+    return shown;
+
+  n_pages = sw_time_span_n_weeks (sw_plan_get_first_day (self->plan), sw_plan_get_last_day (self->plan),
+                                   sw_time_locale_first_weekday ());
+  if (self->page >= n_pages)
+    {
+      self->page = n_pages - 1;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+    }
+  sw_time_span_week (sw_plan_get_first_day (self->plan), sw_plan_get_last_day (self->plan),
+                     sw_time_locale_first_weekday (), self->page, first_day, last_day);
+
+  slots = sw_plan_get_slots (self->plan);
+  n = g_list_model_get_n_items (slots);
+  for (guint i = 0; i < n; i++)
+    {
+      SwSlot *slot = g_list_model_get_item (slots, i);
+      int day = sw_time_day_of (sw_slot_get_start (slot));
+
+      g_object_unref (slot); /* the plan keeps it */
+      if (day >= *first_day && day <= *last_day)
+        g_ptr_array_add (shown, slot);
+    }
+  return shown;
+}
+
+/* Keeps the cards of slots still shown, makes the missing ones. */
+static void
+update_cards (SwWeekGrid *self,
+              GPtrArray  *shown)
+{
+  g_autoptr(GHashTable) old_cards = g_steal_pointer (&self->cards);
+
+  self->cards = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < shown->len; i++)
+    {
+      SwSlot *slot = g_ptr_array_index (shown, i);
+      GtkWidget *card = g_hash_table_lookup (old_cards, slot);
+
+      if (card != NULL)
+        {
+          g_hash_table_steal (old_cards, slot);
+          sw_slot_card_update (SW_SLOT_CARD (card));
+        }
+      else
+        card = create_card (self, slot);
+
+      sw_slot_card_set_selected (SW_SLOT_CARD (card), slot == self->selected);
+      g_hash_table_insert (self->cards, slot, card);
+    }
+  g_hash_table_foreach (old_cards, remove_card, self);
+}
+
+/* Places the cards of day @d of the page side by side where they
+ * overlap. */
+static void
+place_cards_of_day (SwWeekGrid   *self,
+                    GPtrArray    *shown,
+                    const gint64 *starts,
+                    const gint64 *ends,
+                    int           d)
+{
+  int day = self->first_day + d;
+  g_autoptr(GArray) of_day = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree gint64 *day_starts = NULL;
+  g_autofree gint64 *day_ends = NULL;
+  g_autofree guint *column = NULL;
+  g_autofree guint *n_columns = NULL;
+
+  for (guint i = 0; i < shown->len; i++)
+    if (sw_time_day_of (starts[i]) == day)
+      g_array_append_val (of_day, i);
+  if (of_day->len == 0)
+    return;
+
+  day_starts = g_new (gint64, of_day->len);
+  day_ends = g_new (gint64, of_day->len);
+  for (guint k = 0; k < of_day->len; k++)
+    {
+      guint i = g_array_index (of_day, guint, k);
+
+      day_starts[k] = starts[i];
+      day_ends[k] = MIN (ends[i], sw_time_from_day (day + 1));
+    }
+
+  column = g_new (guint, of_day->len);
+  n_columns = g_new (guint, of_day->len);
+  sw_schedule_layout_columns (day_starts, day_ends, of_day->len, column, n_columns);
+
+  for (guint k = 0; k < of_day->len; k++)
+    {
+      SwSlotCard *card = g_hash_table_lookup (self->cards, g_ptr_array_index (shown, g_array_index (of_day, guint, k)));
+      CardPlace *place = sw_week_grid_card_place (card);
+
+      place->day_index = d;
+      place->start_minute = sw_time_minute_of_day (day_starts[k]);
+      place->end_minute = (int) (day_ends[k] - sw_time_from_day (day));
+      place->column = column[k];
+      place->n_columns = n_columns[k];
+    }
+}
+
 void
 sw_week_grid_refresh (SwWeekGrid *self)
 {
-  g_autoptr(GHashTable) old_cards = NULL;
   g_autoptr(GPtrArray) shown = NULL;
   g_autofree gint64 *starts = NULL;
   g_autofree gint64 *ends = NULL;
-  int first_day = 0, last_day = -1, first_hour, last_hour;
-  guint n_pages;
+  int first_day, last_day, first_hour, last_hour;
 
   g_return_if_fail (SW_IS_WEEK_GRID (self));
 
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
 
-  shown = g_ptr_array_new ();
-  if (self->plan != NULL)
-    {
-      GListModel *slots = sw_plan_get_slots (self->plan);
-      guint n = g_list_model_get_n_items (slots);
-
-      n_pages = sw_time_span_n_weeks (sw_plan_get_first_day (self->plan), sw_plan_get_last_day (self->plan),
-                                       sw_time_locale_first_weekday ());
-      if (self->page >= n_pages)
-        {
-          self->page = n_pages - 1;
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
-        }
-      sw_time_span_week (sw_plan_get_first_day (self->plan), sw_plan_get_last_day (self->plan),
-                         sw_time_locale_first_weekday (), self->page, &first_day, &last_day);
-
-      for (guint i = 0; i < n; i++)
-        {
-          SwSlot *slot = g_list_model_get_item (slots, i);
-          int day = sw_time_day_of (sw_slot_get_start (slot));
-
-          g_object_unref (slot); /* the plan keeps it */
-          if (day >= first_day && day <= last_day)
-            g_ptr_array_add (shown, slot);
-        }
-    }
-
+  shown = shown_slots (self, &first_day, &last_day);
   starts = g_new (gint64, MAX (shown->len, 1));
   ends = g_new (gint64, MAX (shown->len, 1));
   for (guint i = 0; i < shown->len; i++)
@@ -503,72 +506,9 @@ sw_week_grid_refresh (SwWeekGrid *self)
       gtk_widget_queue_resize (self->body);
     }
 
-  /* Keep the cards of slots still shown, make the missing ones. */
-  old_cards = g_steal_pointer (&self->cards);
-  self->cards = g_hash_table_new (NULL, NULL);
-  for (guint i = 0; i < shown->len; i++)
-    {
-      SwSlot *slot = g_ptr_array_index (shown, i);
-      GtkWidget *card = g_hash_table_lookup (old_cards, slot);
-
-      if (card != NULL)
-        {
-          g_hash_table_steal (old_cards, slot);
-          sw_slot_card_update (SW_SLOT_CARD (card));
-        }
-      else
-        card = create_card (self, slot);
-
-      sw_slot_card_set_selected (SW_SLOT_CARD (card), slot == self->selected);
-      g_hash_table_insert (self->cards, slot, card);
-    }
-  g_hash_table_foreach (old_cards, remove_card, self);
-
-  /* Side by side, day by day. */
-  for (int d = 0; d < n_days (self); d++)
-    {
-      g_autoptr(GPtrArray) of_day = g_ptr_array_new ();
-      g_autofree guint *column = NULL;
-      g_autofree guint *n_columns = NULL;
-      guint k = 0;
-
-      for (guint i = 0; i < shown->len; i++)
-        if (sw_time_day_of (starts[i]) == first_day + d)
-          g_ptr_array_add (of_day, GUINT_TO_POINTER (i));
-
-      if (of_day->len == 0)
-        continue;
-
-      {
-        g_autofree gint64 *day_starts = g_new (gint64, of_day->len);
-        g_autofree gint64 *day_ends = g_new (gint64, of_day->len);
-
-        for (k = 0; k < of_day->len; k++)
-          {
-            guint i = GPOINTER_TO_UINT (g_ptr_array_index (of_day, k));
-
-            day_starts[k] = starts[i];
-            day_ends[k] = MIN (ends[i], sw_time_from_day (first_day + d + 1));
-          }
-
-        column = g_new (guint, of_day->len);
-        n_columns = g_new (guint, of_day->len);
-        sw_schedule_layout_columns (day_starts, day_ends, of_day->len, column, n_columns);
-
-        for (k = 0; k < of_day->len; k++)
-          {
-            guint i = GPOINTER_TO_UINT (g_ptr_array_index (of_day, k));
-            SwSlotCard *card = g_hash_table_lookup (self->cards, g_ptr_array_index (shown, i));
-            CardPlace *place = card_place (card);
-
-            place->day_index = d;
-            place->start_minute = sw_time_minute_of_day (day_starts[k]);
-            place->end_minute = (int) (day_ends[k] - sw_time_from_day (first_day + d));
-            place->column = column[k];
-            place->n_columns = n_columns[k];
-          }
-      }
-    }
+  update_cards (self, shown);
+  for (int d = 0; d < sw_week_grid_n_days (self); d++)
+    place_cards_of_day (self, shown, starts, ends, d);
 
   gtk_widget_queue_allocate (self->body);
 }
@@ -623,121 +563,6 @@ plan_notify (SwWeekGrid *self,
     {
       queue_refresh (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
-    }
-}
-
-/* The body's layout: hour labels in the gutter, cells, cards. */
-
-static SwWeekGrid *
-body_grid (GtkWidget *body)
-{
-  return g_object_get_data (G_OBJECT (body), "sw-week-grid");
-}
-
-static void
-body_measure (GtkWidget      *body,
-              GtkOrientation  orientation,
-              int             for_size,
-              int            *minimum,
-              int            *natural,
-              int            *minimum_baseline,
-              int            *natural_baseline)
-{
-  SwWeekGrid *self = body_grid (body);
-
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = GUTTER_WIDTH + MAX (n_days (self), 1) * MIN_DAY_WIDTH;
-      *natural = *minimum;
-    }
-  else
-    {
-      *minimum = MAX (n_hours (self), 1) * MIN_HOUR_HEIGHT;
-      *natural = MAX (n_hours (self), 1) * NAT_HOUR_HEIGHT;
-    }
-}
-
-static void
-allocate_child (GtkWidget *child,
-                double     x,
-                double     y,
-                double     width,
-                double     height)
-{
-  GtkAllocation rect;
-  /* Positions are never negative here: truncation is floor. */
-  int x0 = (int) x, y0 = (int) y;
-
-  rect.x = x0;
-  rect.y = y0;
-  rect.width = MAX ((int) (x + width) - x0, 0);
-  rect.height = MAX ((int) (y + height) - y0, 0);
-  /* Measured first, as GTK wants, even though we decide the size. */
-  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
-  gtk_widget_size_allocate (child, &rect, -1);
-}
-
-static void
-body_allocate (GtkWidget *body,
-               int        width,
-               int        height,
-               int        baseline)
-{
-  SwWeekGrid *self = body_grid (body);
-  int days = n_days (self);
-  int hours = n_hours (self);
-  int halves = hours * 2;
-  GHashTableIter iter;
-  gpointer key, value;
-
-  if (days <= 0 || hours <= 0)
-    return;
-
-  self->day_width = (double) (width - GUTTER_WIDTH) / days;
-  self->hour_height = (double) height / hours;
-
-  for (guint i = 0; i < self->hour_labels->len; i++)
-    allocate_child (g_ptr_array_index (self->hour_labels, i),
-                    0, i * self->hour_height, GUTTER_WIDTH, self->hour_height);
-
-  for (guint i = 0; i < self->cells->len; i++)
-    {
-      int d = (int) i / halves;
-      int k = (int) i % halves;
-
-      allocate_child (g_ptr_array_index (self->cells, i),
-                      GUTTER_WIDTH + d * self->day_width, k * self->hour_height / 2,
-                      self->day_width, self->hour_height / 2);
-    }
-
-  g_hash_table_iter_init (&iter, self->cards);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      SwSlotCard *card = value;
-      CardPlace *place = card_place (card);
-      int day_index = place->day_index;
-      int start_minute = place->start_minute;
-      int end_minute = place->end_minute;
-      guint column = place->column;
-      guint n_columns = MAX (place->n_columns, 1);
-      double inner, x, y, w, h;
-
-      if (card == self->drag_card && self->dragging)
-        {
-          day_index = sw_time_day_of (self->preview_start) - self->first_day;
-          start_minute = sw_time_minute_of_day (self->preview_start);
-          end_minute = (int) MIN (self->preview_end - sw_time_from_day (self->first_day + day_index), 24 * 60);
-          column = 0;
-          n_columns = 1;
-        }
-
-      inner = self->day_width - CARD_GAP_RIGHT;
-      w = inner / n_columns;
-      x = GUTTER_WIDTH + day_index * self->day_width + 1 + column * w;
-      y = (start_minute - self->first_hour * 60) * self->hour_height / 60.0 + 1;
-      h = MAX ((end_minute - start_minute) * self->hour_height / 60.0, 20.0) - 2;
-
-      allocate_child (GTK_WIDGET (card), x, y, MAX (w - 2, 4), h);
     }
 }
 
@@ -1089,7 +914,7 @@ sw_week_grid_init (SwWeekGrid *self)
 
   /* A plain container whose children the custom layout places. */
   self->body = gtk_fixed_new ();
-  gtk_widget_set_layout_manager (self->body, gtk_custom_layout_new (NULL, body_measure, body_allocate));
+  gtk_widget_set_layout_manager (self->body, gtk_custom_layout_new (NULL, sw_week_grid_body_measure, sw_week_grid_body_allocate));
   g_object_set_data (G_OBJECT (self->body), "sw-week-grid", self);
   gtk_widget_add_css_class (self->body, "week-body");
   gtk_widget_set_overflow (self->body, GTK_OVERFLOW_HIDDEN);
