@@ -6,7 +6,7 @@
 
 #include "sw-assign-picker.h"
 #include "sw-rulebook.h"
-#include "sw-row-feeder.h"
+#include "sw-row-model.h"
 #include "sw-schedule-view.h"
 
 struct _SwAssignPicker
@@ -18,13 +18,12 @@ struct _SwAssignPicker
   SwSlot             *slot;
   SwDuty             *duty;
 
-  /* ranked (SwAssignCandidate) → the search → shown, whose rows come in
-   * two steps (SwRowFeeder) */
+  /* ranked (SwAssignCandidate) → the search (matches) → shown, whose
+   * rows come in two steps */
   GListStore         *ranked;
   GtkStringFilter    *filter;
-  GPtrArray          *matches;
-  GListStore         *shown;
-  SwRowFeeder        *feeder;
+  GtkFilterListModel *matches;
+  SwRowModel         *shown;
 
   GtkSearchEntry     *search_entry;
   GtkStack           *stack;
@@ -55,25 +54,11 @@ static guint signals[N_SIGNALS];
 #define ROWS_AT_ONCE 20
 
 static void
-sw_assign_picker_refilter (SwAssignPicker *self)
+shown_synced (SwAssignPicker *self)
 {
-  guint n = self->ranked != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->ranked)) : 0;
-
-  sw_row_feeder_stop (self->feeder);
-  g_ptr_array_set_size (self->matches, 0);
-  for (guint i = 0; i < n; i++)
-    {
-      SwAssignCandidate *candidate = g_list_model_get_item (G_LIST_MODEL (self->ranked), i);
-
-      if (gtk_filter_match (GTK_FILTER (self->filter), candidate))
-        g_ptr_array_add (self->matches, candidate);
-      else
-        g_object_unref (candidate);
-    }
-
-  g_list_store_remove_all (self->shown);
-  sw_row_feeder_feed (self->feeder, self->matches, 0);
-  gtk_stack_set_visible_child_name (self->stack, self->matches->len > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->matches)) > 0
+                                    ? "list" : "empty");
 }
 
 void
@@ -88,7 +73,8 @@ sw_assign_picker_reload (SwAssignPicker *self)
 
       self->ranked = sw_rulebook_rank (rulebook, self->organisation, self->slot, self->duty);
     }
-  sw_assign_picker_refilter (self);
+  gtk_filter_list_model_set_model (self->matches, G_LIST_MODEL (self->ranked));
+  sw_row_model_set_items (self->shown, G_LIST_MODEL (self->matches));
 }
 
 static void
@@ -124,7 +110,6 @@ search_changed (SwAssignPicker *self,
   if (g_strcmp0 (text, before != NULL ? before : "") == 0)
     return;
   gtk_string_filter_set_search (self->filter, text);
-  sw_assign_picker_refilter (self);
 }
 
 static void
@@ -132,8 +117,10 @@ search_activate (SwAssignPicker *self,
                  GtkSearchEntry *entry)
 {
   /* Enter takes the best match. */
-  if (self->matches->len > 0)
-    assign (self, self->matches->pdata[0]);
+  g_autoptr(SwAssignCandidate) best = g_list_model_get_item (G_LIST_MODEL (self->matches), 0);
+
+  if (best != NULL)
+    assign (self, best);
 }
 
 static void
@@ -265,8 +252,8 @@ picker_hide (GtkWidget *widget)
 {
   SwAssignPicker *self = SW_ASSIGN_PICKER (widget);
 
-  /* Closed, the list needs no more rows: the next opening ranks anew. */
-  sw_row_feeder_stop (self->feeder);
+  /* Closed, the list needs no rows: the next opening ranks anew. */
+  sw_row_model_set_items (self->shown, NULL);
 
   GTK_WIDGET_CLASS (sw_assign_picker_parent_class)->hide (widget);
 }
@@ -294,11 +281,8 @@ sw_assign_picker_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_ASSIGN_PICKER);
 
-  if (self->feeder != NULL)
-    sw_row_feeder_stop (self->feeder);
-  g_clear_object (&self->feeder);
   g_clear_object (&self->shown);
-  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  g_clear_object (&self->matches);
   g_clear_object (&self->ranked);
   g_clear_object (&self->filter);
   g_clear_object (&self->organisation);
@@ -426,9 +410,9 @@ sw_assign_picker_init (SwAssignPicker *self)
   self->filter = gtk_string_filter_new (gtk_property_expression_new (SW_TYPE_ASSIGN_CANDIDATE, NULL, "search-key"));
   gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   gtk_string_filter_set_ignore_case (self->filter, TRUE);
-  self->matches = g_ptr_array_new_with_free_func (g_object_unref);
-  self->shown = g_list_store_new (SW_TYPE_ASSIGN_CANDIDATE);
-  self->feeder = sw_row_feeder_new (self->shown, ROWS_AT_ONCE, NULL, NULL);
+  self->matches = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->shown = sw_row_model_new (SW_TYPE_ASSIGN_CANDIDATE, ROWS_AT_ONCE, NULL, NULL);
+  g_signal_connect_object (self->shown, "synced", G_CALLBACK (shown_synced), self, G_CONNECT_SWAPPED);
 
   g_signal_connect (factory, "setup", G_CALLBACK (row_setup), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (row_bind), NULL);

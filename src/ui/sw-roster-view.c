@@ -5,71 +5,26 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-column-util.h"
-#include "sw-committees-panel.h"
 #include "sw-name-dialog.h"
 #include "sw-person-editor.h"
 #include "sw-people-row.h"
-#include "sw-row-feeder.h"
-#include "sw-roster-view.h"
+#include "sw-roster-view-private.h"
 #include "sw-ui-state.h"
-
-struct _SwRosterView
-{
-  GtkWidget           parent_instance;
-
-  SwOrganisation     *organisation;
-  SwPlan             *plan;
-  GSignalGroup       *stack_signals;
-  GSignalGroup       *people_signals;
-
-  /* people: org people → the search and department filter, sorted by the
-   * column view's sorter → rows (SwPeopleRow) → selection */
-  GListStore         *rows;
-  GHashTable         *haystacks;        /* SwPerson* → folded fields */
-  guint               populate_id;      /* fills the hidden view after start */
-  GPtrArray          *matches;          /* SwPerson: those found, rows in
-                                         * or not */
-  SwRowFeeder        *feeder;           /* adds their rows */
-  guint               select_after;     /* a position not in the rows yet */
-  GtkSingleSelection *people_selection;
-  char               *query;            /* normalized */
-
-  GtkSingleSelection *departments_selection;
-
-  GHashTable         *minutes;          /* SwPerson* → minutes */
-  GHashTable         *committees;       /* SwPerson* → text */
-  GtkColumnViewColumn *committees_column;
-  GtkColumnViewColumn *hours_column;
-  GtkCustomSorter    *hours_sorter;
-  GtkCustomSorter    *committees_sorter;
-
-  /* template children */
-  GtkPaned           *paned;
-  GtkToggleButton    *all_button;
-  GtkListView        *departments_view;
-  GtkSearchEntry     *search_entry;
-  GtkLabel           *count_label;
-  GtkStack           *content_stack;
-  GtkColumnView      *people_view;
-  SwCommitteesPanel  *committees_panel;
-};
 
 G_DEFINE_FINAL_TYPE (SwRosterView, sw_roster_view, GTK_TYPE_WIDGET)
 
-static void sw_roster_view_refilter (SwRosterView *self);
-
-static void
-show_message (SwRosterView *self,
-              const char   *heading,
-              const char   *body)
+void
+sw_roster_view_show_message (SwRosterView *self,
+                             const char   *heading,
+                             const char   *body)
 {
   sw_name_dialog_message (GTK_WIDGET (self), heading, body);
 }
 
 /* State */
 
-static SwDepartment *
-selected_department (SwRosterView *self)
+SwDepartment *
+sw_roster_view_selected_department (SwRosterView *self)
 {
   return gtk_single_selection_get_selected_item (self->departments_selection);
 }
@@ -86,9 +41,8 @@ static void
 sw_roster_view_update_actions (SwRosterView *self)
 {
   gboolean editable = self->organisation != NULL && !sw_organisation_get_read_only (self->organisation);
-  SwDepartment *department = editable ? selected_department (self) : NULL;
+  SwDepartment *department = editable ? sw_roster_view_selected_department (self) : NULL;
   SwPerson *person = editable ? selected_person (self) : NULL;
-  guint position = gtk_single_selection_get_selected (self->departments_selection);
   guint n_departments = editable ? g_list_model_get_n_items (sw_organisation_get_departments (self->organisation)) : 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.add-department", editable);
@@ -99,7 +53,6 @@ sw_roster_view_update_actions (SwRosterView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.add-person", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.edit-person", person != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.delete-person", person != NULL);
-  (void) position;
 }
 
 static void
@@ -135,43 +88,18 @@ sw_roster_view_recompute (SwRosterView *self)
   gtk_sorter_changed (GTK_SORTER (self->committees_sorter), GTK_SORTER_CHANGE_DIFFERENT);
 }
 
-/* TRUE when @command changes a person or a department (what the search
- * looks at). */
-static gboolean
-touches_roster (SwCommand *command)
-{
-  if (SW_IS_COMMAND_GROUP (command))
-    {
-      guint n = sw_command_group_get_size (SW_COMMAND_GROUP (command));
-
-      for (guint i = 0; i < n; i++)
-        if (touches_roster (sw_command_group_get_child (SW_COMMAND_GROUP (command), i)))
-          return TRUE;
-      return FALSE;
-    }
-
-  if (SW_IS_PROPERTY_COMMAND (command))
-    {
-      GObject *object = sw_property_command_get_object (SW_PROPERTY_COMMAND (command));
-
-      return SW_IS_PERSON (object) || SW_IS_DEPARTMENT (object);
-    }
-
-  if (SW_IS_LIST_COMMAND (command))
-    return SW_IS_ORGANISATION (sw_list_command_get_owner (SW_LIST_COMMAND (command)));
-
-  return FALSE;
-}
-
+/* Any change may have renamed a person or a department, or moved a
+ * person to another: the search and a sort by a column look again. */
 static void
-stack_changed (SwRosterView *self,
-               SwCommand    *command)
+stack_changed (SwRosterView *self)
 {
-  if (touches_roster (command))
-    {
-      g_hash_table_remove_all (self->haystacks);
-      sw_roster_view_refilter (self);
-    }
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->people_view);
+
+  if (sw_roster_view_selected_department (self) != NULL ||
+      (self->query != NULL && self->query[0] != '\0'))
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (sorter != NULL && gtk_sorter_get_order (sorter) != GTK_SORTER_ORDER_NONE)
+    gtk_sorter_changed (sorter, GTK_SORTER_CHANGE_DIFFERENT);
   sw_roster_view_recompute (self);
   sw_roster_view_update_actions (self);
 }
@@ -184,135 +112,70 @@ person_visible (gpointer item,
 {
   SwRosterView *self = user_data;
   SwPerson *person = item;
-  SwDepartment *department = selected_department (self);
-
-  const char *haystack;
+  SwDepartment *department = sw_roster_view_selected_department (self);
 
   if (department != NULL && sw_person_get_department (person) != department)
     return FALSE;
 
-  if (self->query == NULL || self->query[0] == '\0')
-    return TRUE;
-
-  haystack = g_hash_table_lookup (self->haystacks, person);
-  if (haystack == NULL)
-    {
-      haystack = sw_ui_state_person_haystack (person);
-      g_hash_table_insert (self->haystacks, person, (char *) haystack);
-    }
-
-  return sw_ui_state_haystack_matches (haystack, self->query);
+  return sw_ui_state_person_matches (person, self->query);
 }
 
 /* Rows up to this position are made at once when the table grows; those
  * after it (out of sight) are added while the main loop is idle. */
 #define ROWS_AT_ONCE 60
 
-static gpointer
-make_row (gpointer person,
-          gpointer user_data)
-{
-  return sw_people_row_new (person);
-}
+/* The selection follows its person */
 
 static void
-select_pending (SwRosterView *self)
+select_kept (SwRosterView *self)
 {
-  if (self->select_after != GTK_INVALID_LIST_POSITION &&
-      self->select_after < g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
-    {
-      gtk_single_selection_set_selected (self->people_selection, self->select_after);
-      self->select_after = GTK_INVALID_LIST_POSITION;
-    }
-}
-
-static int
-compare_people (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  GtkSorter *sorter = user_data;
-
-  return gtk_sorter_compare (sorter, *(gpointer *) a, *(gpointer *) b);
-}
-
-/* The people shown, in the column view's sort order (the roster's own
- * order, people grouped by department, until a column is clicked), go to
- * the rows the view already has; rows are added or removed at the end
- * only.  A keystroke thus refills the cells of the rows on screen instead of
- * making new ones, and the selection stays with its person. */
-static void
-sw_roster_view_refilter (SwRosterView *self)
-{
-  /* Until the view is filled the first time, there is nothing to keep up
-   * to date; nor once its table is gone (the sorter says it changed as the
-   * table's columns go). */
-  if (self->populate_id != 0 || self->people_view == NULL)
-    return;
-
-  g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func (g_object_unref);
-  GListModel *people = self->organisation != NULL ? sw_organisation_get_people (self->organisation) : NULL;
-  GListModel *rows = G_LIST_MODEL (self->rows);
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->people_view);
-  g_autoptr(SwPerson) selected = NULL;
-  guint n = people != NULL ? g_list_model_get_n_items (people) : 0;
-  guint n_rows;
   guint position = GTK_INVALID_LIST_POSITION;
 
-  /* The selected person, whose row may not be added yet. */
-  selected = selected_person (self);
-  if (selected == NULL && self->matches != NULL && self->select_after < self->matches->len)
-    selected = self->matches->pdata[self->select_after];
-  if (selected != NULL)
-    g_object_ref (selected);
-  sw_row_feeder_stop (self->feeder);
-  self->select_after = GTK_INVALID_LIST_POSITION;
-  n_rows = g_list_model_get_n_items (rows);
+  if (self->selected != NULL &&
+      !sw_list_model_find (G_LIST_MODEL (self->sorted), self->selected, &position))
+    g_clear_object (&self->selected);
 
-  for (guint i = 0; i < n; i++)
+  /* A person whose row is not there yet is selected when it comes. */
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
+    position = GTK_INVALID_LIST_POSITION;
+  if (position != gtk_single_selection_get_selected (self->people_selection))
     {
-      SwPerson *person = g_list_model_get_item (people, i);
+      g_autoptr(SwPerson) keep = self->selected != NULL ? g_object_ref (self->selected) : NULL;
 
-      if (person_visible (person, self))
-        g_ptr_array_add (matches, person);
-      else
-        g_object_unref (person);
+      gtk_single_selection_set_selected (self->people_selection, position);
+      g_set_object (&self->selected, keep);
     }
-  /* A stable sort: equal people keep the roster's order. */
-  if (sorter != NULL && gtk_sorter_get_order (sorter) != GTK_SORTER_ORDER_NONE)
-    g_ptr_array_sort_with_data (matches, compare_people, sorter);
+}
 
-  for (guint i = 0; i < MIN (n_rows, matches->len); i++)
-    {
-      g_autoptr(SwPeopleRow) row = g_list_model_get_item (rows, i);
-
-      sw_people_row_set_person (row, matches->pdata[i]);
-    }
-  if (matches->len < n_rows)
-    g_list_store_splice (self->rows, matches->len, n_rows - matches->len, NULL, 0);
-
-  sw_row_feeder_feed (self->feeder, matches, MIN (n_rows, matches->len));
-
-  if (selected != NULL)
-    {
-      for (guint i = 0; i < matches->len; i++)
-        if (matches->pdata[i] == selected)
-          {
-            position = i;
-            break;
-          }
-    }
-  g_clear_pointer (&self->matches, g_ptr_array_unref);
-  self->matches = g_steal_pointer (&matches);
-  if (position != GTK_INVALID_LIST_POSITION &&
-      position >= g_list_model_get_n_items (rows))
-    {
-      self->select_after = position;
-      position = GTK_INVALID_LIST_POSITION;
-    }
-  gtk_single_selection_set_selected (self->people_selection, position);
+static void
+rows_synced (SwRosterView *self)
+{
+  select_kept (self);
   sw_roster_view_update_count (self);
   sw_roster_view_update_actions (self);
+}
+
+static void
+rows_fed (SwRosterView *self)
+{
+  if (self->selected != NULL && selected_person (self) != self->selected)
+    select_kept (self);
+}
+
+static void
+people_selection_changed (SwRosterView *self)
+{
+  /* While the rows change, the selection is put back by select_kept (). */
+  if (!sw_row_model_get_syncing (self->rows))
+    g_set_object (&self->selected, selected_person (self));
+  sw_roster_view_update_actions (self);
+}
+
+static void
+sw_roster_view_populate (SwRosterView *self)
+{
+  g_clear_handle_id (&self->populate_id, g_source_remove);
+  sw_row_model_set_items (self->rows, G_LIST_MODEL (self->sorted));
 }
 
 static gboolean
@@ -321,7 +184,7 @@ populate_idle (gpointer data)
   SwRosterView *self = data;
 
   self->populate_id = 0;
-  sw_roster_view_refilter (self);
+  sw_roster_view_populate (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -331,18 +194,9 @@ sw_roster_view_map (GtkWidget *widget)
   SwRosterView *self = SW_ROSTER_VIEW (widget);
 
   if (self->populate_id != 0)
-    {
-      g_clear_handle_id (&self->populate_id, g_source_remove);
-      sw_roster_view_refilter (self);
-    }
+    sw_roster_view_populate (self);
 
   GTK_WIDGET_CLASS (sw_roster_view_parent_class)->map (widget);
-}
-
-static void
-people_changed (SwRosterView *self)
-{
-  sw_roster_view_refilter (self);
 }
 
 static void
@@ -356,7 +210,7 @@ sw_roster_view_apply_query (SwRosterView *self,
 
   g_free (self->query);
   self->query = g_steal_pointer (&query);
-  sw_roster_view_refilter (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -377,14 +231,14 @@ search_activated (SwRosterView *self)
     }
 }
 
-static void
-department_selection_changed (SwRosterView *self)
+void
+sw_roster_view_department_changed (SwRosterView *self)
 {
-  gboolean all = selected_department (self) == NULL;
+  gboolean all = sw_roster_view_selected_department (self) == NULL;
 
   if (gtk_toggle_button_get_active (self->all_button) != all)
     gtk_toggle_button_set_active (self->all_button, all);
-  sw_roster_view_refilter (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   sw_roster_view_update_actions (self);
 }
 
@@ -394,7 +248,7 @@ all_toggled (SwRosterView    *self,
 {
   if (gtk_toggle_button_get_active (button))
     gtk_single_selection_set_selected (self->departments_selection, GTK_INVALID_LIST_POSITION);
-  else if (selected_department (self) == NULL)
+  else if (sw_roster_view_selected_department (self) == NULL)
     gtk_toggle_button_set_active (button, TRUE);
 }
 
@@ -537,26 +391,40 @@ skills_text (GObject  *item,
   return sw_skills_join ((const char *const *) skills, "、");
 }
 
+static gpointer
+make_row (gpointer person)
+{
+  return sw_people_row_new (person);
+}
+
+static void
+set_row (gpointer row,
+         gpointer person)
+{
+  sw_people_row_set_person (row, person);
+}
+
 static void
 sw_roster_view_setup_people (SwRosterView *self)
 {
   GtkExpression *params[1];
   GtkColumnViewColumn *name_column;
 
-  self->rows = g_list_store_new (SW_TYPE_PEOPLE_ROW);
-  self->haystacks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  self->feeder = sw_row_feeder_new (self->rows, ROWS_AT_ONCE, make_row, NULL);
-  g_signal_connect_object (self->feeder, "fed", G_CALLBACK (select_pending), self, G_CONNECT_SWAPPED);
+  self->filter = gtk_custom_filter_new (person_visible, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  /* A stable sort by the column clicked: equal people keep the roster's
+   * order, people grouped by department. */
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->people_view)));
+  self->rows = sw_row_model_new (SW_TYPE_PEOPLE_ROW, ROWS_AT_ONCE, make_row, set_row);
+  g_signal_connect_object (self->rows, "synced", G_CALLBACK (rows_synced), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->rows, "fed", G_CALLBACK (rows_fed), self, G_CONNECT_SWAPPED);
   self->people_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->people_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->people_selection, TRUE);
   gtk_column_view_set_model (self->people_view, GTK_SELECTION_MODEL (self->people_selection));
-
   g_signal_connect_object (self->people_selection, "notify::selected",
-                           G_CALLBACK (sw_roster_view_update_actions), self, G_CONNECT_SWAPPED);
-  /* A click on a column header sorts the rows again. */
-  g_signal_connect_object (gtk_column_view_get_sorter (self->people_view), "changed",
-                           G_CALLBACK (sw_roster_view_refilter), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (people_selection_changed), self, G_CONNECT_SWAPPED);
 
   name_column = sw_column_util_add (self->people_view, _("Name"), NULL, fill_name, self,
                                     GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (SW_TYPE_PERSON, NULL, "name"))),
@@ -609,303 +477,6 @@ sw_roster_view_setup_people (SwRosterView *self)
    * grouped by department. */
   (void) name_column;
 }
-
-/* Departments sidebar */
-
-static void
-department_color_set (GtkColorButton *button,
-                      SwRosterView   *self)
-{
-  SwDepartment *department = g_object_get_data (G_OBJECT (button), "sw-department");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *color = NULL;
-  GdkRGBA rgba;
-
-  if (department == NULL || self->organisation == NULL)
-    return;
-
-  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
-  color = g_strdup_printf ("#%02x%02x%02x",
-                           (int) (rgba.red * 255 + 0.5),
-                           (int) (rgba.green * 255 + 0.5),
-                           (int) (rgba.blue * 255 + 0.5));
-  if (!sw_undo_stack_set (sw_organisation_get_undo_stack (self->organisation), &error,
-                          department, "color", color))
-    show_message (self, _("Could Not Change the Colour"), error->message);
-}
-
-static void
-department_setup (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  SwRosterView             *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *color = gtk_color_button_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (color), FALSE);
-  gtk_widget_add_css_class (color, "flat");
-  gtk_widget_add_css_class (color, "department-color");
-  gtk_widget_set_valign (color, GTK_ALIGN_CENTER);
-  g_signal_connect_object (color, "color-set", G_CALLBACK (department_color_set), self, 0);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), color);
-  gtk_box_append (GTK_BOX (box), label);
-  g_object_set_data (G_OBJECT (box), "sw-roster-view", self);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-department_fill (GtkListItem *list_item)
-{
-  SwDepartment *department = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *color = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (color);
-  g_autofree char *color_label = NULL;
-  SwRosterView *view;
-  GdkRGBA rgba;
-
-  if (department == NULL)
-    return;
-
-  if (!gdk_rgba_parse (&rgba, sw_department_get_color (department)))
-    gdk_rgba_parse (&rgba, "#9a9996");
-  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (color), &rgba);
-  gtk_label_set_label (GTK_LABEL (label), sw_department_get_name (department));
-
-  /* Translators: the colour button of a department, for screen readers */
-  color_label = g_strdup_printf (_("Colour of %s"), sw_department_get_name (department));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (color),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, color_label,
-                                  -1);
-  gtk_widget_set_tooltip_text (color, color_label);
-  view = g_object_get_data (G_OBJECT (box), "sw-roster-view");
-  gtk_widget_set_sensitive (color, view->organisation == NULL ||
-                                   !sw_organisation_get_read_only (view->organisation));
-}
-
-static void
-department_notify (SwDepartment *department,
-                   GParamSpec   *pspec,
-                   GtkListItem  *list_item)
-{
-  department_fill (list_item);
-}
-
-static void
-department_bind (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 SwRosterView             *self)
-{
-  SwDepartment *department = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  gulong handler;
-
-  g_object_set_data (G_OBJECT (gtk_widget_get_first_child (box)), "sw-department", department);
-  handler = g_signal_connect (department, "notify", G_CALLBACK (department_notify), list_item);
-  g_object_set_data (G_OBJECT (list_item), "sw-handler", GSIZE_TO_POINTER ((gsize) handler));
-  department_fill (list_item);
-}
-
-static void
-department_unbind (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   SwRosterView             *self)
-{
-  SwDepartment *department = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  gulong handler = GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (list_item), "sw-handler"));
-
-  if (department != NULL && handler != 0)
-    g_signal_handler_disconnect (department, handler);
-  g_object_set_data (G_OBJECT (gtk_widget_get_first_child (box)), "sw-department", NULL);
-}
-
-static void
-sw_roster_view_setup_departments (SwRosterView *self)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  self->departments_selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->departments_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->departments_selection, TRUE);
-  gtk_single_selection_set_selected (self->departments_selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_object (self->departments_selection, "notify::selected",
-                           G_CALLBACK (department_selection_changed), self, G_CONNECT_SWAPPED);
-
-  g_signal_connect (factory, "setup", G_CALLBACK (department_setup), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (department_bind), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (department_unbind), self);
-  gtk_list_view_set_factory (self->departments_view, factory);
-  gtk_list_view_set_model (self->departments_view, GTK_SELECTION_MODEL (self->departments_selection));
-}
-
-static const char *const palette[] = {
-  "#3584e4", "#33d17a", "#f6d32d", "#ff7800", "#e01b24", "#9141ac", "#986a44", "#2190a4",
-};
-
-static void
-add_department_named (GObject    *owner,
-                      const char *name,
-                      gpointer    data)
-{
-  SwRosterView *self = SW_ROSTER_VIEW (owner);
-  g_autoptr(SwDepartment) department = NULL;
-  g_autoptr(GError) error = NULL;
-  GListModel *departments;
-  guint n, position;
-
-  if (self->organisation == NULL)
-    return;
-
-  if (sw_organisation_find_department (self->organisation, name) != NULL)
-    {
-      g_autofree char *body = g_strdup_printf (_("There is already a department named “%s”."), name);
-
-      show_message (self, _("Could Not Add the Department"), body);
-      return;
-    }
-
-  departments = sw_organisation_get_departments (self->organisation);
-  n = g_list_model_get_n_items (departments);
-  department = sw_department_new (name);
-  sw_department_set_position (department, sw_ui_state_next_position (departments));
-  sw_department_set_color (department, palette[n % G_N_ELEMENTS (palette)]);
-
-  if (!sw_edit_add (self->organisation, self->organisation, "departments", department, &error))
-    {
-      show_message (self, _("Could Not Add the Department"), error->message);
-      return;
-    }
-
-  /* Select the new department. */
-  if (sw_list_model_find (departments, department, &position))
-    gtk_single_selection_set_selected (self->departments_selection, position);
-}
-
-static void
-add_department_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  sw_name_dialog_ask (widget, _("Add Department"), _("_Add"), NULL,
-            add_department_named, NULL);
-}
-
-static void
-rename_department_named (GObject    *owner,
-                         const char *name,
-                         gpointer    data)
-{
-  SwRosterView *self = SW_ROSTER_VIEW (owner);
-  SwDepartment *department = data;
-  SwDepartment *existing;
-  g_autoptr(GError) error = NULL;
-
-  existing = sw_organisation_find_department (self->organisation, name);
-  if (existing != NULL && existing != department)
-    {
-      g_autofree char *body = g_strdup_printf (_("There is already a department named “%s”."), name);
-
-      show_message (self, _("Could Not Rename the Department"), body);
-      return;
-    }
-
-  if (!sw_undo_stack_set (sw_organisation_get_undo_stack (self->organisation), &error,
-                          department, "name", name))
-    show_message (self, _("Could Not Rename the Department"), error->message);
-}
-
-static void
-rename_department_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  SwRosterView *self = SW_ROSTER_VIEW (widget);
-  SwDepartment *department = selected_department (self);
-
-  if (department != NULL)
-    sw_name_dialog_ask (GTK_WIDGET (self), _("Rename Department"), _("_Rename"), sw_department_get_name (department),
-              rename_department_named, department);
-}
-
-static void
-move_department_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  SwRosterView *self = SW_ROSTER_VIEW (widget);
-  SwDepartment *department = selected_department (self);
-  SwDepartment *changed[2] = { NULL, NULL };
-  int positions[2] = { 0, 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SwDepartment) keep = NULL;
-  SwUndoStack *stack;
-  GListModel *departments;
-  gboolean ok;
-  guint n;
-
-  if (department == NULL || self->organisation == NULL)
-    return;
-
-  departments = sw_organisation_get_departments (self->organisation);
-  if (!sw_ui_state_move_department (departments, department, g_variant_get_int32 (parameter),
-                                    changed, positions))
-    {
-      gtk_widget_error_bell (widget);
-      return;
-    }
-
-  keep = g_object_ref (department);
-  stack = sw_organisation_get_undo_stack (self->organisation);
-  sw_undo_stack_begin_group (stack, _("Move department"));
-  ok = sw_undo_stack_set (stack, &error, changed[0], "position", positions[0]) &&
-       sw_undo_stack_set (stack, &error, changed[1], "position", positions[1]);
-  if (ok)
-    ok = sw_undo_stack_end_group (stack, &error);
-  else
-    sw_undo_stack_cancel_group (stack);
-
-  if (!ok)
-    {
-      show_message (self, _("Could Not Move the Department"), error->message);
-      return;
-    }
-
-  /* The list re-sorted itself: keep the moved department selected. */
-  n = g_list_model_get_n_items (departments);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SwDepartment) item = g_list_model_get_item (departments, i);
-
-      if (item == keep)
-        {
-          gtk_single_selection_set_selected (self->departments_selection, i);
-          gtk_widget_activate_action (GTK_WIDGET (self->departments_view), "list.scroll-to-item", "u", i);
-          break;
-        }
-    }
-}
-
-static void
-delete_department_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  SwRosterView *self = SW_ROSTER_VIEW (widget);
-  SwDepartment *department = selected_department (self);
-  g_autoptr(GError) error = NULL;
-
-  if (department == NULL || self->organisation == NULL)
-    return;
-
-  if (!sw_edit_delete_department (self->organisation, department, &error))
-    show_message (self, _("Could Not Delete the Department"), error->message);
-}
-
 /* People */
 
 static void
@@ -916,7 +487,7 @@ open_editor (SwRosterView *self,
   SwPersonEditor *editor;
 
   editor = sw_person_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                 self->organisation, person, selected_department (self));
+                                 self->organisation, person, sw_roster_view_selected_department (self));
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -965,9 +536,8 @@ delete_person_action (GtkWidget  *widget,
     return;
 
   if (!sw_edit_delete_person (self->organisation, person, &error))
-    show_message (self, _("Could Not Delete the Person"), error->message);
+    sw_roster_view_show_message (self, _("Could Not Delete the Person"), error->message);
 }
-
 /* Public */
 
 void
@@ -980,15 +550,14 @@ sw_roster_view_set_organisation (SwRosterView   *self,
   if (!g_set_object (&self->organisation, organisation))
     return;
 
-  g_signal_group_set_target (self->people_signals,
-                             organisation != NULL ? sw_organisation_get_people (organisation) : NULL);
-  g_hash_table_remove_all (self->haystacks);
+  gtk_filter_list_model_set_model (self->filtered,
+                                   organisation != NULL ? sw_organisation_get_people (organisation) : NULL);
 
   /* The window starts on the Schedule: making the rows of a hidden table
    * would only delay the first frame, so they are made when the main loop
    * is idle after it (or when the view is shown first, if sooner). */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    sw_roster_view_refilter (self);
+    sw_roster_view_populate (self);
   else if (self->populate_id == 0)
     self->populate_id = g_idle_add_full (G_PRIORITY_LOW, populate_idle, self, NULL);
   gtk_single_selection_set_model (self->departments_selection,
@@ -1049,7 +618,8 @@ sw_roster_view_get_n_shown (SwRosterView *self)
 {
   g_return_val_if_fail (SW_IS_ROSTER_VIEW (self), 0);
 
-  return self->matches != NULL ? self->matches->len : 0;
+  return sw_row_model_get_items (self->rows) != NULL
+         ? g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) : 0;
 }
 
 gboolean
@@ -1057,9 +627,8 @@ sw_roster_view_get_rows_pending (SwRosterView *self)
 {
   g_return_val_if_fail (SW_IS_ROSTER_VIEW (self), FALSE);
 
-  return sw_row_feeder_get_pending (self->feeder);
+  return sw_row_model_get_pending (self->rows);
 }
-
 /* GObject */
 
 static void
@@ -1070,20 +639,22 @@ sw_roster_view_dispose (GObject *object)
   if (self->stack_signals != NULL)
     g_signal_group_set_target (self->stack_signals, NULL);
   g_clear_handle_id (&self->populate_id, g_source_remove);
-  if (self->feeder != NULL)
-    sw_row_feeder_stop (self->feeder);
-  g_clear_object (&self->feeder);
-  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  /* The rows stop following the people before the table goes. */
+  if (self->rows != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->rows, self);
+      sw_row_model_set_items (self->rows, NULL);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_ROSTER_VIEW);
 
   g_clear_object (&self->stack_signals);
   g_clear_object (&self->people_selection);
-  if (self->people_signals != NULL)
-    g_signal_group_set_target (self->people_signals, NULL);
-  g_clear_object (&self->people_signals);
   g_clear_object (&self->rows);
-  g_clear_pointer (&self->haystacks, g_hash_table_unref);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->selected);
   g_clear_object (&self->departments_selection);
   g_clear_object (&self->hours_sorter);
   g_clear_object (&self->committees_sorter);
@@ -1121,10 +692,7 @@ sw_roster_view_class_init (SwRosterViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, all_toggled);
   gtk_widget_class_bind_template_callback (widget_class, person_activated);
 
-  gtk_widget_class_install_action (widget_class, "roster.add-department", NULL, add_department_action);
-  gtk_widget_class_install_action (widget_class, "roster.rename-department", NULL, rename_department_action);
-  gtk_widget_class_install_action (widget_class, "roster.move-department", "i", move_department_action);
-  gtk_widget_class_install_action (widget_class, "roster.delete-department", NULL, delete_department_action);
+  sw_roster_view_class_init_departments (widget_class);
   gtk_widget_class_install_action (widget_class, "roster.add-person", NULL, add_person_action);
   gtk_widget_class_install_action (widget_class, "roster.edit-person", NULL, edit_person_action);
   gtk_widget_class_install_action (widget_class, "roster.delete-person", NULL, delete_person_action);
@@ -1138,13 +706,9 @@ sw_roster_view_init (SwRosterView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->select_after = GTK_INVALID_LIST_POSITION;
   self->stack_signals = g_signal_group_new (SW_TYPE_UNDO_STACK);
   g_signal_group_connect_swapped (self->stack_signals, "changed",
                                   G_CALLBACK (stack_changed), self);
-  self->people_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
-  g_signal_group_connect_swapped (self->people_signals, "items-changed",
-                                  G_CALLBACK (people_changed), self);
 
   sw_roster_view_setup_departments (self);
   sw_roster_view_setup_people (self);
