@@ -229,25 +229,26 @@ is_busy (icalcomponent *event)
   return TRUE;
 }
 
-static gboolean
-read_event (Reader         *reader,
-            icalcomponent  *calendar,
-            icalcomponent  *event,
-            GError        **error)
+/* One busy event as its occurrences are added. */
+typedef struct
 {
-  icalproperty *start_property = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
-  icalproperty *end_property = icalcomponent_get_first_property (event, ICAL_DTEND_PROPERTY);
-  icalproperty *duration_property = icalcomponent_get_first_property (event, ICAL_DURATION_PROPERTY);
-  icalproperty *rrule = icalcomponent_get_first_property (event, ICAL_RRULE_PROPERTY);
-  const char *uid = icalcomponent_get_uid (event);
-  const char *summary = icalcomponent_get_summary (event);
-  g_autofree char *reason = NULL;
-  g_autoptr(GHashTable) excluded = NULL;
-  struct icaltimetype start;
-  icaltimezone *zone;
-  gint64 seconds = 0;
-  int days = 1;
+  icalcomponent       *calendar;
+  icalcomponent       *event;
+  const char          *uid;       /* "" when the event has none */
+  struct icaltimetype  start;     /* its zone set */
+  icaltimezone        *zone;      /* of start; NULL: floating */
+  gint64               seconds;   /* length of a timed occurrence */
+  int                  days;      /* length of an all-day occurrence */
+  char                *reason;
+  GHashTable          *excluded;  /* keys of occurrences excluded or added */
+} BusyEvent;
 
+/* The DTSTART of an event, checked that it is a real time. */
+static gboolean
+read_start (icalproperty         *start_property,
+            struct icaltimetype  *start,
+            GError              **error)
+{
   if (start_property == NULL)
     {
       g_set_error (error, SW_ICS_ERROR, SW_ICS_ERROR_MALFORMED,
@@ -255,28 +256,35 @@ read_event (Reader         *reader,
       return FALSE;
     }
 
-  start = icalproperty_get_dtstart (start_property);
-  if (icaltime_is_null_time (start) || !icaltime_is_valid_time (start) ||
-      start.month < 1 || start.month > 12 || start.day < 1 || start.day > 31)
+  *start = icalproperty_get_dtstart (start_property);
+  if (icaltime_is_null_time (*start) || !icaltime_is_valid_time (*start) ||
+      start->month < 1 || start->month > 12 || start->day < 1 || start->day > 31)
     {
       g_set_error (error, SW_ICS_ERROR, SW_ICS_ERROR_MALFORMED,
                    _("An event of the calendar file has a start time that cannot be read"));
       return FALSE;
     }
 
-  if (!check_zones (calendar, event, error))
-    return FALSE;
+  return TRUE;
+}
 
-  if (!is_busy (event))
-    return TRUE;
+/* How long each occurrence of @busy lasts, from its DTEND, else its
+ * DURATION: in days when it is all-day, else in seconds. */
+static gboolean
+read_length (BusyEvent  *busy,
+             GError    **error)
+{
+  icalproperty *end_property = icalcomponent_get_first_property (busy->event, ICAL_DTEND_PROPERTY);
+  icalproperty *duration_property = icalcomponent_get_first_property (busy->event, ICAL_DURATION_PROPERTY);
+  struct icaltimetype start = busy->start;
 
-  zone = zone_of (calendar, start_property, start);
-  start.zone = zone;
+  busy->seconds = 0;
+  busy->days = 1;
 
   if (end_property != NULL)
     {
       struct icaltimetype end = icalproperty_get_dtend (end_property);
-      icaltimezone *end_zone = zone_of (calendar, end_property, end);
+      icaltimezone *end_zone = zone_of (busy->calendar, end_property, end);
 
       if (icaltime_is_null_time (end))
         {
@@ -285,14 +293,14 @@ read_event (Reader         *reader,
           return FALSE;
         }
       if (start.is_date)
-        days = (int) ((gint64) (sw_time_from_ymdhm (end.year, end.month, end.day, 0, 0) -
-                                sw_time_from_ymdhm (start.year, start.month, start.day, 0, 0)) / DAY_MINUTES);
-      else if (zone == NULL || end_zone == NULL)
-        seconds = (sw_time_from_ymdhm (end.year, end.month, end.day, end.hour, end.minute) -
-                   sw_time_from_ymdhm (start.year, start.month, start.day, start.hour, start.minute)) * 60;
+        busy->days = (int) ((gint64) (sw_time_from_ymdhm (end.year, end.month, end.day, 0, 0) -
+                                      sw_time_from_ymdhm (start.year, start.month, start.day, 0, 0)) / DAY_MINUTES);
+      else if (busy->zone == NULL || end_zone == NULL)
+        busy->seconds = (sw_time_from_ymdhm (end.year, end.month, end.day, end.hour, end.minute) -
+                         sw_time_from_ymdhm (start.year, start.month, start.day, start.hour, start.minute)) * 60;
       else
-        seconds = (gint64) icaltime_as_timet_with_zone (end, end_zone) -
-                  (gint64) icaltime_as_timet_with_zone (start, zone);
+        busy->seconds = (gint64) icaltime_as_timet_with_zone (end, end_zone) -
+                        (gint64) icaltime_as_timet_with_zone (start, busy->zone);
     }
   else if (duration_property != NULL)
     {
@@ -300,104 +308,172 @@ read_event (Reader         *reader,
       int total = icaldurationtype_as_int (duration);
 
       if (start.is_date)
-        days = MAX (total / (24 * 3600), 1);
+        busy->days = MAX (total / (24 * 3600), 1);
       else
-        seconds = total;
+        busy->seconds = total;
     }
 
-  if (summary != NULL && *summary != '\0')
-    {
-      g_autofree char *valid = g_utf8_make_valid (summary, -1);
+  return TRUE;
+}
 
-      reason = g_strdelimit (g_strstrip (g_steal_pointer (&valid)), "\r\n\t", ' ');
-    }
-  else
-    reason = g_strdup (_("Busy"));
+/* The event's summary on one line, or "Busy" when it has none. */
+static char *
+reason_of (icalcomponent *event)
+{
+  const char *summary = icalcomponent_get_summary (event);
+  g_autofree char *valid = NULL;
 
+  if (summary == NULL || *summary == '\0')
+    return g_strdup (_("Busy"));
+
+  valid = g_utf8_make_valid (summary, -1);
+
+  return g_strdelimit (g_strstrip (g_steal_pointer (&valid)), "\r\n\t", ' ');
+}
+
+/* Whether @event stands for one occurrence only, not a series. */
+static gboolean
+is_single_occurrence (icalcomponent *event)
+{
   /* A changed occurrence is its own event; its rule skips it. */
   if (icalcomponent_get_first_property (event, ICAL_RECURRENCEID_PROPERTY) != NULL)
-    {
-      add_occurrence (reader, start, zone, seconds, days, reason);
-      return TRUE;
-    }
+    return TRUE;
 
-  if (rrule == NULL && icalcomponent_get_first_property (event, ICAL_RDATE_PROPERTY) == NULL)
-    {
-      add_occurrence (reader, start, zone, seconds, days, reason);
-      return TRUE;
-    }
+  return icalcomponent_get_first_property (event, ICAL_RRULE_PROPERTY) == NULL &&
+         icalcomponent_get_first_property (event, ICAL_RDATE_PROPERTY) == NULL;
+}
 
-  excluded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (icalproperty *exdate = icalcomponent_get_first_property (event, ICAL_EXDATE_PROPERTY);
+/* The keys of the occurrences the EXDATEs of @busy leave out. */
+static GHashTable *
+collect_excluded (BusyEvent *busy)
+{
+  GHashTable *excluded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (icalproperty *exdate = icalcomponent_get_first_property (busy->event, ICAL_EXDATE_PROPERTY);
        exdate != NULL;
-       exdate = icalcomponent_get_next_property (event, ICAL_EXDATE_PROPERTY))
+       exdate = icalcomponent_get_next_property (busy->event, ICAL_EXDATE_PROPERTY))
     {
       struct icaltimetype t = icalproperty_get_exdate (exdate);
 
-      g_hash_table_add (excluded, occurrence_key (uid != NULL ? uid : "",
-                                                  t, zone_of (calendar, exdate, t)));
+      g_hash_table_add (excluded, occurrence_key (busy->uid, t, zone_of (busy->calendar, exdate, t)));
     }
 
-  {
-    g_autofree char *first = occurrence_key (uid != NULL ? uid : "", start, zone);
+  return excluded;
+}
 
-    if (!g_hash_table_contains (excluded, first) &&
-        !g_hash_table_contains (reader->overrides, first))
-      add_occurrence (reader, start, zone, seconds, days, reason);
-    g_hash_table_add (excluded, g_steal_pointer (&first));
-  }
+/* Adds the occurrence of @busy at @t (in @zone) unless it is excluded,
+ * changed by an event of its own, or already added. */
+static void
+add_series_occurrence (Reader              *reader,
+                       BusyEvent           *busy,
+                       struct icaltimetype  t,
+                       icaltimezone        *zone)
+{
+  g_autofree char *key = occurrence_key (busy->uid, t, zone);
 
-  if (rrule != NULL)
+  if (g_hash_table_contains (busy->excluded, key) || g_hash_table_contains (reader->overrides, key))
+    return;
+  g_hash_table_add (busy->excluded, g_steal_pointer (&key));
+  add_occurrence (reader, t, zone, busy->seconds, busy->days, busy->reason);
+}
+
+/* The occurrences the RRULE of @busy gives, up to the end of the plan. */
+static gboolean
+add_rule_occurrences (Reader        *reader,
+                      BusyEvent     *busy,
+                      icalproperty  *rrule,
+                      GError       **error)
+{
+  struct icalrecurrencetype recurrence = icalproperty_get_rrule (rrule);
+  icalrecur_iterator *iterator = icalrecur_iterator_new (recurrence, busy->start);
+  guint count = 0;
+
+  if (iterator == NULL)
     {
-      struct icalrecurrencetype recurrence = icalproperty_get_rrule (rrule);
-      icalrecur_iterator *iterator = icalrecur_iterator_new (recurrence, start);
-      guint count = 0;
-
-      if (iterator == NULL)
-        {
-          g_set_error (error, SW_ICS_ERROR, SW_ICS_ERROR_MALFORMED,
-                       _("An event of the calendar file has a repeat rule that cannot be read"));
-          return FALSE;
-        }
-
-      for (struct icaltimetype t = icalrecur_iterator_next (iterator);
-           !icaltime_is_null_time (t) && count < MAX_OCCURRENCES && !reader->too_many;
-           t = icalrecur_iterator_next (iterator), count++)
-        {
-          g_autofree char *key = NULL;
-
-          t.zone = zone;
-          t.is_date = start.is_date;
-          if (to_plan_minutes (reader, t, zone) >= reader->period_end + DAY_MINUTES)
-            break;
-
-          key = occurrence_key (uid != NULL ? uid : "", t, zone);
-          if (g_hash_table_contains (excluded, key) || g_hash_table_contains (reader->overrides, key))
-            continue;
-          g_hash_table_add (excluded, g_steal_pointer (&key));
-          add_occurrence (reader, t, zone, seconds, days, reason);
-        }
-      icalrecur_iterator_free (iterator);
+      g_set_error (error, SW_ICS_ERROR, SW_ICS_ERROR_MALFORMED,
+                   _("An event of the calendar file has a repeat rule that cannot be read"));
+      return FALSE;
     }
 
-  for (icalproperty *rdate = icalcomponent_get_first_property (event, ICAL_RDATE_PROPERTY);
+  for (struct icaltimetype t = icalrecur_iterator_next (iterator);
+       !icaltime_is_null_time (t) && count < MAX_OCCURRENCES && !reader->too_many;
+       t = icalrecur_iterator_next (iterator), count++)
+    {
+      t.zone = busy->zone;
+      t.is_date = busy->start.is_date;
+      if (to_plan_minutes (reader, t, busy->zone) >= reader->period_end + DAY_MINUTES)
+        break;
+
+      add_series_occurrence (reader, busy, t, busy->zone);
+    }
+  icalrecur_iterator_free (iterator);
+
+  return TRUE;
+}
+
+/* The occurrences the RDATEs of @busy add, each in its own zone. */
+static void
+add_date_occurrences (Reader    *reader,
+                      BusyEvent *busy)
+{
+  for (icalproperty *rdate = icalcomponent_get_first_property (busy->event, ICAL_RDATE_PROPERTY);
        rdate != NULL;
-       rdate = icalcomponent_get_next_property (event, ICAL_RDATE_PROPERTY))
+       rdate = icalcomponent_get_next_property (busy->event, ICAL_RDATE_PROPERTY))
     {
       struct icaldatetimeperiodtype value = icalproperty_get_rdate (rdate);
       struct icaltimetype t = !icaltime_is_null_time (value.time) ? value.time : value.period.start;
-      icaltimezone *rdate_zone = zone_of (calendar, rdate, t);
-      g_autofree char *key = NULL;
+      icaltimezone *rdate_zone = zone_of (busy->calendar, rdate, t);
 
       if (icaltime_is_null_time (t))
         continue;
       t.zone = rdate_zone;
-      key = occurrence_key (uid != NULL ? uid : "", t, rdate_zone);
-      if (g_hash_table_contains (excluded, key) || g_hash_table_contains (reader->overrides, key))
-        continue;
-      g_hash_table_add (excluded, g_steal_pointer (&key));
-      add_occurrence (reader, t, rdate_zone, seconds, days, reason);
+      add_series_occurrence (reader, busy, t, rdate_zone);
     }
+}
+
+static gboolean
+read_event (Reader         *reader,
+            icalcomponent  *calendar,
+            icalcomponent  *event,
+            GError        **error)
+{
+  icalproperty *start_property = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
+  icalproperty *rrule = icalcomponent_get_first_property (event, ICAL_RRULE_PROPERTY);
+  const char *uid = icalcomponent_get_uid (event);
+  g_autofree char *reason = NULL;
+  g_autoptr(GHashTable) excluded = NULL;
+  BusyEvent busy = { calendar, event, uid != NULL ? uid : "", };
+
+  if (!read_start (start_property, &busy.start, error))
+    return FALSE;
+
+  if (!check_zones (calendar, event, error))
+    return FALSE;
+
+  if (!is_busy (event))
+    return TRUE;
+
+  busy.zone = zone_of (calendar, start_property, busy.start);
+  busy.start.zone = busy.zone;
+
+  if (!read_length (&busy, error))
+    return FALSE;
+
+  busy.reason = reason = reason_of (event);
+
+  if (is_single_occurrence (event))
+    {
+      add_occurrence (reader, busy.start, busy.zone, busy.seconds, busy.days, busy.reason);
+      return TRUE;
+    }
+
+  busy.excluded = excluded = collect_excluded (&busy);
+  add_series_occurrence (reader, &busy, busy.start, busy.zone);
+
+  if (rrule != NULL && !add_rule_occurrences (reader, &busy, rrule, error))
+    return FALSE;
+
+  add_date_occurrences (reader, &busy);
 
   return TRUE;
 }
@@ -431,23 +507,14 @@ looks_like_icalendar (const char *text)
   return begin != NULL && strstr (begin, "END:VCALENDAR") != NULL;
 }
 
-GPtrArray *
-sw_ics_busy_read (GBytes  *bytes,
-                  SwPlan  *plan,
-                  GError **error)
+/* The text of @bytes, stripped, when it looks like an iCalendar file. */
+static char *
+read_text (GBytes  *bytes,
+           GError **error)
 {
-  g_autoptr(GPtrArray) calendars = g_ptr_array_new ();
-  g_autoptr(GPtrArray) events = g_ptr_array_new ();
   g_autofree char *text = NULL;
-  icalcomponent *root;
-  Reader reader = { NULL, };
   const char *data;
   gsize length;
-  gboolean ok = TRUE;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (SW_IS_PLAN (plan), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
   text = g_utf8_make_valid (data != NULL ? data : "", (gssize) length);
@@ -463,7 +530,18 @@ sw_ics_busy_read (GBytes  *bytes,
       return NULL;
     }
 
-  root = icalparser_parse_string (text);
+  return g_steal_pointer (&text);
+}
+
+/* Parses @text, adding its VCALENDARs to @calendars; returns the root
+ * component (free it), or NULL when it holds no calendar. */
+static icalcomponent *
+parse_calendars (const char  *text,
+                 GPtrArray   *calendars,
+                 GError     **error)
+{
+  icalcomponent *root = icalparser_parse_string (text);
+
   if (root == NULL)
     {
       g_set_error_literal (error, SW_ICS_ERROR, SW_ICS_ERROR_MALFORMED,
@@ -487,15 +565,41 @@ sw_ics_busy_read (GBytes  *bytes,
       return NULL;
     }
 
-  reader.plan_zone = g_time_zone_new_identifier (sw_plan_get_time_zone (plan));
-  if (reader.plan_zone == NULL)
-    reader.plan_zone = g_time_zone_new_utc ();
-  reader.period_start = sw_time_from_day (sw_plan_get_first_day (plan));
-  reader.period_end = sw_time_from_day (sw_plan_get_last_day (plan) + 1);
-  reader.periods = g_ptr_array_new_with_free_func (g_object_unref);
-  reader.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  reader.overrides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return root;
+}
 
+static void
+reader_init (Reader *reader,
+             SwPlan *plan)
+{
+  reader->plan_zone = g_time_zone_new_identifier (sw_plan_get_time_zone (plan));
+  if (reader->plan_zone == NULL)
+    reader->plan_zone = g_time_zone_new_utc ();
+  reader->period_start = sw_time_from_day (sw_plan_get_first_day (plan));
+  reader->period_end = sw_time_from_day (sw_plan_get_last_day (plan) + 1);
+  reader->periods = g_ptr_array_new_with_free_func (g_object_unref);
+  reader->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader->overrides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader->too_many = FALSE;
+}
+
+/* Frees all but the periods. */
+static void
+reader_clear (Reader *reader)
+{
+  g_time_zone_unref (reader->plan_zone);
+  g_hash_table_unref (reader->seen);
+  g_hash_table_unref (reader->overrides);
+}
+
+/* Adds the events of @calendars to @events (each followed by its
+ * calendar), and the changed occurrences among them to the overrides. */
+static gboolean
+collect_events (Reader     *reader,
+                GPtrArray  *calendars,
+                GPtrArray  *events,
+                GError    **error)
+{
   for (guint c = 0; c < calendars->len; c++)
     {
       icalcomponent *calendar = g_ptr_array_index (calendars, c);
@@ -513,7 +617,7 @@ sw_ics_busy_read (GBytes  *bytes,
             {
               struct icaltimetype t = icalproperty_get_recurrenceid (recurrence_id);
 
-              g_hash_table_add (reader.overrides,
+              g_hash_table_add (reader->overrides,
                                 occurrence_key (icalcomponent_get_uid (event), t,
                                                 zone_of (calendar, recurrence_id, t)));
             }
@@ -524,34 +628,72 @@ sw_ics_busy_read (GBytes  *bytes,
     {
       g_set_error_literal (error, SW_ICS_ERROR, SW_ICS_ERROR_EMPTY,
                            _("The calendar file holds no events"));
-      ok = FALSE;
+      return FALSE;
     }
 
-  for (guint i = 0; ok && i < events->len; i += 2)
-    ok = read_event (&reader, g_ptr_array_index (events, i + 1), g_ptr_array_index (events, i), error);
+  return TRUE;
+}
 
-  if (ok && reader.too_many)
+/* Refuses what was read when it is too much or nothing at all. */
+static gboolean
+check_periods (Reader  *reader,
+               SwPlan  *plan,
+               GError **error)
+{
+  if (reader->too_many)
     {
       g_set_error (error, SW_ICS_ERROR, SW_ICS_ERROR_MALFORMED,
                    _("The calendar file gives more than %u busy times in the plan’s days: "
                      "it is not one person’s calendar"), MAX_PERIODS);
-      ok = FALSE;
+      return FALSE;
     }
 
-  if (ok && reader.periods->len == 0)
+  if (reader->periods->len == 0)
     {
       g_autofree char *first = sw_time_format_date (sw_plan_get_first_day (plan));
       g_autofree char *last = sw_time_format_date (sw_plan_get_last_day (plan));
 
       g_set_error (error, SW_ICS_ERROR, SW_ICS_ERROR_NOTHING_IN_PERIOD,
                    _("The calendar file has no busy time between %s and %s"), first, last);
-      ok = FALSE;
+      return FALSE;
     }
 
+  return TRUE;
+}
+
+GPtrArray *
+sw_ics_busy_read (GBytes  *bytes,
+                  SwPlan  *plan,
+                  GError **error)
+{
+  g_autoptr(GPtrArray) calendars = g_ptr_array_new ();
+  g_autoptr(GPtrArray) events = g_ptr_array_new ();
+  g_autofree char *text = NULL;
+  icalcomponent *root;
+  Reader reader = { NULL, };
+  gboolean ok;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (SW_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  text = read_text (bytes, error);
+  if (text == NULL)
+    return NULL;
+
+  root = parse_calendars (text, calendars, error);
+  if (root == NULL)
+    return NULL;
+
+  reader_init (&reader, plan);
+
+  ok = collect_events (&reader, calendars, events, error);
+  for (guint i = 0; ok && i < events->len; i += 2)
+    ok = read_event (&reader, g_ptr_array_index (events, i + 1), g_ptr_array_index (events, i), error);
+  ok = ok && check_periods (&reader, plan, error);
+
   icalcomponent_free (root);
-  g_time_zone_unref (reader.plan_zone);
-  g_hash_table_unref (reader.seen);
-  g_hash_table_unref (reader.overrides);
+  reader_clear (&reader);
 
   if (!ok)
     {

@@ -161,21 +161,10 @@ build_vtimezone (const char  *tzid,
   return vtz;
 }
 
-gboolean
-sw_ics_exporter_prepare (SwIcsExporter  *self,
-                         GError        **error)
+/* The plan's slots in order, and the empty tables the steps below fill. */
+static void
+create_indexes (SwIcsExporter *self)
 {
-  GListModel *people = sw_organisation_get_people (self->organisation);
-  GListModel *departments = sw_organisation_get_departments (self->organisation);
-  GListModel *committees = sw_plan_get_committees (self->plan);
-  GListModel *tasks = sw_plan_get_tasks (self->plan);
-  Range range;
-  SwPerson *first_leader = NULL;
-
-  sw_ics_exporter_clear_prepared (self);
-
-  self->stamp = self->now != 0 ? self->now : g_get_real_time () / G_USEC_PER_SEC;
-  self->tzid = g_strdup (sw_plan_get_time_zone (self->plan));
   self->slots = sw_plan_dup_sorted_slots (self->plan);
   self->person_slots = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->department_slots = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
@@ -184,18 +173,22 @@ sw_ics_exporter_prepare (SwIcsExporter  *self,
   self->tasks = g_ptr_array_new_with_free_func (g_object_unref);
   self->leaders = g_hash_table_new (NULL, NULL);
   self->keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+}
 
-  range.first = sw_time_from_day (sw_plan_get_first_day (self->plan));
-  range.last = sw_time_from_day (sw_plan_get_last_day (self->plan) + 1);
-
+/* Each slot under the people assigned to it, their departments and the
+ * departments organising it; widens @range to the slots' times. */
+static void
+index_slots (SwIcsExporter *self,
+             Range         *range)
+{
   for (guint i = 0; i < self->slots->len; i++)
     {
       SwSlot *slot = g_ptr_array_index (self->slots, i);
       GListModel *assignments = sw_slot_get_assignments (slot);
       GListModel *organisers = sw_slot_get_organisers (slot);
 
-      range_add (&range, sw_slot_get_start (slot));
-      range_add (&range, sw_slot_get_end (slot));
+      range_add (range, sw_slot_get_start (slot));
+      range_add (range, sw_slot_get_end (slot));
 
       for (guint a = 0; a < g_list_model_get_n_items (assignments); a++)
         {
@@ -215,6 +208,15 @@ sw_ics_exporter_prepare (SwIcsExporter  *self,
           index_add (self->department_slots, department, slot);
         }
     }
+}
+
+/* Each task under its person, its department and its person's
+ * department; widens @range to the tasks' due times. */
+static void
+index_tasks (SwIcsExporter *self,
+             Range         *range)
+{
+  GListModel *tasks = sw_plan_get_tasks (self->plan);
 
   for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
     {
@@ -223,14 +225,21 @@ sw_ics_exporter_prepare (SwIcsExporter  *self,
       SwDepartment *department = sw_task_get_department (task);
 
       g_ptr_array_add (self->tasks, task);
-      range_add (&range, sw_task_get_due (task));
+      range_add (range, sw_task_get_due (task));
       index_add (self->person_tasks, person, task);
       index_add (self->department_tasks, department, task);
       if (person != NULL && sw_person_get_department (person) != department)
         index_add (self->department_tasks, sw_person_get_department (person), task);
     }
+}
 
-  sw_calendar_state_foreach (self->state, range_add_entry, &range);
+/* The leaders of the plan's committees, and who organises the week: the
+ * first office director, else the first leader. */
+static void
+find_leaders (SwIcsExporter *self)
+{
+  GListModel *committees = sw_plan_get_committees (self->plan);
+  SwPerson *first_leader = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (committees); i++)
     {
@@ -266,25 +275,58 @@ sw_ics_exporter_prepare (SwIcsExporter  *self,
     }
   if (self->organizer == NULL)
     self->organizer = first_leader;
+}
+
+/* The key of the object at @position of its list: its id when it has
+ * one, else one made from @position. */
+static char *
+key_for (gint64 id,
+         guint  position)
+{
+  return id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, id)
+                : g_strdup_printf ("new-%u", position);
+}
+
+static void
+add_keys (SwIcsExporter *self)
+{
+  GListModel *people = sw_organisation_get_people (self->organisation);
+  GListModel *departments = sw_organisation_get_departments (self->organisation);
 
   for (guint i = 0; i < g_list_model_get_n_items (people); i++)
     {
       g_autoptr(SwPerson) person = g_list_model_get_item (people, i);
-      gint64 id = sw_person_get_id (person);
 
-      g_hash_table_insert (self->keys, person,
-                           id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, id)
-                                  : g_strdup_printf ("new-%u", i));
+      g_hash_table_insert (self->keys, person, key_for (sw_person_get_id (person), i));
     }
   for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
     {
       g_autoptr(SwDepartment) department = g_list_model_get_item (departments, i);
-      gint64 id = sw_department_get_id (department);
 
-      g_hash_table_insert (self->keys, department,
-                           id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, id)
-                                  : g_strdup_printf ("new-%u", i));
+      g_hash_table_insert (self->keys, department, key_for (sw_department_get_id (department), i));
     }
+}
+
+gboolean
+sw_ics_exporter_prepare (SwIcsExporter  *self,
+                         GError        **error)
+{
+  Range range;
+
+  sw_ics_exporter_clear_prepared (self);
+
+  self->stamp = self->now != 0 ? self->now : g_get_real_time () / G_USEC_PER_SEC;
+  self->tzid = g_strdup (sw_plan_get_time_zone (self->plan));
+  create_indexes (self);
+
+  range.first = sw_time_from_day (sw_plan_get_first_day (self->plan));
+  range.last = sw_time_from_day (sw_plan_get_last_day (self->plan) + 1);
+
+  index_slots (self, &range);
+  index_tasks (self, &range);
+  sw_calendar_state_foreach (self->state, range_add_entry, &range);
+  find_leaders (self);
+  add_keys (self);
 
   self->vtimezone = build_vtimezone (self->tzid, &range, error);
 
