@@ -36,22 +36,14 @@ sw_autofill_solver_clear (Solver *s)
   g_clear_pointer (&s->slots, g_free);
 }
 
-void
-sw_autofill_solver_init (Solver         *s,
-                         SwOrganisation *org,
-                         SwPlan         *plan,
-                         GPtrArray      *sorted_slots,
-                         gboolean       *in_scope,
-                         GHashTable     *person_index)
+/* Numbers the departments from 1 in @dept_index (0: not found) and gives
+ * each its empty pool of people. */
+static void
+add_departments (Solver         *s,
+                 SwOrganisation *org,
+                 GHashTable     *dept_index)
 {
   GListModel *departments = sw_organisation_get_departments (org);
-  GListModel *people = sw_organisation_get_people (org);
-  g_autoptr(GHashTable) dept_index = g_hash_table_new (NULL, NULL);
-
-  memset (s, 0, sizeof *s);
-  s->plan = plan;
-  s->keep_duty_limit = TRUE;
-  s->travel_buffer = MAX (sw_plan_get_travel_buffer (plan), 0);
 
   s->n_depts = g_list_model_get_n_items (departments);
   s->pools = g_new0 (GArray *, MAX (s->n_depts, 1));
@@ -63,6 +55,17 @@ sw_autofill_solver_init (Solver         *s,
       s->pools[i] = g_array_new (FALSE, FALSE, sizeof (guint));
     }
   s->all_pool = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+/* Numbers the people from 1 in @person_index and puts the active ones in
+ * the pools of their department and of all. */
+static void
+add_people (Solver         *s,
+            SwOrganisation *org,
+            GHashTable     *dept_index,
+            GHashTable     *person_index)
+{
+  GListModel *people = sw_organisation_get_people (org);
 
   s->n_people = g_list_model_get_n_items (people);
   s->people = g_new0 (APerson, MAX (s->n_people, 1));
@@ -84,6 +87,159 @@ sw_autofill_solver_init (Solver         *s,
             g_array_append_val (s->pools[p->dept], i);
         }
     }
+}
+
+/* The existing assignments of slot @i: they keep their people busy, and
+ * @taken counts the seats each duty already has. */
+static void
+add_fixed_assignments (Solver     *s,
+                       guint       i,
+                       GHashTable *person_index,
+                       GHashTable *taken)
+{
+  GListModel *assignments = sw_slot_get_assignments (s->slots[i].slot);
+  guint n_assignments = g_list_model_get_n_items (assignments);
+
+  for (guint k = 0; k < n_assignments; k++)
+    {
+      g_autoptr(SwAssignment) a = g_list_model_get_item (assignments, k);
+      SwPerson *person = sw_assignment_get_person (a);
+      SwDuty *duty = sw_assignment_get_duty (a);
+      guint pi;
+
+      if (duty != NULL)
+        g_hash_table_insert (taken, duty,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (taken, duty)) + 1));
+      if (person == NULL)
+        continue;
+      pi = GPOINTER_TO_UINT (g_hash_table_lookup (person_index, person));
+      if (pi == 0)
+        continue;  /* not on the roster: keeps nobody busy */
+      pi--;
+      if (s->people[pi].fixed == NULL)
+        s->people[pi].fixed = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_append_val (s->people[pi].fixed, i);
+      s->people[pi].fixed_duties += duty != NULL;
+      count_days (s, &s->people[pi], i, 1);
+      s->people[pi].minutes += slot_minutes (s, i);
+      s->people[pi].base_minutes = s->people[pi].minutes;
+    }
+}
+
+/* The index of @dept's pool, -1 for a duty open to any department. */
+static int
+need_department (Solver       *s,
+                 GHashTable   *dept_index,
+                 SwDepartment *dept)
+{
+  guint di;
+
+  if (dept == NULL)
+    return -1;
+
+  di = GPOINTER_TO_UINT (g_hash_table_lookup (dept_index, dept));
+  if (di == 0)
+    {
+      /* A department that is not on the roster: nobody can come from
+       * it; an empty pool says so. */
+      s->pools = g_renew (GArray *, s->pools, s->n_depts + 1);
+      s->pools[s->n_depts] = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (dept_index, dept, GUINT_TO_POINTER (s->n_depts + 1));
+      di = ++s->n_depts;
+    }
+  return (int) di - 1;
+}
+
+/* For a duty that needs skills: the people of its pool who have them. */
+static GArray *
+skilled_pool (Solver *s,
+              Need   *need)
+{
+  GArray *from = need->dept < 0 ? s->all_pool : s->pools[need->dept];
+  GArray *pool = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint q = 0; q < from->len; q++)
+    if (duty_fits (s, g_array_index (from, guint, q), need->duty))
+      g_array_append_val (pool, g_array_index (from, guint, q));
+
+  return pool;
+}
+
+/* A need for every duty of slot @i with empty seats. */
+static void
+add_needs (Solver     *s,
+           guint       i,
+           GHashTable *dept_index,
+           GHashTable *taken)
+{
+  GListModel *duties = sw_slot_get_duties (s->slots[i].slot);
+  guint n_duties = g_list_model_get_n_items (duties);
+
+  for (guint k = 0; k < n_duties; k++)
+    {
+      g_autoptr(SwDuty) duty = g_list_model_get_item (duties, k);
+      guint count = sw_duty_get_count (duty);
+      guint held = GPOINTER_TO_UINT (g_hash_table_lookup (taken, duty));
+      Need need = { 0 };
+
+      if (held >= count)
+        continue;
+      need.duty = duty;  /* the slot keeps it alive */
+      need.slot = i;
+      need.missing = count - held;
+      need.asgs = g_array_new (FALSE, FALSE, sizeof (guint));
+      need.dept = need_department (s, dept_index, sw_duty_get_department (duty));
+      if (sw_duty_get_skills (duty)[0] != NULL)
+        need.pool = skilled_pool (s, &need);
+      g_array_append_val (s->needs, need);
+    }
+}
+
+/* Slot @i: its times and place, its existing assignments, and (when it is
+ * in scope) its needs. */
+static void
+add_slot (Solver     *s,
+          guint       i,
+          SwSlot     *slot,
+          gboolean    in_scope,
+          GHashTable *dept_index,
+          GHashTable *person_index)
+{
+  ASlot *as = &s->slots[i];
+  g_autoptr(GHashTable) taken = g_hash_table_new (NULL, NULL);
+
+  as->slot = slot;
+  as->start = sw_slot_get_start (slot);
+  as->end = sw_slot_get_end (slot);
+  as->place = sw_slot_get_location (slot);
+  as->first_need = s->needs->len;
+
+  add_fixed_assignments (s, i, person_index, taken);
+
+  if (!in_scope)
+    return;
+
+  add_needs (s, i, dept_index, taken);
+  as->n_needs = s->needs->len - as->first_need;
+}
+
+void
+sw_autofill_solver_init (Solver         *s,
+                         SwOrganisation *org,
+                         SwPlan         *plan,
+                         GPtrArray      *sorted_slots,
+                         gboolean       *in_scope,
+                         GHashTable     *person_index)
+{
+  g_autoptr(GHashTable) dept_index = g_hash_table_new (NULL, NULL);
+
+  memset (s, 0, sizeof *s);
+  s->plan = plan;
+  s->keep_duty_limit = TRUE;
+  s->travel_buffer = MAX (sw_plan_get_travel_buffer (plan), 0);
+
+  add_departments (s, org, dept_index);
+  add_people (s, org, dept_index, person_index);
 
   s->n_slots = sorted_slots->len;
   s->slots = g_new0 (ASlot, MAX (s->n_slots, 1));
@@ -92,93 +248,8 @@ sw_autofill_solver_init (Solver         *s,
   s->nodes = g_array_new (FALSE, FALSE, sizeof (Node));
 
   for (guint i = 0; i < s->n_slots; i++)
-    {
-      SwSlot *slot = g_ptr_array_index (sorted_slots, i);
-      ASlot *as = &s->slots[i];
-      GListModel *duties = sw_slot_get_duties (slot);
-      GListModel *assignments = sw_slot_get_assignments (slot);
-      guint n_duties = g_list_model_get_n_items (duties);
-      guint n_assignments = g_list_model_get_n_items (assignments);
-      g_autoptr(GHashTable) taken = g_hash_table_new (NULL, NULL);
-
-      as->slot = slot;
-      as->start = sw_slot_get_start (slot);
-      as->end = sw_slot_get_end (slot);
-      as->place = sw_slot_get_location (slot);
-      as->first_need = s->needs->len;
-
-      for (guint k = 0; k < n_assignments; k++)
-        {
-          g_autoptr(SwAssignment) a = g_list_model_get_item (assignments, k);
-          SwPerson *person = sw_assignment_get_person (a);
-          SwDuty *duty = sw_assignment_get_duty (a);
-          guint pi;
-
-          if (duty != NULL)
-            g_hash_table_insert (taken, duty,
-                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (taken, duty)) + 1));
-          if (person == NULL)
-            continue;
-          pi = GPOINTER_TO_UINT (g_hash_table_lookup (person_index, person));
-          if (pi == 0)
-            continue;  /* not on the roster: keeps nobody busy */
-          pi--;
-          if (s->people[pi].fixed == NULL)
-            s->people[pi].fixed = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_array_append_val (s->people[pi].fixed, i);
-          s->people[pi].fixed_duties += duty != NULL;
-          count_days (s, &s->people[pi], i, 1);
-          s->people[pi].minutes += slot_minutes (s, i);
-          s->people[pi].base_minutes = s->people[pi].minutes;
-        }
-
-      if (!in_scope[i])
-        continue;
-
-      for (guint k = 0; k < n_duties; k++)
-        {
-          g_autoptr(SwDuty) duty = g_list_model_get_item (duties, k);
-          guint count = sw_duty_get_count (duty);
-          guint held = GPOINTER_TO_UINT (g_hash_table_lookup (taken, duty));
-          SwDepartment *dept = sw_duty_get_department (duty);
-          Need need = { 0 };
-
-          if (held >= count)
-            continue;
-          need.duty = duty;  /* the slot keeps it alive */
-          need.slot = i;
-          need.missing = count - held;
-          need.asgs = g_array_new (FALSE, FALSE, sizeof (guint));
-          if (dept == NULL)
-            need.dept = -1;
-          else
-            {
-              guint di = GPOINTER_TO_UINT (g_hash_table_lookup (dept_index, dept));
-
-              if (di == 0)
-                {
-                  /* A department that is not on the roster: nobody can
-                   * come from it; an empty pool says so. */
-                  s->pools = g_renew (GArray *, s->pools, s->n_depts + 1);
-                  s->pools[s->n_depts] = g_array_new (FALSE, FALSE, sizeof (guint));
-                  g_hash_table_insert (dept_index, dept, GUINT_TO_POINTER (s->n_depts + 1));
-                  di = ++s->n_depts;
-                }
-              need.dept = (int) di - 1;
-            }
-          if (sw_duty_get_skills (duty)[0] != NULL)
-            {
-              GArray *from = need.dept < 0 ? s->all_pool : s->pools[need.dept];
-
-              need.pool = g_array_new (FALSE, FALSE, sizeof (guint));
-              for (guint q = 0; q < from->len; q++)
-                if (duty_fits (s, g_array_index (from, guint, q), duty))
-                  g_array_append_val (need.pool, g_array_index (from, guint, q));
-            }
-          g_array_append_val (s->needs, need);
-        }
-      as->n_needs = s->needs->len - as->first_need;
-    }
+    add_slot (s, i, g_ptr_array_index (sorted_slots, i), in_scope[i],
+              dept_index, person_index);
 }
 
 /* ------------------------------------------------------------------ */
