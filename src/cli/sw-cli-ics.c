@@ -11,6 +11,134 @@
 
 #define MAX_REMINDER_MINUTES (7 * 24 * 60)
 
+/* Exactly one target, a reminder in range, and no empty file or folder
+ * name. */
+static gboolean
+check_export_targets (const char  *out,
+                      const char  *per_person,
+                      const char  *per_department,
+                      int          reminder,
+                      GError     **error)
+{
+  int n_targets = (out != NULL) + (per_person != NULL) + (per_department != NULL);
+
+  if (n_targets != 1)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("export-ics: give exactly one of --out FILE, --per-person DIR "
+                             "and --per-department DIR"));
+      return FALSE;
+    }
+  if (reminder != -1 && (reminder < 0 || reminder > MAX_REMINDER_MINUTES))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("export-ics: --reminder must be between 0 and %d minutes"),
+                   MAX_REMINDER_MINUTES);
+      return FALSE;
+    }
+  if ((out != NULL && *out == '\0') || (per_person != NULL && *per_person == '\0') ||
+      (per_department != NULL && *per_department == '\0'))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("export-ics: the file or folder name is empty"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A folder to write into may be missing (it is made), but nothing else
+ * may stand in its place. */
+static gboolean
+check_export_folder (const char  *folder,
+                     GError     **error)
+{
+  if (folder != NULL && g_file_test (folder, G_FILE_TEST_EXISTS) &&
+      !g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, SW_ICS_ERROR, SW_ICS_ERROR_IO, _("“%s” is not a folder"), folder);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The export is remembered in the database for the next one, so it has
+ * to be writable. */
+static SwStore *
+open_store_for_export (SwCliContext  *ctx,
+                       GError       **error)
+{
+  g_autoptr(SwStore) store = sw_cli_open_store (ctx, FALSE, error);
+
+  if (store == NULL)
+    return NULL;
+  if (sw_store_is_read_only (store))
+    {
+      g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_READ_ONLY,
+                   _("%s: the database cannot be written, so the export could not be remembered "
+                     "for the next one"), ctx->db_path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&store);
+}
+
+static GPtrArray *
+export_calendar_files (SwOrganisation   *org,
+                       SwPlan           *plan,
+                       SwCalendarState  *state,
+                       SwIcsScope        scope,
+                       gboolean          tasks,
+                       int               reminder,
+                       GError          **error)
+{
+  g_autoptr(SwIcsExporter) exporter = sw_ics_exporter_new (org, plan, state);
+
+  sw_ics_exporter_set_include_tasks (exporter, tasks);
+  sw_ics_exporter_set_reminder_minutes (exporter, reminder);
+
+  return sw_ics_exporter_export (exporter, scope, error);
+}
+
+/* Writes the files to standard output (--out -), to the file @out, or
+ * into @folder, and prints the name of each file written. */
+static gboolean
+write_calendar_files (GPtrArray   *files,
+                      const char  *out,
+                      const char  *folder,
+                      GError     **error)
+{
+  if (out != NULL && g_str_equal (out, "-"))
+    {
+      SwIcsFile *file = g_ptr_array_index (files, 0);
+      gsize length;
+      const char *data = g_bytes_get_data (file->bytes, &length);
+
+      return sw_cli_write_stdout (data, length, error);
+    }
+
+  if (out != NULL)
+    {
+      if (!sw_ics_file_write (g_ptr_array_index (files, 0), out, error))
+        return FALSE;
+      g_print ("%s\n", out);
+      return TRUE;
+    }
+
+  if (!sw_ics_files_write_to_folder (files, folder, error))
+    return FALSE;
+  for (guint i = 0; i < files->len; i++)
+    {
+      SwIcsFile *file = g_ptr_array_index (files, i);
+      g_autofree char *path = g_build_filename (folder, file->file_name, NULL);
+
+      g_print ("%s\n", path);
+    }
+
+  return TRUE;
+}
+
 int
 sw_cli_cmd_export_ics (SwCliContext  *ctx,
                        int            argc,
@@ -40,39 +168,16 @@ sw_cli_cmd_export_ics (SwCliContext  *ctx,
   };
   g_autoptr(SwStore) store = NULL;
   g_autoptr(SwCalendarState) state = NULL;
-  g_autoptr(SwIcsExporter) exporter = NULL;
   g_autoptr(GPtrArray) files = NULL;
   SwOrganisation *org;
   SwPlan *plan;
   SwIcsScope scope;
   const char *folder = NULL;
-  int n_targets;
 
   if (!sw_cli_parse_options (ctx, entries, &argc, &argv, 0, error))
     return SW_CLI_EXIT_FAILURE;
-
-  n_targets = (out != NULL) + (per_person != NULL) + (per_department != NULL);
-  if (n_targets != 1)
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("export-ics: give exactly one of --out FILE, --per-person DIR "
-                             "and --per-department DIR"));
-      return SW_CLI_EXIT_FAILURE;
-    }
-  if (reminder != -1 && (reminder < 0 || reminder > MAX_REMINDER_MINUTES))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("export-ics: --reminder must be between 0 and %d minutes"),
-                   MAX_REMINDER_MINUTES);
-      return SW_CLI_EXIT_FAILURE;
-    }
-  if ((out != NULL && *out == '\0') || (per_person != NULL && *per_person == '\0') ||
-      (per_department != NULL && *per_department == '\0'))
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("export-ics: the file or folder name is empty"));
-      return SW_CLI_EXIT_FAILURE;
-    }
+  if (!check_export_targets (out, per_person, per_department, reminder, error))
+    return SW_CLI_EXIT_FAILURE;
 
   if (out != NULL)
     scope = SW_ICS_SCOPE_PLAN;
@@ -81,23 +186,12 @@ sw_cli_cmd_export_ics (SwCliContext  *ctx,
   else
     scope = SW_ICS_SCOPE_DEPARTMENT, folder = per_department;
 
-  if (folder != NULL && g_file_test (folder, G_FILE_TEST_EXISTS) &&
-      !g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, SW_ICS_ERROR, SW_ICS_ERROR_IO, _("“%s” is not a folder"), folder);
-      return SW_CLI_EXIT_FAILURE;
-    }
+  if (!check_export_folder (folder, error))
+    return SW_CLI_EXIT_FAILURE;
 
-  store = sw_cli_open_store (ctx, FALSE, error);
+  store = open_store_for_export (ctx, error);
   if (store == NULL)
     return SW_CLI_EXIT_FAILURE;
-  if (sw_store_is_read_only (store))
-    {
-      g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_READ_ONLY,
-                   _("%s: the database cannot be written, so the export could not be remembered "
-                     "for the next one"), ctx->db_path);
-      return SW_CLI_EXIT_FAILURE;
-    }
   org = sw_store_get_organisation (store);
 
   plan = sw_cli_resolve_plan (org, plan_arg, error);
@@ -108,40 +202,12 @@ sw_cli_cmd_export_ics (SwCliContext  *ctx,
   if (state == NULL)
     return SW_CLI_EXIT_FAILURE;
 
-  exporter = sw_ics_exporter_new (org, plan, state);
-  sw_ics_exporter_set_include_tasks (exporter, tasks);
-  sw_ics_exporter_set_reminder_minutes (exporter, reminder);
-  files = sw_ics_exporter_export (exporter, scope, error);
+  files = export_calendar_files (org, plan, state, scope, tasks, reminder, error);
   if (files == NULL)
     return SW_CLI_EXIT_FAILURE;
 
-  if (out != NULL && g_str_equal (out, "-"))
-    {
-      SwIcsFile *file = g_ptr_array_index (files, 0);
-      gsize length;
-      const char *data = g_bytes_get_data (file->bytes, &length);
-
-      if (!sw_cli_write_stdout (data, length, error))
-        return SW_CLI_EXIT_FAILURE;
-    }
-  else if (out != NULL)
-    {
-      if (!sw_ics_file_write (g_ptr_array_index (files, 0), out, error))
-        return SW_CLI_EXIT_FAILURE;
-      g_print ("%s\n", out);
-    }
-  else
-    {
-      if (!sw_ics_files_write_to_folder (files, folder, error))
-        return SW_CLI_EXIT_FAILURE;
-      for (guint i = 0; i < files->len; i++)
-        {
-          SwIcsFile *file = g_ptr_array_index (files, i);
-          g_autofree char *path = g_build_filename (folder, file->file_name, NULL);
-
-          g_print ("%s\n", path);
-        }
-    }
+  if (!write_calendar_files (files, out, folder, error))
+    return SW_CLI_EXIT_FAILURE;
 
   /* Only once every file is written: what the files now say. */
   if (!sw_store_save_calendar_state (store, plan, state, error))
