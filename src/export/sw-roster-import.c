@@ -592,6 +592,117 @@ add_property_command (SwCommandGroup *group,
                                                         &gvalue));
 }
 
+static void
+add_skills_command (SwCommandGroup *group,
+                    SwPerson       *person,
+                    const char     *value)
+{
+  g_auto(GStrv) skills = sw_skills_parse (value);
+  g_auto(GValue) gvalue = G_VALUE_INIT;
+
+  g_value_init (&gvalue, G_TYPE_STRV);
+  g_value_set_boxed (&gvalue, skills);
+  sw_command_group_add (group, sw_property_command_new (G_OBJECT (person), "skills", &gvalue));
+}
+
+/* The position after the organisation's last department. */
+static int
+next_department_position (SwOrganisation *organisation)
+{
+  GListModel *departments = sw_organisation_get_departments (organisation);
+  guint n = g_list_model_get_n_items (departments);
+  int next_position = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwDepartment) department = g_list_model_get_item (departments, i);
+
+      next_position = MAX (next_position, sw_department_get_position (department) + 1);
+    }
+
+  return next_position;
+}
+
+/* Adds the departments that the rows name and the organisation lacks,
+ * after its own; @created holds them by name for the new people. */
+static void
+add_new_departments (SwRosterImport *self,
+                     SwCommandGroup *group,
+                     GHashTable     *created)
+{
+  int next_position = next_department_position (self->organisation);
+
+  for (guint i = 0; i < self->new_departments->len; i++)
+    {
+      SwDepartment *department = sw_department_new (g_ptr_array_index (self->new_departments, i));
+
+      sw_department_set_position (department, next_position++);
+      g_hash_table_insert (created, (gpointer) sw_department_get_name (department), department);
+      sw_command_group_add (group,
+                            sw_list_command_new_insert (G_OBJECT (self->organisation),
+                                                        "departments", department, G_MAXUINT));
+    }
+}
+
+/* Adds the person of a new row, in the department it names (an existing
+ * one or one just created). */
+static void
+add_new_person (SwRosterImport *self,
+                SwCommandGroup *group,
+                GHashTable     *created,
+                SwRosterRow    *row)
+{
+  const char *department_name = sw_roster_row_get_value (row, SW_ROSTER_FIELD_DEPARTMENT);
+  g_autoptr(SwPerson) person = NULL;
+  SwDepartment *department = NULL;
+  g_auto(GStrv) skills = NULL;
+
+  if (*department_name != '\0')
+    {
+      department = sw_organisation_find_department (self->organisation, department_name);
+      if (department == NULL)
+        department = g_hash_table_lookup (created, department_name);
+      g_assert (department != NULL);
+    }
+
+  person = sw_person_new (sw_roster_row_get_value (row, SW_ROSTER_FIELD_NAME), department);
+  sw_person_set_title (person, sw_roster_row_get_value (row, SW_ROSTER_FIELD_TITLE));
+  sw_person_set_phone (person, sw_roster_row_get_value (row, SW_ROSTER_FIELD_PHONE));
+  sw_person_set_email (person, sw_roster_row_get_value (row, SW_ROSTER_FIELD_EMAIL));
+  sw_person_set_notes (person, sw_roster_row_get_value (row, SW_ROSTER_FIELD_NOTES));
+  skills = sw_skills_parse (sw_roster_row_get_value (row, SW_ROSTER_FIELD_SKILLS));
+  sw_person_set_skills (person, (const char *const *) skills);
+  sw_command_group_add (group,
+                        sw_list_command_new_insert (G_OBJECT (self->organisation),
+                                                    "people", person, G_MAXUINT));
+}
+
+/* Changes the fields of an updated row's person to the row's cells where
+ * they differ; an empty cell leaves its field as it is. */
+static void
+add_person_updates (SwCommandGroup *group,
+                    SwRosterRow    *row)
+{
+  SwPerson *person = sw_roster_row_get_person (row);
+  const char *skills;
+  g_autofree char *held = NULL;
+
+  for (SwRosterField f = SW_ROSTER_FIELD_TITLE; f <= SW_ROSTER_FIELD_NOTES; f++)
+    {
+      const char *value = sw_roster_row_get_value (row, f);
+
+      if (*value != '\0' && !g_str_equal (value, sw_roster_person_field (person, f)))
+        add_property_command (group, person, f, value);
+    }
+
+  /* A cell of skills replaces the person's list; an empty one
+   * leaves it. */
+  skills = sw_roster_row_get_value (row, SW_ROSTER_FIELD_SKILLS);
+  held = sw_roster_person_skills (person);
+  if (*skills != '\0' && !g_str_equal (skills, held))
+    add_skills_command (group, person, skills);
+}
+
 gboolean
 sw_roster_import_apply (SwRosterImport  *self,
                         guint           *out_n_changed,
@@ -599,9 +710,7 @@ sw_roster_import_apply (SwRosterImport  *self,
 {
   g_autoptr(SwCommand) group = NULL;
   g_autoptr(GHashTable) created = NULL;
-  GListModel *departments;
   GListModel *rows;
-  int next_position = 0;
   guint n_changed;
   guint n;
 
@@ -628,25 +737,7 @@ sw_roster_import_apply (SwRosterImport  *self,
   group = sw_command_group_new (_("Import roster"));
   created = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
 
-  departments = sw_organisation_get_departments (self->organisation);
-  n = g_list_model_get_n_items (departments);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SwDepartment) department = g_list_model_get_item (departments, i);
-
-      next_position = MAX (next_position, sw_department_get_position (department) + 1);
-    }
-
-  for (guint i = 0; i < self->new_departments->len; i++)
-    {
-      SwDepartment *department = sw_department_new (g_ptr_array_index (self->new_departments, i));
-
-      sw_department_set_position (department, next_position++);
-      g_hash_table_insert (created, (gpointer) sw_department_get_name (department), department);
-      sw_command_group_add (SW_COMMAND_GROUP (group),
-                            sw_list_command_new_insert (G_OBJECT (self->organisation),
-                                                        "departments", department, G_MAXUINT));
-    }
+  add_new_departments (self, SW_COMMAND_GROUP (group), created);
 
   rows = G_LIST_MODEL (self->rows);
   n = g_list_model_get_n_items (rows);
@@ -656,62 +747,9 @@ sw_roster_import_apply (SwRosterImport  *self,
       SwRosterRowStatus status = sw_roster_row_get_status (row);
 
       if (status == SW_ROSTER_ROW_NEW)
-        {
-          const char *department_name = sw_roster_row_get_value (row, SW_ROSTER_FIELD_DEPARTMENT);
-          g_autoptr(SwPerson) person = NULL;
-          SwDepartment *department = NULL;
-
-          if (*department_name != '\0')
-            {
-              department = sw_organisation_find_department (self->organisation, department_name);
-              if (department == NULL)
-                department = g_hash_table_lookup (created, department_name);
-              g_assert (department != NULL);
-            }
-
-          person = sw_person_new (sw_roster_row_get_value (row, SW_ROSTER_FIELD_NAME), department);
-          sw_person_set_title (person, sw_roster_row_get_value (row, SW_ROSTER_FIELD_TITLE));
-          sw_person_set_phone (person, sw_roster_row_get_value (row, SW_ROSTER_FIELD_PHONE));
-          sw_person_set_email (person, sw_roster_row_get_value (row, SW_ROSTER_FIELD_EMAIL));
-          sw_person_set_notes (person, sw_roster_row_get_value (row, SW_ROSTER_FIELD_NOTES));
-          {
-            g_auto(GStrv) skills = sw_skills_parse (sw_roster_row_get_value (row, SW_ROSTER_FIELD_SKILLS));
-
-            sw_person_set_skills (person, (const char *const *) skills);
-          }
-          sw_command_group_add (SW_COMMAND_GROUP (group),
-                                sw_list_command_new_insert (G_OBJECT (self->organisation),
-                                                            "people", person, G_MAXUINT));
-        }
+        add_new_person (self, SW_COMMAND_GROUP (group), created, row);
       else if (status == SW_ROSTER_ROW_UPDATED)
-        {
-          SwPerson *person = sw_roster_row_get_person (row);
-
-          for (SwRosterField f = SW_ROSTER_FIELD_TITLE; f <= SW_ROSTER_FIELD_NOTES; f++)
-            {
-              const char *value = sw_roster_row_get_value (row, f);
-
-              if (*value != '\0' && !g_str_equal (value, sw_roster_person_field (person, f)))
-                add_property_command (SW_COMMAND_GROUP (group), person, f, value);
-            }
-          /* A cell of skills replaces the person's list; an empty one
-           * leaves it. */
-          {
-            const char *value = sw_roster_row_get_value (row, SW_ROSTER_FIELD_SKILLS);
-            g_autofree char *held = sw_roster_person_skills (person);
-
-            if (*value != '\0' && !g_str_equal (value, held))
-              {
-                g_auto(GStrv) skills = sw_skills_parse (value);
-                g_auto(GValue) gvalue = G_VALUE_INIT;
-
-                g_value_init (&gvalue, G_TYPE_STRV);
-                g_value_set_boxed (&gvalue, skills);
-                sw_command_group_add (SW_COMMAND_GROUP (group),
-                                      sw_property_command_new (G_OBJECT (person), "skills", &gvalue));
-              }
-          }
-        }
+        add_person_updates (SW_COMMAND_GROUP (group), row);
     }
 
   if (!sw_undo_stack_push (sw_organisation_get_undo_stack (self->organisation),
