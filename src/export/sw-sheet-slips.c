@@ -12,6 +12,10 @@
 #define SLIP_PAD     8.0
 #define CUT_SPACE    12.0
 
+/* The duty table's columns: when, activity and place, duty, together with. */
+static const double slip_fractions[] = { 0.17, 0.33, 0.17, 0.33 };
+#define N_SLIP_COLUMNS G_N_ELEMENTS (slip_fractions)
+
 typedef struct
 {
   SwPerson  *person;
@@ -85,31 +89,36 @@ teammates_text (SwSlot   *slot,
   return g_string_free (s, FALSE);
 }
 
-static SheetBlock *
-slip_block_new (SheetBuilder *b,
-                Slip         *slip)
+/* A slip being laid out: its block, the width inside its padding, the
+ * widths of the duty table's columns and how far down it has got. */
+typedef struct
 {
-  static const double fractions[] = { 0.17, 0.33, 0.17, 0.33 };
-  const char *labels[] = { _("When"), _("Activity and place"), _("Duty"), _("Together with") };
-  SheetBlock *block = sheet_block_new (b);
-  SwPerson *person = slip->person;
+  SheetBuilder *b;
+  SheetBlock   *block;
+  double        inner;
+  double        w[N_SLIP_COLUMNS];
+  double        y;
+} SlipDraft;
+
+static void
+slip_column_widths (SlipDraft *d)
+{
+  double used = 0;
+
+  for (guint i = 0; i + 1 < N_SLIP_COLUMNS; i++)
+    {
+      d->w[i] = SHEET_FLOOR (d->inner * slip_fractions[i]);
+      used += d->w[i];
+    }
+  d->w[N_SLIP_COLUMNS - 1] = d->inner - used;
+}
+
+/* "Department · title · phone", leaving out what the person lacks. */
+static char *
+person_details_text (SwPerson *person)
+{
   SwDepartment *dept = sw_person_get_department (person);
   GString *info = g_string_new (NULL);
-  g_autofree char *kicker = NULL;
-  double w[G_N_ELEMENTS (fractions)];
-  double inner = b->width - 2 * SLIP_PAD;
-  double y = SLIP_PAD, x, h, name_w, used = 0;
-  PangoLayout *name, *details, *layout;
-  int lw;
-
-  for (guint i = 0; i + 1 < G_N_ELEMENTS (fractions); i++)
-    {
-      w[i] = SHEET_FLOOR (inner * fractions[i]);
-      used += w[i];
-    }
-  w[G_N_ELEMENTS (fractions) - 1] = inner - used;
-
-  kicker = g_strdup_printf ("%s · %s", _("Duty slip"), sw_plan_get_title (b->plan));
 
   if (dept != NULL)
     g_string_append (info, sw_department_get_name (dept));
@@ -118,142 +127,201 @@ slip_block_new (SheetBuilder *b,
   if (sw_person_get_phone (person)[0] != '\0')
     g_string_append_printf (info, "%s%s", info->len ? " · " : "", sw_person_get_phone (person));
 
-  name = sheet_layout_new (b, SHEET_FONT_NAME, inner * 0.4, PANGO_ALIGN_LEFT, sw_person_get_name (person));
+  return g_string_free (info, FALSE);
+}
+
+/* The person's name with their details beside it and, on the right, what
+ * the slip is. */
+static void
+slip_add_name_line (SlipDraft *d,
+                    SwPerson  *person)
+{
+  SheetBuilder *b = d->b;
+  g_autofree char *kicker = g_strdup_printf ("%s · %s", _("Duty slip"), sw_plan_get_title (b->plan));
+  g_autofree char *info = person_details_text (person);
+  PangoLayout *name, *details, *layout;
+  double h, ky, name_w;
+  int lw;
+
+  name = sheet_layout_new (b, SHEET_FONT_NAME, d->inner * 0.4, PANGO_ALIGN_LEFT, sw_person_get_name (person));
   pango_layout_get_size (name, &lw, NULL);
   name_w = (double) lw / PANGO_SCALE;
-  details = sheet_layout_new (b, SHEET_FONT_BODY, inner * 0.6 - name_w - 10, PANGO_ALIGN_LEFT, info->str);
-  g_string_free (info, TRUE);
+  details = sheet_layout_new (b, SHEET_FONT_BODY, d->inner * 0.6 - name_w - 10, PANGO_ALIGN_LEFT, info);
   h = sheet_layout_height (name);
   /* What the slip is, on the right of the name line. */
-  layout = sheet_layout_new (b, SHEET_FONT_SMALL, inner * 0.4, PANGO_ALIGN_RIGHT, kicker);
-  {
-    double ky = (double) (pango_layout_get_baseline (name) - pango_layout_get_baseline (layout)) / PANGO_SCALE;
-
-    /* A long plan title wraps downwards: the line grows with it. */
-    h = MAX (h, ky + sheet_layout_height (layout));
-    sheet_block_add_layout (block, SLIP_PAD + inner * 0.6, y + ky, layout, SHEET_GREY);
-  }
+  layout = sheet_layout_new (b, SHEET_FONT_SMALL, d->inner * 0.4, PANGO_ALIGN_RIGHT, kicker);
+  ky = (double) (pango_layout_get_baseline (name) - pango_layout_get_baseline (layout)) / PANGO_SCALE;
+  /* A long plan title wraps downwards: the line grows with it. */
+  h = MAX (h, ky + sheet_layout_height (layout));
+  sheet_block_add_layout (d->block, SLIP_PAD + d->inner * 0.6, d->y + ky, layout, SHEET_GREY);
   /* The details sit on the name's baseline. */
-  sheet_block_add_layout (block, SLIP_PAD + name_w + 10,
-                          y + (double) (pango_layout_get_baseline (name) - pango_layout_get_baseline (details)) / PANGO_SCALE,
+  sheet_block_add_layout (d->block, SLIP_PAD + name_w + 10,
+                          d->y + (double) (pango_layout_get_baseline (name) - pango_layout_get_baseline (details)) / PANGO_SCALE,
                           details, SHEET_GREY);
-  sheet_block_add_layout (block, SLIP_PAD, y, name, SHEET_INK);
-  y += MAX (h, sheet_layout_height (details)) + 4;
+  sheet_block_add_layout (d->block, SLIP_PAD, d->y, name, SHEET_INK);
+  d->y += MAX (h, sheet_layout_height (details)) + 4;
+}
+
+/* One row of the duty table: a framed cell per column, each holding its
+ * layout @pad_y below the row's top. */
+static void
+slip_add_table_row (SlipDraft   *d,
+                    PangoLayout *cells[N_SLIP_COLUMNS],
+                    double       pad_y,
+                    guint32      fill,
+                    guint32      color)
+{
+  double h = 0, x;
+
+  for (guint k = 0; k < N_SLIP_COLUMNS; k++)
+    h = MAX (h, sheet_layout_height (cells[k]));
+  h += 2 * pad_y;
+
+  x = SLIP_PAD;
+  for (guint k = 0; k < N_SLIP_COLUMNS; k++)
+    {
+      sheet_block_add_frame (d->block, x, d->y, d->w[k], h, fill, SHEET_EDGE_ALL);
+      x += d->w[k];
+    }
+  x = SLIP_PAD;
+  for (guint k = 0; k < N_SLIP_COLUMNS; k++)
+    {
+      sheet_block_add_layout (d->block, x + SHEET_CELL_PAD_X, d->y + pad_y, cells[k], color);
+      x += d->w[k];
+    }
+  d->y += h;
+}
+
+static void
+slip_add_table_header (SlipDraft *d)
+{
+  const char *labels[N_SLIP_COLUMNS] = { _("When"), _("Activity and place"), _("Duty"), _("Together with") };
+  PangoLayout *heads[N_SLIP_COLUMNS];
+
+  for (guint i = 0; i < N_SLIP_COLUMNS; i++)
+    heads[i] = sheet_layout_new (d->b, SHEET_FONT_SMALL, d->w[i] - 2 * SHEET_CELL_PAD_X, PANGO_ALIGN_LEFT, labels[i]);
+  slip_add_table_row (d, heads, 2.0, SHEET_HEADER_FILL, SHEET_ACCENT);
+}
+
+/* The slot's day in bold over its time. */
+static char *
+slot_when_markup (SwSlot *slot)
+{
+  g_autofree char *date = sheet_format_short_date (sw_time_day_of (sw_slot_get_start (slot)));
+  g_autofree char *time = sheet_format_time_range (sw_slot_get_start (slot), sw_slot_get_end (slot));
+
+  return g_markup_printf_escaped ("<b>%s</b>\n%s", date, time);
+}
+
+/* The slot's title in bold over its place, when it has one. */
+static char *
+slot_activity_markup (SwSlot *slot)
+{
+  if (sw_slot_get_location (slot)[0] != '\0')
+    return g_markup_printf_escaped ("<b>%s</b>\n<span foreground=\"#5f6368\">%s</span>",
+                                    sw_slot_get_title (slot), sw_slot_get_location (slot));
+
+  return g_markup_printf_escaped ("<b>%s</b>", sw_slot_get_title (slot));
+}
+
+/* The duty (or "Attendee") over the assignment's note, when it has one. */
+static char *
+assignment_duty_text (SwAssignment *assignment)
+{
+  SwDuty *duty = sw_assignment_get_duty (assignment);
+  const char *name = duty != NULL ? sw_duty_get_name (duty) : _("Attendee");
+
+  if (sw_assignment_get_note (assignment)[0] != '\0')
+    return g_strdup_printf ("%s\n%s", name, sw_assignment_get_note (assignment));
+
+  return g_strdup (name);
+}
+
+static void
+slip_add_duty_row (SlipDraft    *d,
+                   SwPerson     *person,
+                   SwSlot       *slot,
+                   SwAssignment *assignment,
+                   gboolean      zebra)
+{
+  SheetBuilder *b = d->b;
+  g_autofree char *when = slot_when_markup (slot);
+  g_autofree char *activity = slot_activity_markup (slot);
+  g_autofree char *mates = teammates_text (slot, person);
+  g_autofree char *duty_text = assignment_duty_text (assignment);
+  PangoLayout *cells[N_SLIP_COLUMNS];
+
+  cells[0] = sheet_layout_new_markup (b, SHEET_FONT_BODY, d->w[0] - 2 * SHEET_CELL_PAD_X, PANGO_ALIGN_LEFT, when);
+  cells[1] = sheet_layout_new_markup (b, SHEET_FONT_BODY, d->w[1] - 2 * SHEET_CELL_PAD_X, PANGO_ALIGN_LEFT, activity);
+  cells[2] = sheet_layout_new (b, SHEET_FONT_BODY, d->w[2] - 2 * SHEET_CELL_PAD_X, PANGO_ALIGN_LEFT, duty_text);
+  cells[3] = sheet_layout_new_markup (b, SHEET_FONT_SMALL, d->w[3] - 2 * SHEET_CELL_PAD_X, PANGO_ALIGN_LEFT, mates);
+  slip_add_table_row (d, cells, SHEET_CELL_PAD_Y, zebra ? SHEET_ZEBRA_FILL : SHEET_NO_COLOR, SHEET_INK);
+}
+
+/* The plan's hotline and organiser under the duties, when it has them. */
+static void
+slip_add_footer (SlipDraft *d)
+{
+  SwPlan *plan = d->b->plan;
+  GString *foot = g_string_new (NULL);
+
+  if (sw_plan_get_hotline (plan)[0] != '\0')
+    g_string_append_printf (foot, _("Hotline: %s"), sw_plan_get_hotline (plan));
+  if (sw_plan_get_organiser (plan)[0] != '\0')
+    {
+      if (foot->len > 0)
+        g_string_append (foot, "    ");
+      g_string_append (foot, sw_plan_get_organiser (plan));
+    }
+  if (foot->len > 0)
+    {
+      PangoLayout *layout = sheet_layout_new (d->b, SHEET_FONT_SMALL, d->inner, PANGO_ALIGN_LEFT, foot->str);
+
+      d->y += sheet_block_add_layout (d->block, SLIP_PAD, d->y, layout, SHEET_GREY);
+    }
+  g_string_free (foot, TRUE);
+}
+
+/* The cut line, with scissors on a white patch at its left end. */
+static void
+slip_add_cut_line (SlipDraft *d)
+{
+  SheetRect cut = { 0, d->y, d->b->width, 0, SHEET_NO_COLOR, SHEET_GREY, 0.6,
+                    SHEET_EDGE_TOP, SHEET_DASH_DASHED, SHEET_HATCH_NONE };
+  PangoLayout *scissors = sheet_layout_new (d->b, SHEET_FONT_BODY, -1, PANGO_ALIGN_LEFT, "✂");
+  double sh = sheet_layout_height (scissors);
+  int sw;
+
+  pango_layout_get_size (scissors, &sw, NULL);
+  sheet_block_add_rect (d->block, &cut);
+  sheet_block_add_fill (d->block, 6, d->y - sh / 2, (double) sw / PANGO_SCALE + 4, sh, 0xffffff);
+  sheet_block_add_layout (d->block, 8, d->y - sh / 2, scissors, SHEET_GREY);
+  d->y += sh / 2;
+}
+
+static SheetBlock *
+slip_block_new (SheetBuilder *b,
+                Slip         *slip)
+{
+  SlipDraft d = { b, sheet_block_new (b), b->width - 2 * SLIP_PAD, { 0 }, SLIP_PAD };
+
+  slip_column_widths (&d);
+  slip_add_name_line (&d, slip->person);
 
   /* The duties as a small table. */
-  {
-    double hh = 0;
-    PangoLayout *heads[G_N_ELEMENTS (labels)];
-
-    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-      {
-        heads[i] = sheet_layout_new (b, SHEET_FONT_SMALL, w[i] - 2 * SHEET_CELL_PAD_X, PANGO_ALIGN_LEFT, labels[i]);
-        hh = MAX (hh, sheet_layout_height (heads[i]));
-      }
-    hh += 2 * 2.0;
-    x = SLIP_PAD;
-    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-      {
-        sheet_block_add_frame (block, x, y, w[i], hh, SHEET_HEADER_FILL, SHEET_EDGE_ALL);
-        x += w[i];
-      }
-    x = SLIP_PAD;
-    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-      {
-        sheet_block_add_layout (block, x + SHEET_CELL_PAD_X, y + 2.0, heads[i], SHEET_ACCENT);
-        x += w[i];
-      }
-    y += hh;
-  }
-
+  slip_add_table_header (&d);
   for (guint i = 0; i < slip->slots->len; i++)
-    {
-      SwSlot *slot = slip->slots->pdata[i];
-      SwAssignment *assignment = slip->assignments->pdata[i];
-      SwDuty *duty = sw_assignment_get_duty (assignment);
-      g_autofree char *date = sheet_format_short_date (sw_time_day_of (sw_slot_get_start (slot)));
-      g_autofree char *time = sheet_format_time_range (sw_slot_get_start (slot), sw_slot_get_end (slot));
-      g_autofree char *when = g_markup_printf_escaped ("<b>%s</b>\n%s", date, time);
-      g_autofree char *activity = NULL;
-      g_autofree char *mates = teammates_text (slot, person);
-      g_autofree char *duty_text = NULL;
-      PangoLayout *cells[G_N_ELEMENTS (fractions)];
+    slip_add_duty_row (&d, slip->person, slip->slots->pdata[i], slip->assignments->pdata[i], i % 2);
 
-      if (sw_slot_get_location (slot)[0] != '\0')
-        activity = g_markup_printf_escaped ("<b>%s</b>\n<span foreground=\"#5f6368\">%s</span>",
-                                            sw_slot_get_title (slot), sw_slot_get_location (slot));
-      else
-        activity = g_markup_printf_escaped ("<b>%s</b>", sw_slot_get_title (slot));
-      if (sw_assignment_get_note (assignment)[0] != '\0')
-        duty_text = g_strdup_printf ("%s\n%s", duty != NULL ? sw_duty_get_name (duty) : _("Attendee"),
-                                     sw_assignment_get_note (assignment));
-      else
-        duty_text = g_strdup (duty != NULL ? sw_duty_get_name (duty) : _("Attendee"));
+  d.y += 4;
+  slip_add_footer (&d);
+  d.y += SLIP_PAD;
+  slip_add_cut_line (&d);
 
-      cells[0] = sheet_layout_new_markup (b, SHEET_FONT_BODY, w[0] - 2 * SHEET_CELL_PAD_X, PANGO_ALIGN_LEFT, when);
-      cells[1] = sheet_layout_new_markup (b, SHEET_FONT_BODY, w[1] - 2 * SHEET_CELL_PAD_X, PANGO_ALIGN_LEFT, activity);
-      cells[2] = sheet_layout_new (b, SHEET_FONT_BODY, w[2] - 2 * SHEET_CELL_PAD_X, PANGO_ALIGN_LEFT, duty_text);
-      cells[3] = sheet_layout_new_markup (b, SHEET_FONT_SMALL, w[3] - 2 * SHEET_CELL_PAD_X, PANGO_ALIGN_LEFT, mates);
-      h = 0;
-      for (guint k = 0; k < G_N_ELEMENTS (cells); k++)
-        h = MAX (h, sheet_layout_height (cells[k]));
-      h += 2 * SHEET_CELL_PAD_Y;
+  d.block->height = d.y;
+  d.block->space_after = CUT_SPACE - 6;
 
-      x = SLIP_PAD;
-      for (guint k = 0; k < G_N_ELEMENTS (cells); k++)
-        {
-          sheet_block_add_frame (block, x, y, w[k], h, i % 2 ? SHEET_ZEBRA_FILL : SHEET_NO_COLOR, SHEET_EDGE_ALL);
-          x += w[k];
-        }
-      x = SLIP_PAD;
-      for (guint k = 0; k < G_N_ELEMENTS (cells); k++)
-        {
-          sheet_block_add_layout (block, x + SHEET_CELL_PAD_X, y + SHEET_CELL_PAD_Y, cells[k], SHEET_INK);
-          x += w[k];
-        }
-      y += h;
-    }
-
-  y += 4;
-  {
-    GString *foot = g_string_new (NULL);
-
-    if (sw_plan_get_hotline (b->plan)[0] != '\0')
-      g_string_append_printf (foot, _("Hotline: %s"), sw_plan_get_hotline (b->plan));
-    if (sw_plan_get_organiser (b->plan)[0] != '\0')
-      {
-        if (foot->len > 0)
-          g_string_append (foot, "    ");
-        g_string_append (foot, sw_plan_get_organiser (b->plan));
-      }
-    if (foot->len > 0)
-      {
-        layout = sheet_layout_new (b, SHEET_FONT_SMALL, inner, PANGO_ALIGN_LEFT, foot->str);
-        y += sheet_block_add_layout (block, SLIP_PAD, y, layout, SHEET_GREY);
-      }
-    g_string_free (foot, TRUE);
-  }
-  y += SLIP_PAD;
-
-  /* The cut line, with scissors on a white patch at its left end. */
-  {
-    SheetRect cut = { 0, y, b->width, 0, SHEET_NO_COLOR, SHEET_GREY, 0.6,
-                      SHEET_EDGE_TOP, SHEET_DASH_DASHED, SHEET_HATCH_NONE };
-    PangoLayout *scissors = sheet_layout_new (b, SHEET_FONT_BODY, -1, PANGO_ALIGN_LEFT, "✂");
-    double sh = sheet_layout_height (scissors);
-    int sw;
-
-    pango_layout_get_size (scissors, &sw, NULL);
-    sheet_block_add_rect (block, &cut);
-    sheet_block_add_fill (block, 6, y - sh / 2, (double) sw / PANGO_SCALE + 4, sh, 0xffffff);
-    sheet_block_add_layout (block, 8, y - sh / 2, scissors, SHEET_GREY);
-    y += sh / 2;
-  }
-
-  block->height = y;
-  block->space_after = CUT_SPACE - 6;
-
-  return block;
+  return d.block;
 }
 
 void
