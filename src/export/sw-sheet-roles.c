@@ -328,19 +328,18 @@ day_heading_new (SheetBuilder *b,
   return block;
 }
 
-static void
-add_committees (SheetBuilder *b)
-{
-  GListModel *committees = sw_plan_get_committees (b->plan);
-  guint n = g_list_model_get_n_items (committees);
-  static const SwRole role_order[] = {
-    SW_ROLE_LEADER, SW_ROLE_DEPUTY, SW_ROLE_OFFICE_DIRECTOR, SW_ROLE_MEMBER,
-  };
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
-  double label_w = MIN (100.0, SHEET_FLOOR (b->width * 0.18));
+/* The roles of a committee, in the order the sheet lists them. */
+static const SwRole committee_role_order[] = {
+  SW_ROLE_LEADER, SW_ROLE_DEPUTY, SW_ROLE_OFFICE_DIRECTOR, SW_ROLE_MEMBER,
+};
 
-  if (n == 0)
-    return;
+/* The plan's committees by position, keeping the order of equal ones. */
+static GPtrArray *
+committees_by_position (SwPlan *plan)
+{
+  GListModel *committees = sw_plan_get_committees (plan);
+  guint n = g_list_model_get_n_items (committees);
+  GPtrArray *sorted = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (sorted, g_list_model_get_item (committees, i));
@@ -353,97 +352,161 @@ add_committees (SheetBuilder *b)
         sorted->pdata[j - 1] = tmp;
       }
 
-  sheet_add_heading (b, _("Leadership and working groups"));
+  return sorted;
+}
 
-  for (guint i = 0; i < sorted->len; i++)
+/* A member's name and, in brackets, their department and title. */
+static char *
+committee_member_markup (SwPerson *person)
+{
+  SwDepartment *dept = sw_person_get_department (person);
+  g_autofree char *detail = NULL;
+
+  if (dept == NULL && sw_person_get_title (person)[0] == '\0')
+    return sheet_name_markup (sw_person_get_name (person));
+
+  if (dept != NULL && sw_person_get_title (person)[0] != '\0')
+    detail = g_strdup_printf ("%s %s", sw_department_get_name (dept), sw_person_get_title (person));
+  else if (dept != NULL)
+    detail = g_strdup (sw_department_get_name (dept));
+  else
+    detail = g_strdup (sw_person_get_title (person));
+  /* TRANSLATORS: a person and, in brackets, department and title. */
+  return g_markup_printf_escaped (_("<b><span allow_breaks=\"false\">%s</span></b> <span foreground=\"#5f6368\">(%s)</span>"),
+                                  sw_person_get_name (person), detail);
+}
+
+/* The members who have @role, as markup; NULL when there are none. */
+static char *
+committee_role_members_markup (GListModel *members,
+                               SwRole      role)
+{
+  guint n_members = g_list_model_get_n_items (members);
+  g_autofree char *sep = g_markup_escape_text (sheet_list_separator (), -1);
+  GString *list = g_string_new (NULL);
+
+  for (guint k = 0; k < n_members; k++)
     {
-      SwCommittee *committee = sorted->pdata[i];
-      GListModel *members = sw_committee_get_members (committee);
-      guint n_members = g_list_model_get_n_items (members);
-      SheetBlock *block = sheet_block_new (b);
-      PangoLayout *name;
-      double y, h;
+      g_autoptr(SwCommitteeMember) member = g_list_model_get_item (members, k);
+      SwPerson *person = sw_committee_member_get_person (member);
+      g_autofree char *entry = NULL;
 
-      name = sheet_layout_new (b, SHEET_FONT_BODY_BOLD, b->width - 2 * SHEET_CELL_PAD_X - 4,
-                               PANGO_ALIGN_LEFT, sw_committee_get_name (committee));
-      h = sheet_layout_height (name) + 2 * SHEET_CELL_PAD_Y;
-      sheet_block_add_frame (block, 0, 0, b->width, h, SHEET_HEADER_FILL, SHEET_EDGE_ALL);
-      sheet_block_add_layout (block, SHEET_CELL_PAD_X + 4, SHEET_CELL_PAD_Y, name, SHEET_ACCENT);
-      y = h;
-
-      for (guint r = 0; r < G_N_ELEMENTS (role_order); r++)
-        {
-          GString *list = g_string_new (NULL);
-          PangoLayout *label, *people;
-
-          for (guint k = 0; k < n_members; k++)
-            {
-              g_autoptr(SwCommitteeMember) member = g_list_model_get_item (members, k);
-              SwPerson *person = sw_committee_member_get_person (member);
-              SwDepartment *dept;
-              g_autofree char *entry = NULL;
-
-              if (sw_committee_member_get_role (member) != role_order[r] || person == NULL)
-                continue;
-              dept = sw_person_get_department (person);
-              if (list->len > 0)
-                {
-                  g_autofree char *sep = g_markup_escape_text (sheet_list_separator (), -1);
-
-                  g_string_append (list, sep);
-                }
-              if (dept != NULL || sw_person_get_title (person)[0] != '\0')
-                {
-                  g_autofree char *detail = NULL;
-
-                  if (dept != NULL && sw_person_get_title (person)[0] != '\0')
-                    detail = g_strdup_printf ("%s %s", sw_department_get_name (dept), sw_person_get_title (person));
-                  else if (dept != NULL)
-                    detail = g_strdup (sw_department_get_name (dept));
-                  else
-                    detail = g_strdup (sw_person_get_title (person));
-                  /* TRANSLATORS: a person and, in brackets, department and title. */
-                  entry = g_markup_printf_escaped (_("<b><span allow_breaks=\"false\">%s</span></b> <span foreground=\"#5f6368\">(%s)</span>"),
-                                                   sw_person_get_name (person), detail);
-                }
-              else
-                entry = sheet_name_markup (sw_person_get_name (person));
-              g_string_append (list, entry);
-            }
-
-          if (list->len == 0)
-            {
-              g_string_free (list, TRUE);
-              continue;
-            }
-
-          label = sheet_layout_new (b, SHEET_FONT_BODY_BOLD, label_w - 2 * SHEET_CELL_PAD_X,
-                                    PANGO_ALIGN_LEFT, sw_role_get_label (role_order[r]));
-          people = sheet_layout_new_markup (b, SHEET_FONT_BODY, b->width - label_w - 2 * SHEET_CELL_PAD_X,
-                                            PANGO_ALIGN_LEFT, list->str);
-          g_string_free (list, TRUE);
-          h = MAX (sheet_layout_height (label), sheet_layout_height (people)) + 2 * SHEET_CELL_PAD_Y;
-          sheet_block_add_frame (block, 0, y, label_w, h, SHEET_ZEBRA_FILL, SHEET_EDGE_ALL);
-          sheet_block_add_frame (block, label_w, y, b->width - label_w, h, SHEET_NO_COLOR, SHEET_EDGE_ALL);
-          sheet_block_add_layout (block, SHEET_CELL_PAD_X, y + SHEET_CELL_PAD_Y, label, SHEET_GREY);
-          sheet_block_add_layout (block, label_w + SHEET_CELL_PAD_X, y + SHEET_CELL_PAD_Y, people, SHEET_INK);
-          y += h;
-        }
-      if (n_members == 0)
-        {
-          PangoLayout *none = sheet_layout_new (b, SHEET_FONT_BODY, b->width - 2 * SHEET_CELL_PAD_X,
-                                                PANGO_ALIGN_LEFT, _("No members yet"));
-
-          h = sheet_layout_height (none) + 2 * SHEET_CELL_PAD_Y;
-          sheet_block_add_frame (block, 0, y, b->width, h, SHEET_NO_COLOR, SHEET_EDGE_ALL);
-          sheet_block_add_layout (block, SHEET_CELL_PAD_X, y + SHEET_CELL_PAD_Y, none, SHEET_GREY);
-          y += h;
-        }
-
-      block->height = y;
-      block->space_after = 8;
-      sheet_builder_append (b, block);
+      if (sw_committee_member_get_role (member) != role || person == NULL)
+        continue;
+      if (list->len > 0)
+        g_string_append (list, sep);
+      entry = committee_member_markup (person);
+      g_string_append (list, entry);
     }
+
+  if (list->len == 0)
+    {
+      g_string_free (list, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (list, FALSE);
+}
+
+/* The committee's name across the block; returns the row's height. */
+static double
+committee_add_name_row (SheetBuilder *b,
+                        SheetBlock   *block,
+                        SwCommittee  *committee)
+{
+  PangoLayout *name;
+  double h;
+
+  name = sheet_layout_new (b, SHEET_FONT_BODY_BOLD, b->width - 2 * SHEET_CELL_PAD_X - 4,
+                           PANGO_ALIGN_LEFT, sw_committee_get_name (committee));
+  h = sheet_layout_height (name) + 2 * SHEET_CELL_PAD_Y;
+  sheet_block_add_frame (block, 0, 0, b->width, h, SHEET_HEADER_FILL, SHEET_EDGE_ALL);
+  sheet_block_add_layout (block, SHEET_CELL_PAD_X + 4, SHEET_CELL_PAD_Y, name, SHEET_ACCENT);
+
+  return h;
+}
+
+/* A role in a column @label_w wide and the people who have it beside it;
+ * returns the row's height. */
+static double
+committee_add_role_row (SheetBuilder *b,
+                        SheetBlock   *block,
+                        double        y,
+                        double        label_w,
+                        SwRole        role,
+                        const char   *people_markup)
+{
+  PangoLayout *label, *people;
+  double h;
+
+  label = sheet_layout_new (b, SHEET_FONT_BODY_BOLD, label_w - 2 * SHEET_CELL_PAD_X,
+                            PANGO_ALIGN_LEFT, sw_role_get_label (role));
+  people = sheet_layout_new_markup (b, SHEET_FONT_BODY, b->width - label_w - 2 * SHEET_CELL_PAD_X,
+                                    PANGO_ALIGN_LEFT, people_markup);
+  h = MAX (sheet_layout_height (label), sheet_layout_height (people)) + 2 * SHEET_CELL_PAD_Y;
+  sheet_block_add_frame (block, 0, y, label_w, h, SHEET_ZEBRA_FILL, SHEET_EDGE_ALL);
+  sheet_block_add_frame (block, label_w, y, b->width - label_w, h, SHEET_NO_COLOR, SHEET_EDGE_ALL);
+  sheet_block_add_layout (block, SHEET_CELL_PAD_X, y + SHEET_CELL_PAD_Y, label, SHEET_GREY);
+  sheet_block_add_layout (block, label_w + SHEET_CELL_PAD_X, y + SHEET_CELL_PAD_Y, people, SHEET_INK);
+
+  return h;
+}
+
+/* The row saying a committee has no members; returns its height. */
+static double
+committee_add_no_members_row (SheetBuilder *b,
+                              SheetBlock   *block,
+                              double        y)
+{
+  PangoLayout *none = sheet_layout_new (b, SHEET_FONT_BODY, b->width - 2 * SHEET_CELL_PAD_X,
+                                        PANGO_ALIGN_LEFT, _("No members yet"));
+  double h = sheet_layout_height (none) + 2 * SHEET_CELL_PAD_Y;
+
+  sheet_block_add_frame (block, 0, y, b->width, h, SHEET_NO_COLOR, SHEET_EDGE_ALL);
+  sheet_block_add_layout (block, SHEET_CELL_PAD_X, y + SHEET_CELL_PAD_Y, none, SHEET_GREY);
+
+  return h;
+}
+
+/* A committee's name over one row per role that has members. */
+static SheetBlock *
+committee_block_new (SheetBuilder *b,
+                     SwCommittee  *committee,
+                     double        label_w)
+{
+  GListModel *members = sw_committee_get_members (committee);
+  SheetBlock *block = sheet_block_new (b);
+  double y;
+
+  y = committee_add_name_row (b, block, committee);
+  for (guint r = 0; r < G_N_ELEMENTS (committee_role_order); r++)
+    {
+      g_autofree char *people = committee_role_members_markup (members, committee_role_order[r]);
+
+      if (people != NULL)
+        y += committee_add_role_row (b, block, y, label_w, committee_role_order[r], people);
+    }
+  if (g_list_model_get_n_items (members) == 0)
+    y += committee_add_no_members_row (b, block, y);
+
+  block->height = y;
+  block->space_after = 8;
+
+  return block;
+}
+
+static void
+add_committees (SheetBuilder *b)
+{
+  g_autoptr(GPtrArray) sorted = committees_by_position (b->plan);
+  double label_w = MIN (100.0, SHEET_FLOOR (b->width * 0.18));
+
+  if (sorted->len == 0)
+    return;
+
+  sheet_add_heading (b, _("Leadership and working groups"));
+  for (guint i = 0; i < sorted->len; i++)
+    sheet_builder_append (b, committee_block_new (b, sorted->pdata[i], label_w));
 }
 
 static void
@@ -516,106 +579,158 @@ compare_tasks (gconstpointer a,
   return g_strcmp0 (sw_task_get_title (ta), sw_task_get_title (tb));
 }
 
-static void
-add_tasks (SheetBuilder *b)
-{
-  GListModel *tasks = sw_plan_get_tasks (b->plan);
-  guint n = g_list_model_get_n_items (tasks);
-  static const double fractions[] = { 0.06, 0.42, 0.22, 0.16, 0.14 };
-  const char *labels[] = { _("No."), _("Task"), _("Owner"), _("Due"), _("Status") };
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *continued = g_strdup_printf (_("%s (continued)"), _("Tasks"));
-  double w[G_N_ELEMENTS (fractions)];
-  SheetBlock *header;
-  int table;
+enum { TASK_COL_NUMBER, TASK_COL_TASK, TASK_COL_OWNER, TASK_COL_DUE, TASK_COL_STATUS, N_TASK_COLS };
 
-  if (n == 0)
-    return;
+static const double task_fractions[N_TASK_COLS] = { 0.06, 0.42, 0.22, 0.16, 0.14 };
+
+/* The plan's tasks by due time (those without one last), then title. */
+static GPtrArray *
+tasks_by_due (SwPlan *plan)
+{
+  GListModel *tasks = sw_plan_get_tasks (plan);
+  guint n = g_list_model_get_n_items (tasks);
+  GPtrArray *sorted = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (sorted, g_list_model_get_item (tasks, i));
   g_ptr_array_sort (sorted, compare_tasks);
 
-  column_widths (b, fractions, G_N_ELEMENTS (fractions), w);
+  return sorted;
+}
+
+/* The task's title over, in grey, its slot and its notes. */
+static char *
+task_title_markup (SwTask *task)
+{
+  GString *title = g_string_new (NULL);
+  g_autofree char *escaped = g_markup_escape_text (sw_task_get_title (task), -1);
+
+  g_string_append (title, escaped);
+  if (sw_task_get_slot (task) != NULL)
+    {
+      g_autofree char *link = g_markup_printf_escaped ("\n<span size=\"smaller\" foreground=\"#5f6368\">→ %s</span>",
+                                                       sw_slot_get_title (sw_task_get_slot (task)));
+      g_string_append (title, link);
+    }
+  if (sw_task_get_notes (task)[0] != '\0')
+    {
+      g_autofree char *notes = g_markup_printf_escaped ("\n<span size=\"smaller\" foreground=\"#5f6368\">%s</span>",
+                                                        sw_task_get_notes (task));
+      g_string_append (title, notes);
+    }
+
+  return g_string_free (title, FALSE);
+}
+
+/* "Department · person", or "—" when the task has no owner. */
+static char *
+task_owner_text (SwTask *task)
+{
+  GString *owner = g_string_new (NULL);
+
+  if (sw_task_get_department (task) != NULL)
+    g_string_append (owner, sw_department_get_name (sw_task_get_department (task)));
+  if (sw_task_get_person (task) != NULL)
+    {
+      if (owner->len > 0)
+        g_string_append (owner, " · ");
+      g_string_append (owner, sw_person_get_name (sw_task_get_person (task)));
+    }
+  if (owner->len == 0)
+    g_string_append (owner, "—");
+
+  return g_string_free (owner, FALSE);
+}
+
+static char *
+task_due_text (SwTask *task)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *hm = NULL;
+
+  if (sw_task_get_due (task) == SW_TIME_UNSET)
+    return g_strdup ("—");
+
+  date = sheet_format_short_date (sw_time_day_of (sw_task_get_due (task)));
+  hm = sw_time_format_hm (sw_task_get_due (task));
+
+  return g_strdup_printf ("%s %s", date, hm);
+}
+
+/* The row of the task numbered @number in the tasks table. */
+static SheetBlock *
+task_row_new (SheetBuilder *b,
+              SwTask       *task,
+              guint         number,
+              const double *w,
+              int           table,
+              gboolean      zebra)
+{
+  SheetBlock *block = sheet_block_new (b);
+  g_autofree char *number_text = g_strdup_printf ("%u", number);
+  g_autofree char *title = task_title_markup (task);
+  g_autofree char *owner = task_owner_text (task);
+  g_autofree char *due = task_due_text (task);
+  gboolean done = sw_task_get_status (task) == SW_TASK_STATUS_DONE;
+  PangoLayout *cells[N_TASK_COLS];
+  double h = 0, x = 0;
+
+  cells[TASK_COL_NUMBER] = sheet_layout_new (b, SHEET_FONT_BODY, w[TASK_COL_NUMBER] - 2 * SHEET_CELL_PAD_X,
+                                             PANGO_ALIGN_RIGHT, number_text);
+  cells[TASK_COL_TASK] = sheet_layout_new_markup (b, SHEET_FONT_BODY, w[TASK_COL_TASK] - 2 * SHEET_CELL_PAD_X,
+                                                  PANGO_ALIGN_LEFT, title);
+  cells[TASK_COL_OWNER] = sheet_layout_new (b, SHEET_FONT_BODY, w[TASK_COL_OWNER] - 2 * SHEET_CELL_PAD_X,
+                                            PANGO_ALIGN_LEFT, owner);
+  cells[TASK_COL_DUE] = sheet_layout_new (b, SHEET_FONT_BODY, w[TASK_COL_DUE] - 2 * SHEET_CELL_PAD_X,
+                                          PANGO_ALIGN_LEFT, due);
+  cells[TASK_COL_STATUS] = sheet_layout_new (b, SHEET_FONT_BODY, w[TASK_COL_STATUS] - 2 * SHEET_CELL_PAD_X,
+                                             PANGO_ALIGN_LEFT, sw_task_status_get_label (sw_task_get_status (task)));
+
+  for (guint k = 0; k < N_TASK_COLS; k++)
+    h = MAX (h, sheet_layout_height (cells[k]));
+  h += 2 * SHEET_CELL_PAD_Y;
+  if (zebra)
+    sheet_block_add_fill (block, 0, 0, b->width, h, SHEET_ZEBRA_FILL);
+  for (guint k = 0; k < N_TASK_COLS; k++)
+    {
+      sheet_block_add_frame (block, x, 0, w[k], h, SHEET_NO_COLOR, SHEET_EDGE_ALL);
+      x += w[k];
+    }
+  x = 0;
+  for (guint k = 0; k < N_TASK_COLS; k++)
+    {
+      sheet_block_add_layout (block, x + SHEET_CELL_PAD_X, SHEET_CELL_PAD_Y, cells[k],
+                              k == TASK_COL_STATUS && done ? SHEET_GREY : SHEET_INK);
+      x += w[k];
+    }
+  block->height = h;
+  block->table = table;
+
+  return block;
+}
+
+static void
+add_tasks (SheetBuilder *b)
+{
+  g_autoptr(GPtrArray) sorted = tasks_by_due (b->plan);
+  const char *labels[N_TASK_COLS] = { _("No."), _("Task"), _("Owner"), _("Due"), _("Status") };
+  g_autofree char *continued = NULL;
+  double w[N_TASK_COLS];
+  SheetBlock *header;
+  int table;
+
+  if (sorted->len == 0)
+    return;
+
+  continued = g_strdup_printf (_("%s (continued)"), _("Tasks"));
+  column_widths (b, task_fractions, N_TASK_COLS, w);
   sheet_add_heading (b, _("Tasks"));
-  header = sheet_header_row_new (b, w, labels, G_N_ELEMENTS (labels));
+  header = sheet_header_row_new (b, w, labels, N_TASK_COLS);
   table = sheet_builder_add_table (b, day_heading_new (b, continued, NULL), header);
   sheet_builder_append (b, header);
 
   for (guint i = 0; i < sorted->len; i++)
-    {
-      SwTask *task = sorted->pdata[i];
-      SheetBlock *block = sheet_block_new (b);
-      GString *title = g_string_new (NULL);
-      GString *owner = g_string_new (NULL);
-      g_autofree char *number = g_strdup_printf ("%u", i + 1);
-      g_autofree char *due = NULL;
-      g_autofree char *escaped = g_markup_escape_text (sw_task_get_title (task), -1);
-      PangoLayout *cells[G_N_ELEMENTS (fractions)];
-      double h = 0, x = 0;
-
-      g_string_append (title, escaped);
-      if (sw_task_get_slot (task) != NULL)
-        {
-          g_autofree char *link = g_markup_printf_escaped ("\n<span size=\"smaller\" foreground=\"#5f6368\">→ %s</span>",
-                                                           sw_slot_get_title (sw_task_get_slot (task)));
-          g_string_append (title, link);
-        }
-      if (sw_task_get_notes (task)[0] != '\0')
-        {
-          g_autofree char *notes = g_markup_printf_escaped ("\n<span size=\"smaller\" foreground=\"#5f6368\">%s</span>",
-                                                            sw_task_get_notes (task));
-          g_string_append (title, notes);
-        }
-      if (sw_task_get_department (task) != NULL)
-        g_string_append (owner, sw_department_get_name (sw_task_get_department (task)));
-      if (sw_task_get_person (task) != NULL)
-        {
-          if (owner->len > 0)
-            g_string_append (owner, " · ");
-          g_string_append (owner, sw_person_get_name (sw_task_get_person (task)));
-        }
-      if (sw_task_get_due (task) == SW_TIME_UNSET)
-        due = g_strdup ("—");
-      else
-        {
-          g_autofree char *date = sheet_format_short_date (sw_time_day_of (sw_task_get_due (task)));
-          g_autofree char *hm = sw_time_format_hm (sw_task_get_due (task));
-
-          due = g_strdup_printf ("%s %s", date, hm);
-        }
-
-      cells[0] = sheet_layout_new (b, SHEET_FONT_BODY, w[0] - 2 * SHEET_CELL_PAD_X, PANGO_ALIGN_RIGHT, number);
-      cells[1] = sheet_layout_new_markup (b, SHEET_FONT_BODY, w[1] - 2 * SHEET_CELL_PAD_X, PANGO_ALIGN_LEFT, title->str);
-      cells[2] = sheet_layout_new (b, SHEET_FONT_BODY, w[2] - 2 * SHEET_CELL_PAD_X, PANGO_ALIGN_LEFT,
-                                   owner->len > 0 ? owner->str : "—");
-      cells[3] = sheet_layout_new (b, SHEET_FONT_BODY, w[3] - 2 * SHEET_CELL_PAD_X, PANGO_ALIGN_LEFT, due);
-      cells[4] = sheet_layout_new (b, SHEET_FONT_BODY, w[4] - 2 * SHEET_CELL_PAD_X, PANGO_ALIGN_LEFT,
-                                   sw_task_status_get_label (sw_task_get_status (task)));
-      g_string_free (title, TRUE);
-      g_string_free (owner, TRUE);
-
-      for (guint k = 0; k < G_N_ELEMENTS (cells); k++)
-        h = MAX (h, sheet_layout_height (cells[k]));
-      h += 2 * SHEET_CELL_PAD_Y;
-      if (i % 2 == 1)
-        sheet_block_add_fill (block, 0, 0, b->width, h, SHEET_ZEBRA_FILL);
-      for (guint k = 0; k < G_N_ELEMENTS (cells); k++)
-        {
-          sheet_block_add_frame (block, x, 0, w[k], h, SHEET_NO_COLOR, SHEET_EDGE_ALL);
-          x += w[k];
-        }
-      x = 0;
-      for (guint k = 0; k < G_N_ELEMENTS (cells); k++)
-        {
-          sheet_block_add_layout (block, x + SHEET_CELL_PAD_X, SHEET_CELL_PAD_Y, cells[k],
-                                  k == 4 && sw_task_get_status (task) == SW_TASK_STATUS_DONE ? SHEET_GREY : SHEET_INK);
-          x += w[k];
-        }
-      block->height = h;
-      block->table = table;
-      sheet_builder_append (b, block);
-    }
+    sheet_builder_append (b, task_row_new (b, sorted->pdata[i], i + 1, w, table, i % 2 == 1));
 }
 
 void
