@@ -352,30 +352,33 @@ pdf_write (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-gboolean
-sw_sheet_write_pdf (SwSheet     *self,
-                    const char  *path,
-                    GError     **error)
+static void
+set_write_error (GError     **error,
+                 const char  *display,
+                 int          saved_errno)
+{
+  g_set_error (error, SW_SHEET_ERROR, SW_SHEET_ERROR_WRITE,
+               _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
+}
+
+/* Checks that @path is no folder and that its folder exists, then
+ * creates a hidden temporary file beside it: returns its descriptor with
+ * @tmp set to its path, or -1 with @error set. */
+static int
+create_temporary_beside (const char  *path,
+                         const char  *display,
+                         char       **tmp,
+                         GError     **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
-  g_autofree char *display = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  PdfStream stream = { -1, 0 };
-  gboolean ok = TRUE;
+  int fd;
 
-  g_return_val_if_fail (SW_IS_SHEET (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  display = g_filename_display_name (path);
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, SW_SHEET_ERROR, SW_SHEET_ERROR_WRITE,
                    _("Cannot write “%s”: it is a folder"), display);
-      return FALSE;
+      return -1;
     }
 
   dir = g_path_get_dirname (path);
@@ -386,37 +389,41 @@ sw_sheet_write_pdf (SwSheet     *self,
 
       g_set_error (error, SW_SHEET_ERROR, SW_SHEET_ERROR_WRITE,
                    _("Cannot write “%s”: the folder “%s” does not exist"), display, dir_display);
-      return FALSE;
+      return -1;
     }
-  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  stream.fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0644);
-  if (stream.fd < 0)
-    {
-      int saved = errno;
+  *tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  fd = g_mkstemp_full (*tmp, O_RDWR | O_CLOEXEC, 0644);
+  if (fd < 0)
+    set_write_error (error, display, errno);
 
-      g_set_error (error, SW_SHEET_ERROR, SW_SHEET_ERROR_WRITE,
-                   _("Cannot write “%s”: %s"), display, g_strerror (saved));
-      return FALSE;
-    }
+  return fd;
+}
+
+/* Draws every page into a PDF written to @stream. */
+static cairo_status_t
+render_pdf (SwSheet   *self,
+            PdfStream *stream)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
 
   if (self->pages == NULL)
     sw_sheet_paginate (self, NULL);
 
-  surface = cairo_pdf_surface_create_for_stream (pdf_write, &stream,
+  surface = cairo_pdf_surface_create_for_stream (pdf_write, stream,
                                                  self->page_width, self->page_height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, sw_plan_get_title (self->plan));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Service Week Planner " PACKAGE_VERSION);
-  {
-    cairo_t *cr = cairo_create (surface);
 
-    for (guint i = 0; i < self->pages->len && cairo_status (cr) == CAIRO_STATUS_SUCCESS; i++)
-      {
-        sw_sheet_draw_page (self, cr, i);
-        cairo_show_page (cr);
-      }
-    status = cairo_status (cr);
-    cairo_destroy (cr);
-  }
+  cr = cairo_create (surface);
+  for (guint i = 0; i < self->pages->len && cairo_status (cr) == CAIRO_STATUS_SUCCESS; i++)
+    {
+      sw_sheet_draw_page (self, cr, i);
+      cairo_show_page (cr);
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
 #ifdef __GLIBC__
   /* Finishing embeds the fonts, the most memory printing takes (see
    * sheet_font_rules); give back first what laying out freed. */
@@ -427,11 +434,34 @@ sw_sheet_write_pdf (SwSheet     *self,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
+  return status;
+}
+
+gboolean
+sw_sheet_write_pdf (SwSheet     *self,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *display = NULL;
+  cairo_status_t status;
+  PdfStream stream = { -1, 0 };
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (SW_IS_SHEET (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display = g_filename_display_name (path);
+  stream.fd = create_temporary_beside (path, display, &tmp, error);
+  if (stream.fd < 0)
+    return FALSE;
+
+  status = render_pdf (self, &stream);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       if (stream.saved_errno != 0)
-        g_set_error (error, SW_SHEET_ERROR, SW_SHEET_ERROR_WRITE,
-                     _("Cannot write “%s”: %s"), display, g_strerror (stream.saved_errno));
+        set_write_error (error, display, stream.saved_errno);
       else
         g_set_error (error, SW_SHEET_ERROR, SW_SHEET_ERROR_RENDER,
                      _("Cannot draw “%s”: %s"), display, cairo_status_to_string (status));
@@ -439,26 +469,17 @@ sw_sheet_write_pdf (SwSheet     *self,
     }
   if (ok && fsync (stream.fd) != 0)
     {
-      int saved = errno;
-
-      g_set_error (error, SW_SHEET_ERROR, SW_SHEET_ERROR_WRITE,
-                   _("Cannot write “%s”: %s"), display, g_strerror (saved));
+      set_write_error (error, display, errno);
       ok = FALSE;
     }
   if (close (stream.fd) != 0 && ok)
     {
-      int saved = errno;
-
-      g_set_error (error, SW_SHEET_ERROR, SW_SHEET_ERROR_WRITE,
-                   _("Cannot write “%s”: %s"), display, g_strerror (saved));
+      set_write_error (error, display, errno);
       ok = FALSE;
     }
   if (ok && g_rename (tmp, path) != 0)
     {
-      int saved = errno;
-
-      g_set_error (error, SW_SHEET_ERROR, SW_SHEET_ERROR_WRITE,
-                   _("Cannot write “%s”: %s"), display, g_strerror (saved));
+      set_write_error (error, display, errno);
       ok = FALSE;
     }
   if (!ok)
