@@ -544,32 +544,17 @@ page_header_for (SwPlan *plan)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-gboolean
-sw_workbook_write_roles (SwOrganisation  *org,
-                         SwPlan          *plan,
-                         const char      *path,
-                         GError         **error)
+/* Creates the empty file beside @path (in @dir) that the workbook is
+ * written to before it replaces @path; returns its path, or NULL. */
+static char *
+create_temporary_beside (const char  *path,
+                         const char  *dir,
+                         GError     **error)
 {
-  g_autoptr(GPtrArray) sorted = NULL;
-  g_autoptr(GArray) days = NULL;
-  g_autoptr(GHashTable) day_set = NULL;
-  g_autofree char *tmp_path = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  lxw_workbook_options options = { 0 };
-  lxw_doc_properties doc = { 0 };
-  Writer writer = { 0 };
-  lxw_error status;
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
   int fd;
 
-  g_return_val_if_fail (SW_IS_ORGANISATION (org), FALSE);
-  g_return_val_if_fail (SW_IS_PLAN (plan), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
   fd = g_mkstemp_full (tmp_path, O_RDWR, 0600);
   if (fd < 0)
     {
@@ -577,80 +562,100 @@ sw_workbook_write_roles (SwOrganisation  *org,
 
       g_set_error (error, SW_WORKBOOK_ERROR, SW_WORKBOOK_ERROR_WRITE,
                    _("Cannot write %s: %s"), path, g_strerror (saved_errno));
-      return FALSE;
+      return NULL;
     }
   close (fd);
 
-  options.tmpdir = dir;
-  writer.workbook = workbook_new_opt (tmp_path, &options);
-  if (writer.workbook == NULL)
-    {
-      g_unlink (tmp_path);
-      g_set_error (error, SW_WORKBOOK_ERROR, SW_WORKBOOK_ERROR_WRITE,
-                   _("Cannot write %s"), path);
-      return FALSE;
-    }
+  return g_steal_pointer (&tmp_path);
+}
 
-  writer.sheet_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  writer.page_header = page_header_for (plan);
+/* The formats of the header row and of the other cells. */
+static void
+writer_add_formats (Writer *writer)
+{
+  writer->header = workbook_add_format (writer->workbook);
+  format_set_bold (writer->header);
+  format_set_text_wrap (writer->header);
+  format_set_align (writer->header, LXW_ALIGN_CENTER);
+  format_set_align (writer->header, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_bg_color (writer->header, 0xD9E2F3);
+  format_set_border (writer->header, LXW_BORDER_THIN);
 
-  writer.header = workbook_add_format (writer.workbook);
-  format_set_bold (writer.header);
-  format_set_text_wrap (writer.header);
-  format_set_align (writer.header, LXW_ALIGN_CENTER);
-  format_set_align (writer.header, LXW_ALIGN_VERTICAL_CENTER);
-  format_set_bg_color (writer.header, 0xD9E2F3);
-  format_set_border (writer.header, LXW_BORDER_THIN);
+  writer->cell = workbook_add_format (writer->workbook);
+  format_set_text_wrap (writer->cell);
+  format_set_align (writer->cell, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_border (writer->cell, LXW_BORDER_THIN);
+}
 
-  writer.cell = workbook_add_format (writer.workbook);
-  format_set_text_wrap (writer.cell);
-  format_set_align (writer.cell, LXW_ALIGN_VERTICAL_CENTER);
-  format_set_border (writer.cell, LXW_BORDER_THIN);
+static void
+writer_set_properties (Writer *writer,
+                       SwPlan *plan)
+{
+  lxw_doc_properties doc = { 0 };
 
   doc.title = (char *) sw_plan_get_title (plan);
   doc.subject = (char *) TEXT ("Role assignment sheet", "人员分工表");
-  workbook_set_properties (writer.workbook, &doc);
+  workbook_set_properties (writer->workbook, &doc);
+}
 
-  /* Every day of the plan, and any other day a slot starts on. */
-  sorted = sw_plan_dup_sorted_slots (plan);
-  days = g_array_new (FALSE, FALSE, sizeof (int));
-  day_set = g_hash_table_new (NULL, NULL);
+/* Every day of the plan, and any other day a slot starts on, in order. */
+static GArray *
+plan_days (SwPlan    *plan,
+           GPtrArray *sorted_slots)
+{
+  GArray *days = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GHashTable) day_set = g_hash_table_new (NULL, NULL);
+
   for (int day = sw_plan_get_first_day (plan); day <= sw_plan_get_last_day (plan); day++)
     {
       g_array_append_val (days, day);
       g_hash_table_add (day_set, GINT_TO_POINTER (day));
     }
-  for (guint i = 0; i < sorted->len; i++)
+  for (guint i = 0; i < sorted_slots->len; i++)
     {
-      int day = sw_time_day_of (sw_slot_get_start (g_ptr_array_index (sorted, i)));
+      int day = sw_time_day_of (sw_slot_get_start (g_ptr_array_index (sorted_slots, i)));
 
       if (g_hash_table_add (day_set, GINT_TO_POINTER (day)))
         g_array_append_val (days, day);
     }
   g_array_sort (days, compare_days);
 
+  return days;
+}
+
+/* One worksheet per day, each with the slots starting on that day. */
+static void
+write_days (Writer    *writer,
+            SwPlan    *plan,
+            GPtrArray *sorted_slots)
+{
+  g_autoptr(GArray) days = plan_days (plan, sorted_slots);
+
   for (guint d = 0; d < days->len; d++)
     {
       int day = g_array_index (days, int, d);
       g_autoptr(GPtrArray) slots = g_ptr_array_new ();
 
-      for (guint i = 0; i < sorted->len; i++)
+      for (guint i = 0; i < sorted_slots->len; i++)
         {
-          SwSlot *slot = g_ptr_array_index (sorted, i);
+          SwSlot *slot = g_ptr_array_index (sorted_slots, i);
 
           if (sw_time_day_of (sw_slot_get_start (slot)) == day)
             g_ptr_array_add (slots, slot);
         }
 
-      write_day (&writer, day, slots);
+      write_day (writer, day, slots);
     }
+}
 
-  write_people (&writer, org, sorted);
-
-  status = workbook_close (writer.workbook);
-  g_hash_table_unref (writer.sheet_names);
-  g_free (writer.page_header);
-
+/* Puts the closed workbook at @tmp_path in the place of @path, or removes
+ * it when closing failed with @status. */
+static gboolean
+move_into_place (lxw_error    status,
+                 const char  *tmp_path,
+                 const char  *path,
+                 GError     **error)
+{
   if (status != LXW_NO_ERROR)
     {
       g_unlink (tmp_path);
@@ -670,4 +675,53 @@ sw_workbook_write_roles (SwOrganisation  *org,
     }
 
   return TRUE;
+}
+
+gboolean
+sw_workbook_write_roles (SwOrganisation  *org,
+                         SwPlan          *plan,
+                         const char      *path,
+                         GError         **error)
+{
+  g_autoptr(GPtrArray) sorted = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *dir = NULL;
+  lxw_workbook_options options = { 0 };
+  Writer writer = { 0 };
+  lxw_error status;
+
+  g_return_val_if_fail (SW_IS_ORGANISATION (org), FALSE);
+  g_return_val_if_fail (SW_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  dir = g_path_get_dirname (path);
+  tmp_path = create_temporary_beside (path, dir, error);
+  if (tmp_path == NULL)
+    return FALSE;
+
+  options.tmpdir = dir;
+  writer.workbook = workbook_new_opt (tmp_path, &options);
+  if (writer.workbook == NULL)
+    {
+      g_unlink (tmp_path);
+      g_set_error (error, SW_WORKBOOK_ERROR, SW_WORKBOOK_ERROR_WRITE,
+                   _("Cannot write %s"), path);
+      return FALSE;
+    }
+
+  writer.sheet_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  writer.page_header = page_header_for (plan);
+  writer_add_formats (&writer);
+  writer_set_properties (&writer, plan);
+
+  sorted = sw_plan_dup_sorted_slots (plan);
+  write_days (&writer, plan, sorted);
+  write_people (&writer, org, sorted);
+
+  status = workbook_close (writer.workbook);
+  g_hash_table_unref (writer.sheet_names);
+  g_free (writer.page_header);
+
+  return move_into_place (status, tmp_path, path, error);
 }
