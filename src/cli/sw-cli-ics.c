@@ -120,13 +120,13 @@ write_calendar_files (GPtrArray   *files,
 
   if (out != NULL)
     {
-      if (!sw_ics_file_write (g_ptr_array_index (files, 0), out, error))
+      if (!sw_ics_file_write (g_ptr_array_index (files, 0), out, NULL, error))
         return FALSE;
       g_print ("%s\n", out);
       return TRUE;
     }
 
-  if (!sw_ics_files_write_to_folder (files, folder, error))
+  if (!sw_ics_files_write_to_folder (files, folder, NULL, error))
     return FALSE;
   for (guint i = 0; i < files->len; i++)
     {

@@ -9,6 +9,7 @@
 #include <libical/ical.h>
 
 #include "sw-file-name.h"
+#include "sw-atomic-write.h"
 #include "sw-ics-exporter-internal.h"
 
 G_DEFINE_FINAL_TYPE (SwIcsExporter, sw_ics_exporter, G_TYPE_OBJECT)
@@ -472,32 +473,66 @@ sw_ics_exporter_export_person (SwIcsExporter  *self,
 /* ------------------------------------------------------------------ */
 /* Writing                                                            */
 
-gboolean
-sw_ics_file_write (SwIcsFile   *file,
-                   const char  *path,
-                   GError     **error)
+static gboolean
+write_files (const char   *folder,
+             SwIcsFile   **files,
+             guint         n_files,
+             guint        *n_written,
+             GError      **error)
 {
+  g_autofree SwAtomicFile *atomic = g_new0 (SwAtomicFile, MAX (n_files, 1));
   g_autoptr(GError) local_error = NULL;
-  gsize length;
-  const char *data;
+  guint written = 0;
 
-  g_return_val_if_fail (file != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  data = g_bytes_get_data (file->bytes, &length);
-  if (!g_file_set_contents_full (path, data, (gssize) length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
+  for (guint i = 0; i < n_files; i++)
+    {
+      atomic[i].name = files[i]->file_name;
+      atomic[i].bytes = files[i]->bytes;
+    }
+  if (!sw_atomic_write_files (folder, atomic, n_files, &local_error))
     {
       g_set_error_literal (error, SW_ICS_ERROR, SW_ICS_ERROR_IO, local_error->message);
       return FALSE;
     }
 
+  for (guint i = 0; i < n_files; i++)
+    written += atomic[i].written ? 1 : 0;
+  if (n_written != NULL)
+    *n_written = written;
+  return TRUE;
+}
+
+gboolean
+sw_ics_file_write (SwIcsFile   *file,
+                   const char  *path,
+                   gboolean    *written,
+                   GError     **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *name = NULL;
+  SwIcsFile named;
+  SwIcsFile *files[1] = { &named };
+  guint n_written = 0;
+
+  g_return_val_if_fail (file != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  folder = g_path_get_dirname (path);
+  name = g_path_get_basename (path);
+  named = *file;
+  named.file_name = name;
+  if (!write_files (folder, files, 1, &n_written, error))
+    return FALSE;
+
+  if (written != NULL)
+    *written = n_written > 0;
   return TRUE;
 }
 
 gboolean
 sw_ics_files_write_to_folder (GPtrArray   *files,
                               const char  *folder,
+                              guint       *n_written,
                               GError     **error)
 {
   g_return_val_if_fail (files != NULL, FALSE);
@@ -518,19 +553,8 @@ sw_ics_files_write_to_folder (GPtrArray   *files,
       return FALSE;
     }
 
-  for (guint i = 0; i < files->len; i++)
-    {
-      SwIcsFile *file = g_ptr_array_index (files, i);
-      g_autofree char *path = NULL;
-
-      /* Names come from sw_file_name_make_safe(): no separators, no "..". */
-      g_assert (strchr (file->file_name, '/') == NULL && file->file_name[0] != '.');
-      path = g_build_filename (folder, file->file_name, NULL);
-      if (!sw_ics_file_write (file, path, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  /* Names come from sw_file_name_make_safe(): no separators, no "..". */
+  return write_files (folder, (SwIcsFile **) files->pdata, files->len, n_written, error);
 }
 
 /* ------------------------------------------------------------------ */

@@ -71,14 +71,18 @@ SwIcsFile     *sw_ics_exporter_export_person        (SwIcsExporter   *self,
                                                      SwPerson        *person,
                                                      GError         **error);
 
-/* Writes @file atomically (a temporary file renamed into place). */
+/* Writes @file at @path atomically (sw_atomic_write_files ()), unless
+ * it holds these bytes already; @written (may be NULL) says which. */
 gboolean       sw_ics_file_write                    (SwIcsFile       *file,
                                                      const char      *path,
+                                                     gboolean        *written,
                                                      GError         **error);
 /* Creates @folder when missing and writes every SwIcsFile of @files into
- * it under its file name. */
+ * it under its file name, atomically, leaving alone the files that hold
+ * their bytes already; @n_written (may be NULL): how many were not. */
 gboolean       sw_ics_files_write_to_folder         (GPtrArray       *files,
                                                      const char      *folder,
+                                                     guint           *n_written,
                                                      GError         **error);
 
 /* Escapes TEXT (RFC 5545 §3.3.11) and folds content lines: exposed for

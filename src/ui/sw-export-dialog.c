@@ -136,10 +136,10 @@ sw_export_dialog_export_to (SwExportDialog  *self,
 
   if (scope == SW_ICS_SCOPE_PLAN)
     {
-      if (!sw_ics_file_write (g_ptr_array_index (files, 0), path, error))
+      if (!sw_ics_file_write (g_ptr_array_index (files, 0), path, NULL, error))
         return FALSE;
     }
-  else if (!sw_ics_files_write_to_folder (files, path, error))
+  else if (!sw_ics_files_write_to_folder (files, path, NULL, error))
     return FALSE;
 
   /* Only once every file is written: what the files now say. */

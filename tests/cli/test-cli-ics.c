@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Runs the real servweek-cli binary: export-ics, import-busy. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <glib.h>
@@ -247,6 +249,99 @@ test_export_folders (Fixture       *fixture,
   }
 }
 
+/* What a folder's .ics files are: name → "inode mtime-ns". */
+static GHashTable *
+stat_folder (const char *folder)
+{
+  GHashTable *found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      struct stat info;
+
+      g_assert_cmpint (stat (path, &info), ==, 0);
+      g_hash_table_insert (found, g_strdup (name),
+                           g_strdup_printf ("%ju %jd.%09ld", (uintmax_t) info.st_ino,
+                                            (intmax_t) info.st_mtim.tv_sec, info.st_mtim.tv_nsec));
+    }
+  return found;
+}
+
+static void
+test_export_rewrites_changed (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *people = g_build_filename (fixture->dir, "people", NULL);
+  g_autofree char *out = g_build_filename (fixture->dir, "plan.ics", NULL);
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(GHashTable) plan_before = NULL;
+  g_autoptr(GHashTable) plan_after = NULL;
+  GHashTableIter iter;
+  gpointer name, value;
+  guint n_moved = 0, n_kept = 0;
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "--db", fixture->db, "export-ics", "--per-person", people);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&run, "--db", fixture->db, "export-ics", "--out", out);
+  g_assert_cmpint (run.status, ==, 0);
+  before = stat_folder (people);
+  plan_before = stat_folder (fixture->dir);
+  g_usleep (20 * 1000);
+
+  /* Nothing changed: no file is written again, not even the plan's. */
+  run_cli (&run, "--db", fixture->db, "export-ics", "--per-person", people);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&run, "--db", fixture->db, "export-ics", "--out", out);
+  g_assert_cmpint (run.status, ==, 0);
+  after = stat_folder (people);
+  plan_after = stat_folder (fixture->dir);
+  g_assert_cmpuint (g_hash_table_size (after), ==, g_hash_table_size (before));
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    g_assert_cmpstr (g_hash_table_lookup (after, name), ==, value);
+  g_assert_cmpstr (g_hash_table_lookup (plan_after, "plan.ics"), ==,
+                   g_hash_table_lookup (plan_before, "plan.ics"));
+  g_clear_pointer (&after, g_hash_table_unref);
+
+  /* One slot moved: the files of its people are new (another inode),
+   * every other file is the same file as before. */
+  run_cli (&run, "--db", fixture->db, "move-slot", "--slot", "客户座谈会",
+           "--start", "2026-09-22T16:00", "--end", "2026-09-22T18:00");
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&run, "--db", fixture->db, "export-ics", "--per-person", people);
+  g_assert_cmpint (run.status, ==, 0);
+  after = stat_folder (people);
+  g_assert_cmpuint (g_hash_table_size (after), ==, g_hash_table_size (before));
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    {
+      g_autofree char *path = g_build_filename (people, name, NULL);
+      g_autofree char *text = read_file (path);
+      gboolean on_slot = strstr (text, "SUMMARY:客户座谈会") != NULL;
+
+      g_assert_false (((const char *) name)[0] == '.');
+      if (on_slot)
+        {
+          g_assert_cmpstr (g_hash_table_lookup (before, name), !=, value);
+          g_assert_nonnull (strstr (text, "DTSTART;TZID=Asia/Shanghai:20260922T160000\r\n"));
+          n_moved++;
+        }
+      else
+        {
+          g_assert_cmpstr (g_hash_table_lookup (before, name), ==, value);
+          n_kept++;
+        }
+    }
+  g_assert_cmpuint (n_moved, >=, 3);
+  g_assert_cmpuint (n_kept, >=, 3);
+}
+
 static void
 test_export_errors (Fixture       *fixture,
                     gconstpointer  data)
@@ -385,6 +480,8 @@ main (int    argc,
 
   g_test_add ("/cli-ics/export-plan", Fixture, NULL, fixture_set_up, test_export_plan, fixture_tear_down);
   g_test_add ("/cli-ics/export-folders", Fixture, NULL, fixture_set_up, test_export_folders, fixture_tear_down);
+  g_test_add ("/cli-ics/export-rewrites-changed", Fixture, NULL, fixture_set_up, test_export_rewrites_changed,
+              fixture_tear_down);
   g_test_add ("/cli-ics/export-errors", Fixture, NULL, fixture_set_up, test_export_errors, fixture_tear_down);
   g_test_add ("/cli-ics/import-busy", Fixture, NULL, fixture_set_up, test_import_busy, fixture_tear_down);
   g_test_add ("/cli-ics/import-busy-errors", Fixture, NULL, fixture_set_up, test_import_busy_errors,

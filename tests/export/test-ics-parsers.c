@@ -150,7 +150,7 @@ add_file (Fixture    *f,
   g_assert_nonnull (calendar);
   ics_test_assert_bytes (file->bytes, tzid);
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (sw_ics_file_write (file, path, &error));
+  g_assert_true (sw_ics_file_write (file, path, NULL, &error));
   g_assert_no_error (error);
 
   for (icalcomponent *c = icalcomponent_get_first_component (calendar, ICAL_ANY_COMPONENT);

@@ -327,7 +327,7 @@ test_person_file_names (void)
   g_assert_true (g_hash_table_contains (names, "a_b.ics"));
   g_assert_true (g_hash_table_contains (names, "_con.ics"));
 
-  g_assert_true (sw_ics_files_write_to_folder (files, dir, &error));
+  g_assert_true (sw_ics_files_write_to_folder (files, dir, NULL, &error));
   g_assert_no_error (error);
   {
     g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);

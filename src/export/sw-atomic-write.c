@@ -1,0 +1,309 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* syncfs () */
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <errno.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "sw-atomic-write.h"
+
+/*
+ * Why this is safe.  Each new content goes to a temporary name in the
+ * same folder (so a rename can put it in place), invisible to a reader of
+ * the final name.  Only when every temporary file is written does one
+ * syncfs () put their data on the disk; only then are they renamed over
+ * the final names, each rename atomic; one fsync () of the folder then
+ * makes the renames themselves last.  A reader, a kill or a power cut at
+ * any moment thus finds under each final name either the old file or the
+ * new one, complete: a rename the disk did not keep leaves the old file,
+ * and a kept rename points at data that was on the disk before it.
+ * Writing per file (write, fsync, rename, fsync the folder) gives the same
+ * guarantee at two waits for the disk per file instead of two in all.
+ */
+
+static void
+set_io_error (GError     **error,
+              int          saved_errno,
+              const char  *folder,
+              const char  *name,
+              const char  *message)
+{
+  g_autofree char *path = name != NULL ? g_build_filename (folder, name, NULL) : g_strdup (folder);
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               message, path, g_strerror (saved_errno));
+}
+
+/* Whether @name in @dir holds exactly @bytes. */
+static gboolean
+holds_bytes (int         dir,
+             const char *name,
+             GBytes     *bytes)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  g_autofree char *buffer = NULL;
+  struct stat info;
+  gsize done = 0;
+  int fd;
+
+  fd = openat (dir, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0)
+    return FALSE;
+  if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode) || (guint64) info.st_size != length)
+    {
+      close (fd);
+      return FALSE;
+    }
+
+  buffer = g_malloc (MAX (length, 1));
+  while (done < length)
+    {
+      ssize_t n = read (fd, buffer + done, length - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      done += (gsize) n;
+    }
+  close (fd);
+
+  return done == length && memcmp (buffer, data, length) == 0;
+}
+
+static gboolean
+write_all (int         fd,
+           GBytes     *bytes)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  while (length > 0)
+    {
+      ssize_t n = write (fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return FALSE;
+      data += n;
+      length -= (gsize) n;
+    }
+
+  return TRUE;
+}
+
+/* Writes @bytes to a new temporary file in @dir beside @name; its name,
+ * or NULL with errno set. */
+static char *
+write_temporary (int         dir,
+                 const char *name,
+                 GBytes     *bytes)
+{
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      g_autofree char *temporary = g_strdup_printf (".%s.%08x.tmp", name, g_random_int ());
+      int fd = openat (dir, temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+      int saved_errno;
+
+      if (fd < 0 && errno == EEXIST)
+        continue;
+      if (fd < 0)
+        return NULL;
+
+      if (write_all (fd, bytes) && close (fd) == 0)
+        return g_steal_pointer (&temporary);
+
+      saved_errno = errno;
+      close (fd);
+      unlinkat (dir, temporary, 0);
+      errno = saved_errno;
+      return NULL;
+    }
+
+  errno = EEXIST;
+  return NULL;
+}
+
+/* Puts the data of the temporary files on the disk: once for the whole
+ * file system, or file by file where syncfs () is not there. */
+static gboolean
+sync_temporaries (int        dir,
+                  GPtrArray *temporaries)
+{
+  if (syncfs (dir) == 0)
+    return TRUE;
+  if (errno != ENOSYS && errno != EINVAL)
+    return FALSE;
+
+  for (guint i = 0; i < temporaries->len; i++)
+    {
+      const char *temporary = g_ptr_array_index (temporaries, i);
+      int fd;
+
+      if (temporary == NULL)
+        continue;
+      fd = openat (dir, temporary, O_RDONLY | O_CLOEXEC);
+      if (fd < 0 || fdatasync (fd) != 0)
+        {
+          int saved_errno = errno;
+
+          if (fd >= 0)
+            close (fd);
+          errno = saved_errno;
+          return FALSE;
+        }
+      close (fd);
+    }
+
+  return TRUE;
+}
+
+/* A temporary file of ours: ".NAME.XXXXXXXX.tmp". */
+static gboolean
+is_temporary (const char *name)
+{
+  gsize length = strlen (name);
+
+  if (name[0] != '.' || length < 1 + 1 + 1 + 8 + 4 || !g_str_has_suffix (name, ".tmp"))
+    return FALSE;
+  for (gsize i = length - 12; i < length - 4; i++)
+    if (!g_ascii_isxdigit (name[i]))
+      return FALSE;
+  return name[length - 13] == '.';
+}
+
+/* Temporary files left by an export that was killed: those older than
+ * any export can last (a running one's are newer). */
+#define STALE_SECONDS (60 * 60)
+
+static void
+remove_stale_temporaries (int dir)
+{
+  int fd = dup (dir);
+  DIR *listing = fd >= 0 ? fdopendir (fd) : NULL;
+  struct dirent *entry;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (listing == NULL)
+    {
+      if (fd >= 0)
+        close (fd);
+      return;
+    }
+
+  while ((entry = readdir (listing)) != NULL)
+    {
+      struct stat info;
+
+      if (!is_temporary (entry->d_name))
+        continue;
+      if (fstatat (dir, entry->d_name, &info, AT_SYMLINK_NOFOLLOW) == 0 &&
+          S_ISREG (info.st_mode) && now - info.st_mtime > STALE_SECONDS)
+        unlinkat (dir, entry->d_name, 0);
+    }
+  closedir (listing);
+}
+
+static void
+remove_temporaries (int        dir,
+                    GPtrArray *temporaries)
+{
+  for (guint i = 0; i < temporaries->len; i++)
+    if (g_ptr_array_index (temporaries, i) != NULL)
+      unlinkat (dir, g_ptr_array_index (temporaries, i), 0);
+}
+
+gboolean
+sw_atomic_write_files (const char    *folder,
+                       SwAtomicFile  *files,
+                       guint          n_files,
+                       GError       **error)
+{
+  g_autoptr(GPtrArray) temporaries = g_ptr_array_new_full (n_files, g_free);
+  guint n_changed = 0;
+  int dir;
+
+  g_return_val_if_fail (folder != NULL, FALSE);
+  g_return_val_if_fail (files != NULL || n_files == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  dir = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir < 0)
+    {
+      set_io_error (error, errno, folder, NULL, _("Could not open the folder “%s”: %s"));
+      return FALSE;
+    }
+
+  remove_stale_temporaries (dir);
+
+  /* The new contents under temporary names. */
+  for (guint i = 0; i < n_files; i++)
+    {
+      char *temporary = NULL;
+
+      g_assert (files[i].name[0] != '\0' && strchr (files[i].name, '/') == NULL);
+      files[i].written = !holds_bytes (dir, files[i].name, files[i].bytes);
+      if (files[i].written)
+        {
+          temporary = write_temporary (dir, files[i].name, files[i].bytes);
+          if (temporary == NULL)
+            {
+              set_io_error (error, errno, folder, files[i].name, _("Could not write “%s”: %s"));
+              goto failed;
+            }
+          n_changed++;
+        }
+      g_ptr_array_add (temporaries, temporary);
+    }
+
+  if (n_changed == 0)
+    {
+      close (dir);
+      return TRUE;
+    }
+
+  /* Their data on the disk, then in place, then the renames kept. */
+  if (!sync_temporaries (dir, temporaries))
+    {
+      set_io_error (error, errno, folder, NULL, _("Could not write the files of “%s” to the disk: %s"));
+      goto failed;
+    }
+  for (guint i = 0; i < n_files; i++)
+    {
+      char *temporary = g_ptr_array_index (temporaries, i);
+
+      if (temporary == NULL)
+        continue;
+      if (renameat (dir, temporary, dir, files[i].name) != 0)
+        {
+          set_io_error (error, errno, folder, files[i].name, _("Could not write “%s”: %s"));
+          goto failed;
+        }
+      g_free (temporary);
+      g_ptr_array_index (temporaries, i) = NULL;
+    }
+  if (fsync (dir) != 0 && errno != EINVAL)
+    {
+      set_io_error (error, errno, folder, NULL, _("Could not write the files of “%s” to the disk: %s"));
+      close (dir);
+      return FALSE;
+    }
+
+  close (dir);
+  return TRUE;
+
+failed:
+  remove_temporaries (dir, temporaries);
+  close (dir);
+  return FALSE;
+}

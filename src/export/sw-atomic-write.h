@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* One file to write into a folder: its name there (no separator) and
+ * its bytes.  @written is set by
+ * sw_atomic_write_files (): FALSE when the file already held exactly
+ * these bytes and was left alone. */
+typedef struct
+{
+  const char *name;
+  GBytes     *bytes;
+  gboolean    written;
+} SwAtomicFile;
+
+/* Writes @files into the existing folder @folder so that, at every
+ * moment and after a power cut once it has returned, each file holds
+ * either its old or its new complete content, never a part; a file that
+ * already holds its new bytes is not touched (its modification time and
+ * inode stay).  Durability is paid once for all the files: one sync of
+ * the file system and one of the folder.  On an error (G_IO_ERROR, with
+ * the file's path), no temporary file is left, and each file holds its
+ * old or its new content.  Temporary files ("." NAME "." 8 hex digits
+ * ".tmp") that a killed writer left more than an hour ago are removed. */
+gboolean sw_atomic_write_files (const char    *folder,
+                                SwAtomicFile  *files,
+                                guint          n_files,
+                                GError       **error);
+
+G_END_DECLS

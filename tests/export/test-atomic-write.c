@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <sys/stat.h>
+#include <utime.h>
+
+#include <glib/gstdio.h>
+
+#include "sw-atomic-write.h"
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("sw-atomic-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        g_rmdir (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+read_in (Fixture    *f,
+         const char *name)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return NULL;
+  return contents;
+}
+
+static ino_t
+inode_of (Fixture    *f,
+          const char *name)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  struct stat info;
+
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  return info.st_ino;
+}
+
+/* The names in the folder that start with a dot. */
+static guint
+n_hidden (Fixture *f)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    n += name[0] == '.';
+  return n;
+}
+
+static void
+set_files (SwAtomicFile *files,
+           const char   *a,
+           const char   *b,
+           const char   *c)
+{
+  const char *texts[3] = { a, b, c };
+  const char *names[3] = { "甲.ics", "b.ics", "c.ics" };
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_clear_pointer (&files[i].bytes, g_bytes_unref);
+      files[i].name = names[i];
+      files[i].bytes = g_bytes_new (texts[i], strlen (texts[i]));
+      files[i].written = FALSE;
+    }
+}
+
+static void
+clear_files (SwAtomicFile *files)
+{
+  for (guint i = 0; i < 3; i++)
+    g_clear_pointer (&files[i].bytes, g_bytes_unref);
+}
+
+static void
+test_writes_what_changed (Fixture       *f,
+                          gconstpointer  data)
+{
+  SwAtomicFile files[3] = { { 0 } };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  ino_t a, b, c;
+
+  /* New files: all written, nothing else left in the folder. */
+  set_files (files, "one", "two", "");
+  g_assert_true (sw_atomic_write_files (f->dir, files, 3, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (files[i].written);
+  text = read_in (f, "甲.ics");
+  g_assert_cmpstr (text, ==, "one");
+  g_clear_pointer (&text, g_free);
+  text = read_in (f, "c.ics");
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpuint (n_hidden (f), ==, 0);
+  a = inode_of (f, "甲.ics");
+  b = inode_of (f, "b.ics");
+  c = inode_of (f, "c.ics");
+
+  /* The same bytes: no file is touched. */
+  set_files (files, "one", "two", "");
+  g_assert_true (sw_atomic_write_files (f->dir, files, 3, &error));
+  for (guint i = 0; i < 3; i++)
+    g_assert_false (files[i].written);
+  g_assert_true (inode_of (f, "甲.ics") == a);
+  g_assert_true (inode_of (f, "b.ics") == b);
+  g_assert_true (inode_of (f, "c.ics") == c);
+
+  /* One changed, one of the same length: those two only. */
+  set_files (files, "one", "2wo", "three");
+  g_assert_true (sw_atomic_write_files (f->dir, files, 3, &error));
+  g_assert_false (files[0].written);
+  g_assert_true (files[1].written);
+  g_assert_true (files[2].written);
+  g_assert_true (inode_of (f, "甲.ics") == a);
+  g_assert_true (inode_of (f, "b.ics") != b);
+  text = read_in (f, "b.ics");
+  g_assert_cmpstr (text, ==, "2wo");
+  g_assert_cmpuint (n_hidden (f), ==, 0);
+
+  clear_files (files);
+}
+
+static void
+test_failure_leaves_no_temporary (Fixture       *f,
+                                  gconstpointer  data)
+{
+  SwAtomicFile files[3] = { { 0 } };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *in_the_way = g_build_filename (f->dir, "c.ics", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing", NULL);
+  g_autofree char *text = NULL;
+
+  /* A folder where a file goes: the renames up to it happened, the
+   * error names it, and no temporary file stays. */
+  set_files (files, "one", "two", "three");
+  g_assert_cmpint (g_mkdir (in_the_way, 0700), ==, 0);
+  g_assert_false (sw_atomic_write_files (f->dir, files, 3, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_assert_nonnull (strstr (error->message, "c.ics"));
+  g_assert_cmpuint (n_hidden (f), ==, 0);
+  text = read_in (f, "b.ics");
+  g_assert_cmpstr (text, ==, "two");
+  g_assert_true (g_file_test (in_the_way, G_FILE_TEST_IS_DIR));
+  g_clear_error (&error);
+
+  /* No such folder. */
+  g_assert_false (sw_atomic_write_files (missing, files, 3, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "missing"));
+
+  clear_files (files);
+}
+
+static void
+test_read_only_folder (Fixture       *f,
+                       gconstpointer  data)
+{
+  SwAtomicFile files[3] = { { 0 } };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root writes into a read-only folder");
+      return;
+    }
+
+  set_files (files, "one", "two", "three");
+  g_assert_true (sw_atomic_write_files (f->dir, files, 3, &error));
+  set_files (files, "uno", "two", "three");
+  g_assert_cmpint (g_chmod (f->dir, 0500), ==, 0);
+  g_assert_false (sw_atomic_write_files (f->dir, files, 3, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_cmpint (g_chmod (f->dir, 0700), ==, 0);
+  text = read_in (f, "甲.ics");
+  g_assert_cmpstr (text, ==, "one");
+  g_assert_cmpuint (n_hidden (f), ==, 0);
+
+  clear_files (files);
+}
+
+static void
+test_stale_temporaries (Fixture       *f,
+                        gconstpointer  data)
+{
+  SwAtomicFile files[3] = { { 0 } };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stale = g_build_filename (f->dir, ".b.ics.0123abcd.tmp", NULL);
+  g_autofree char *fresh = g_build_filename (f->dir, ".b.ics.89abcdef.tmp", NULL);
+  g_autofree char *other = g_build_filename (f->dir, ".b.ics.tmp", NULL);
+  struct utimbuf old = { 0, 0 };
+
+  /* A killed writer's file of two hours ago goes; one of a writer still
+   * at work stays, and so does a hidden file that is not ours. */
+  g_assert_true (g_file_set_contents (stale, "half", -1, NULL));
+  g_assert_true (g_file_set_contents (fresh, "half", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "mine", -1, NULL));
+  old.actime = old.modtime = time (NULL) - 2 * 60 * 60;
+  g_assert_cmpint (utime (stale, &old), ==, 0);
+  g_assert_cmpint (utime (other, &old), ==, 0);
+
+  set_files (files, "one", "two", "three");
+  g_assert_true (sw_atomic_write_files (f->dir, files, 3, &error));
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  clear_files (files);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/atomic-write/writes-what-changed", Fixture, NULL, fixture_set_up,
+              test_writes_what_changed, fixture_tear_down);
+  g_test_add ("/atomic-write/failure-leaves-no-temporary", Fixture, NULL, fixture_set_up,
+              test_failure_leaves_no_temporary, fixture_tear_down);
+  g_test_add ("/atomic-write/read-only-folder", Fixture, NULL, fixture_set_up,
+              test_read_only_folder, fixture_tear_down);
+  g_test_add ("/atomic-write/stale-temporaries", Fixture, NULL, fixture_set_up,
+              test_stale_temporaries, fixture_tear_down);
+
+  return g_test_run ();
+}
