@@ -16,13 +16,15 @@ typedef struct
   char     *summary;
   gint64    start;
   gint64    end;
+  gboolean  changed;   /* since the state was loaded or saved */
 } Entry;
 
 struct _SwCalendarState
 {
   GObject     parent_instance;
 
-  GHashTable *files;  /* char *file_key → GHashTable (char *uid → Entry *) */
+  GHashTable *files;    /* char *file_key → GHashTable (char *uid → Entry *) */
+  GHashTable *removed;  /* char *file_key set: forgotten since saved */
   guint       n_entries;
 };
 
@@ -42,6 +44,7 @@ sw_calendar_state_finalize (GObject *object)
   SwCalendarState *self = SW_CALENDAR_STATE (object);
 
   g_clear_pointer (&self->files, g_hash_table_unref);
+  g_clear_pointer (&self->removed, g_hash_table_unref);
 
   G_OBJECT_CLASS (sw_calendar_state_parent_class)->finalize (object);
 }
@@ -59,6 +62,7 @@ sw_calendar_state_init (SwCalendarState *self)
 {
   self->files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) g_hash_table_unref);
+  self->removed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 SwCalendarState *
@@ -101,6 +105,21 @@ sw_calendar_state_lookup (SwCalendarState *self,
   return TRUE;
 }
 
+static gboolean
+same_entry (const Entry           *a,
+            const SwCalendarEntry *b)
+{
+  return g_strcmp0 (a->hash, b->hash != NULL ? b->hash : "") == 0 &&
+         a->sequence == b->sequence &&
+         a->created == b->created &&
+         a->last_modified == b->last_modified &&
+         a->cancelled == b->cancelled &&
+         a->is_todo == b->is_todo &&
+         g_strcmp0 (a->summary, b->summary != NULL ? b->summary : "") == 0 &&
+         a->start == b->start &&
+         a->end == b->end;
+}
+
 void
 sw_calendar_state_set (SwCalendarState       *self,
                        const char            *file_key,
@@ -108,6 +127,7 @@ sw_calendar_state_set (SwCalendarState       *self,
                        const SwCalendarEntry *entry)
 {
   GHashTable *items;
+  Entry *existing;
   Entry *copy;
 
   g_return_if_fail (SW_IS_CALENDAR_STATE (self));
@@ -123,6 +143,10 @@ sw_calendar_state_set (SwCalendarState       *self,
       g_hash_table_insert (self->files, g_strdup (file_key), items);
     }
 
+  existing = g_hash_table_lookup (items, uid);
+  if (existing != NULL && same_entry (existing, entry))
+    return;
+
   copy = g_new0 (Entry, 1);
   copy->hash = g_strdup (entry->hash != NULL ? entry->hash : "");
   copy->sequence = entry->sequence;
@@ -133,8 +157,9 @@ sw_calendar_state_set (SwCalendarState       *self,
   copy->summary = g_strdup (entry->summary != NULL ? entry->summary : "");
   copy->start = entry->start;
   copy->end = entry->end;
+  copy->changed = TRUE;
 
-  if (!g_hash_table_contains (items, uid))
+  if (existing == NULL)
     self->n_entries++;
   /* The new entry may be built from the old one's borrowed strings. */
   g_hash_table_insert (items, g_strdup (uid), copy);
@@ -155,6 +180,7 @@ sw_calendar_state_remove_file (SwCalendarState *self,
 
   self->n_entries -= g_hash_table_size (items);
   g_hash_table_remove (self->files, file_key);
+  g_hash_table_add (self->removed, g_strdup (file_key));
 }
 
 gboolean
@@ -217,27 +243,79 @@ sw_calendar_state_get_n_entries (SwCalendarState *self)
   return self->n_entries;
 }
 
+static void
+foreach_entry (SwCalendarState     *self,
+               gboolean             changed_only,
+               SwCalendarStateFunc  func,
+               gpointer             user_data)
+{
+  g_auto(GStrv) files = sw_calendar_state_dup_files (self);
+
+  for (guint f = 0; files[f] != NULL; f++)
+    {
+      GHashTable *items = g_hash_table_lookup (self->files, files[f]);
+      g_auto(GStrv) uids = sorted_keys (items);
+
+      for (guint u = 0; uids[u] != NULL; u++)
+        {
+          Entry *entry = g_hash_table_lookup (items, uids[u]);
+          SwCalendarEntry out;
+
+          if (changed_only && !entry->changed)
+            continue;
+          sw_calendar_state_lookup (self, files[f], uids[u], &out);
+          func (files[f], uids[u], &out, user_data);
+        }
+    }
+}
+
+void
+sw_calendar_state_foreach_changed (SwCalendarState     *self,
+                                   SwCalendarStateFunc  func,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (SW_IS_CALENDAR_STATE (self));
+  g_return_if_fail (func != NULL);
+
+  foreach_entry (self, TRUE, func, user_data);
+}
+
+GStrv
+sw_calendar_state_dup_removed_files (SwCalendarState *self)
+{
+  g_return_val_if_fail (SW_IS_CALENDAR_STATE (self), NULL);
+
+  return sorted_keys (self->removed);
+}
+
+void
+sw_calendar_state_mark_saved (SwCalendarState *self)
+{
+  GHashTableIter files;
+  gpointer items;
+
+  g_return_if_fail (SW_IS_CALENDAR_STATE (self));
+
+  g_hash_table_remove_all (self->removed);
+  g_hash_table_iter_init (&files, self->files);
+  while (g_hash_table_iter_next (&files, NULL, &items))
+    {
+      GHashTableIter iter;
+      gpointer entry;
+
+      g_hash_table_iter_init (&iter, items);
+      while (g_hash_table_iter_next (&iter, NULL, &entry))
+        ((Entry *) entry)->changed = FALSE;
+    }
+}
+
 void
 sw_calendar_state_foreach (SwCalendarState     *self,
                            SwCalendarStateFunc  func,
                            gpointer             user_data)
 {
-  g_auto(GStrv) files = NULL;
-
   g_return_if_fail (SW_IS_CALENDAR_STATE (self));
   g_return_if_fail (func != NULL);
 
-  files = sw_calendar_state_dup_files (self);
-  for (guint f = 0; files[f] != NULL; f++)
-    {
-      g_auto(GStrv) uids = sw_calendar_state_dup_uids (self, files[f]);
-
-      for (guint u = 0; uids[u] != NULL; u++)
-        {
-          SwCalendarEntry entry;
-
-          sw_calendar_state_lookup (self, files[f], uids[u], &entry);
-          func (files[f], uids[u], &entry, user_data);
-        }
-    }
+  foreach_entry (self, FALSE, func, user_data);
 }

@@ -45,7 +45,8 @@ gboolean         sw_calendar_state_lookup      (SwCalendarState       *self,
                                                 const char            *file_key,
                                                 const char            *uid,
                                                 SwCalendarEntry       *out);
-/* Records (copies) @entry for @uid in @file_key. */
+/* Records (copies) @entry for @uid in @file_key; it counts as changed
+ * unless the same entry was there. */
 void             sw_calendar_state_set         (SwCalendarState       *self,
                                                 const char            *file_key,
                                                 const char            *uid,
@@ -65,5 +66,14 @@ guint            sw_calendar_state_get_n_entries (SwCalendarState     *self);
 void             sw_calendar_state_foreach     (SwCalendarState       *self,
                                                 SwCalendarStateFunc    func,
                                                 gpointer               user_data);
+
+/* What changed since the state was loaded or last saved: the entries
+ * recorded anew, and the files forgotten (sorted, transfer full).  The
+ * store saves just these, then calls sw_calendar_state_mark_saved (). */
+void             sw_calendar_state_foreach_changed   (SwCalendarState     *self,
+                                                      SwCalendarStateFunc  func,
+                                                      gpointer             user_data);
+GStrv            sw_calendar_state_dup_removed_files (SwCalendarState     *self);
+void             sw_calendar_state_mark_saved        (SwCalendarState     *self);
 
 G_END_DECLS

@@ -105,6 +105,7 @@ sw_store_load_calendar_state (SwStore  *self,
         }
       if (rc == SQLITE_DONE)
         rc = SQLITE_OK;
+      sw_calendar_state_mark_saved (state);
     }
 
   if (rc != SQLITE_OK)
@@ -164,7 +165,7 @@ sw_store_save_calendar_state (SwStore          *self,
                               GError          **error)
 {
   static const char insert_sql[] =
-    "INSERT INTO calendar_state (plan_id, file_key, uid, hash, sequence, created, "
+    "INSERT OR REPLACE INTO calendar_state (plan_id, file_key, uid, hash, sequence, created, "
     "last_modified, cancelled, is_todo, summary, start, \"end\") "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
   const char *context = _("Could not save the calendar export records");
@@ -172,6 +173,7 @@ sw_store_save_calendar_state (SwStore          *self,
   sqlite3_stmt *exists = NULL;
   sqlite3_stmt *remove = NULL;
   SaveData data = { NULL, 0, SQLITE_OK };
+  g_auto(GStrv) removed = NULL;
   gboolean stored = FALSE;
   int rc;
 
@@ -196,6 +198,7 @@ sw_store_save_calendar_state (SwStore          *self,
 
   db = sw_store_get_connection (self);
   data.plan_id = sw_plan_get_id (plan);
+  removed = sw_calendar_state_dup_removed_files (state);
 
   rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
   /* The records outlive their plan's row (for an undone deletion), so the
@@ -217,11 +220,16 @@ sw_store_save_calendar_state (SwStore          *self,
                    _("The plan “%s” is not stored in the database"), sw_plan_get_title (plan));
       return FALSE;
     }
+  /* Only what changed since the state was loaded: the rows of the
+   * files forgotten go, the entries recorded anew replace theirs. */
   if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, "DELETE FROM calendar_state WHERE plan_id = ?1", -1, &remove, NULL);
-  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "DELETE FROM calendar_state WHERE plan_id = ?1 AND file_key = ?2",
+                             -1, &remove, NULL);
+  for (guint i = 0; rc == SQLITE_OK && removed[i] != NULL; i++)
     {
+      sqlite3_reset (remove);
       sqlite3_bind_int64 (remove, 1, data.plan_id);
+      sqlite3_bind_text (remove, 2, removed[i], -1, SQLITE_TRANSIENT);
       rc = sqlite3_step (remove);
       rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
     }
@@ -229,7 +237,7 @@ sw_store_save_calendar_state (SwStore          *self,
     rc = sqlite3_prepare_v2 (db, insert_sql, -1, &data.stmt, NULL);
   if (rc == SQLITE_OK)
     {
-      sw_calendar_state_foreach (state, save_entry, &data);
+      sw_calendar_state_foreach_changed (state, save_entry, &data);
       rc = data.rc;
     }
   sqlite3_finalize (remove);
@@ -245,5 +253,6 @@ sw_store_save_calendar_state (SwStore          *self,
       return FALSE;
     }
 
+  sw_calendar_state_mark_saved (state);
   return TRUE;
 }

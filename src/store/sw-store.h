@@ -51,7 +51,8 @@ gboolean        sw_store_is_empty         (SwStore           *self);
 
 /*
  * The memory of exported calendar files of @plan (sw-store-calendar.c).
- * Saving replaces what was stored for the plan in one transaction of its
+ * Saving writes what changed in the state since it was loaded or last
+ * saved (sw_calendar_state_foreach_changed ()), in one transaction of its
  * own: exporting is not an undoable edit.  A plan not yet stored has an
  * empty state.
  */
