@@ -730,6 +730,24 @@ test_identity (void)
 
 /* The state lives in the database, outside the undo stack. */
 static void
+count_entry (const char            *file_key,
+             const char            *uid,
+             const SwCalendarEntry *entry,
+             gpointer               user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static guint
+count_changed (SwCalendarState *state)
+{
+  guint n = 0;
+
+  sw_calendar_state_foreach_changed (state, count_entry, &n);
+  return n;
+}
+
+static void
 test_state_in_store (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("sw-ics-XXXXXX", NULL);
@@ -765,6 +783,12 @@ test_state_in_store (void)
     /* Saving twice replaces, never duplicates. */
     g_assert_true (sw_store_save_calendar_state (store, plan, state, &error));
     g_assert_no_error (error);
+    /* Saved, nothing counts as changed; an export with nothing new
+     * changes no record, so the next save writes none. */
+    g_assert_cmpuint (count_changed (state), ==, 0);
+    g_clear_pointer (&files, g_ptr_array_unref);
+    files = export (org, plan, state, SW_ICS_SCOPE_PLAN, NOW_1 + 60);
+    g_assert_cmpuint (count_changed (state), ==, 0);
     /* Not an undo step. */
     {
       g_autofree char *label = g_strdup (sw_undo_stack_get_undo_label (stack));
@@ -802,7 +826,10 @@ test_state_in_store (void)
     status = value_of (file->bytes, uid, "STATUS");
     g_assert_cmpstr (status, ==, "CANCELLED");
     g_assert_cmpint (sequence_of (file->bytes, uid), ==, 1);
+    /* The cancelled event's record alone is to be saved. */
+    g_assert_cmpuint (count_changed (state), ==, 1);
     g_assert_true (sw_store_save_calendar_state (store, plan, state, &error));
+    g_assert_cmpuint (count_changed (state), ==, 0);
 
     /* A deleted plan keeps its records while the deletion can be undone:
      * the undo brings them back with the plan, and the next export goes
