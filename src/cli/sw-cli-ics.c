@@ -89,12 +89,14 @@ export_calendar_files (SwOrganisation   *org,
                        SwPlan           *plan,
                        SwCalendarState  *state,
                        SwIcsScope        scope,
+                       const char       *folder,
                        gboolean          tasks,
                        int               reminder,
                        GError          **error)
 {
   g_autoptr(SwIcsExporter) exporter = sw_ics_exporter_new (org, plan, state);
 
+  sw_ics_exporter_set_folder (exporter, folder);
   sw_ics_exporter_set_include_tasks (exporter, tasks);
   sw_ics_exporter_set_reminder_minutes (exporter, reminder);
 
@@ -202,7 +204,7 @@ sw_cli_cmd_export_ics (SwCliContext  *ctx,
   if (state == NULL)
     return SW_CLI_EXIT_FAILURE;
 
-  files = export_calendar_files (org, plan, state, scope, tasks, reminder, error);
+  files = export_calendar_files (org, plan, state, scope, folder, tasks, reminder, error);
   if (files == NULL)
     return SW_CLI_EXIT_FAILURE;
 

@@ -40,6 +40,12 @@ struct _SwIcsExporter
   GHashTable      *leaders;          /* SwPerson set */
   GHashTable      *keys;             /* SwPerson / SwDepartment → char *key */
   SwPerson        *organizer;
+  char            *base_digest;      /* what every file is made from */
+  GHashTable      *item_digests;     /* SwSlot / SwTask → char *digest */
+
+  /* Where the files go, when known: files there that a new export would
+   * write byte for byte the same are read back instead of built. */
+  char            *folder;
 };
 
 /* sw-ics-text.c: clean text, folding, times */
@@ -61,7 +67,21 @@ gboolean   sw_ics_exporter_prepare        (SwIcsExporter  *self,
 const char *sw_ics_exporter_key_of        (SwIcsExporter  *self,
                                            gpointer        object);
 
-/* sw-ics-components.c: the items of a file */
+/* sw-ics-digest.c: what a file is made from */
+void       sw_ics_exporter_prepare_digests (SwIcsExporter *self);
+char      *sw_ics_exporter_file_digest     (SwIcsExporter *self,
+                                            const char    *file_key,
+                                            const char    *calendar_name,
+                                            GPtrArray     *slots,
+                                            GPtrArray     *tasks);
+void       sw_ics_exporter_add_digest      (icalcomponent *calendar,
+                                            const char    *digest);
+/* The bytes of the file at @path when it carries @digest, else NULL. */
+GBytes    *sw_ics_exporter_read_if_digest  (const char    *path,
+                                            const char    *digest);
+
+/* sw-ics-components.c: the items of a file (what an item is made of goes
+ * into its digest in sw-ics-digest.c too) */
 char          *sw_ics_slot_summary                 (SwSlot                *slot,
                                                     SwPerson              *person);
 icalcomponent *sw_ics_exporter_slot_component      (SwIcsExporter         *self,

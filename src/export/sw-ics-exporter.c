@@ -125,7 +125,8 @@ build_file (SwIcsExporter *self,
             const char    *calendar_name,
             GPtrArray     *slots,
             SwPerson      *person,
-            GPtrArray     *tasks)
+            GPtrArray     *tasks,
+            gboolean       with_digest)
 {
   g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
   icalcomponent *calendar = new_calendar (self, calendar_name);
@@ -165,6 +166,12 @@ build_file (SwIcsExporter *self,
     }
 
   add_cancelled (self, calendar, file_key, present);
+  if (with_digest)
+    {
+      g_autofree char *digest = sw_ics_exporter_file_digest (self, file_key, calendar_name, slots, tasks);
+
+      sw_ics_exporter_add_digest (calendar, digest);
+    }
 
   text = icalcomponent_as_ical_string_r (calendar);
   icalcomponent_free (calendar);
@@ -216,26 +223,53 @@ department_file_key (SwIcsExporter *self,
   return g_strconcat ("department:", sw_ics_exporter_key_of (self, department), NULL);
 }
 
-static GBytes *
-build_person (SwIcsExporter *self,
-              SwPerson      *person,
-              const char    *file_key)
+/* The file of a person or a department: read back from the folder when
+ * it would come out the same, else built. */
+static SwIcsFile *
+owner_file (SwIcsExporter *self,
+            const char    *file_name,
+            const char    *file_key,
+            const char    *part,
+            GPtrArray     *slots,
+            SwPerson      *person,
+            GPtrArray     *tasks)
 {
-  g_autofree char *name = calendar_name (self, sw_person_get_name (person));
+  g_autofree char *name = calendar_name (self, part);
+  GBytes *bytes = NULL;
+  SwIcsFile *file;
 
-  return build_file (self, file_key, name,
+  if (self->folder != NULL)
+    {
+      g_autofree char *digest = sw_ics_exporter_file_digest (self, file_key, name, slots, tasks);
+      g_autofree char *path = g_build_filename (self->folder, file_name, NULL);
+
+      bytes = sw_ics_exporter_read_if_digest (path, digest);
+    }
+
+  file = new_file (file_name, file_key,
+                   bytes != NULL ? bytes : build_file (self, file_key, name, slots, person, tasks, TRUE));
+  file->unchanged = bytes != NULL;
+  return file;
+}
+
+static SwIcsFile *
+person_file (SwIcsExporter *self,
+             const char    *file_name,
+             SwPerson      *person,
+             const char    *file_key)
+{
+  return owner_file (self, file_name, file_key, sw_person_get_name (person),
                      g_hash_table_lookup (self->person_slots, person), person,
                      g_hash_table_lookup (self->person_tasks, person));
 }
 
-static GBytes *
-build_department (SwIcsExporter *self,
-                  SwDepartment  *department,
-                  const char    *file_key)
+static SwIcsFile *
+department_file (SwIcsExporter *self,
+                 const char    *file_name,
+                 SwDepartment  *department,
+                 const char    *file_key)
 {
-  g_autofree char *name = calendar_name (self, sw_department_get_name (department));
-
-  return build_file (self, file_key, name,
+  return owner_file (self, file_name, file_key, sw_department_get_name (department),
                      g_hash_table_lookup (self->department_slots, department), NULL,
                      g_hash_table_lookup (self->department_tasks, department));
 }
@@ -364,7 +398,7 @@ sw_ics_exporter_export (SwIcsExporter  *self,
 
         g_ptr_array_add (files, new_file (file_name, "plan",
                                           build_file (self, "plan", title, self->slots, NULL,
-                                                      self->tasks)));
+                                                      self->tasks, FALSE)));
       }
       break;
 
@@ -397,10 +431,9 @@ sw_ics_exporter_export (SwIcsExporter  *self,
 
         file_name_list = file_names (names, qualifiers, _("person"));
         for (guint i = 0; i < chosen->len; i++)
-          g_ptr_array_add (files, new_file (g_ptr_array_index (file_name_list, i),
-                                            g_ptr_array_index (keys, i),
-                                            build_person (self, g_ptr_array_index (chosen, i),
-                                                          g_ptr_array_index (keys, i))));
+          g_ptr_array_add (files, person_file (self, g_ptr_array_index (file_name_list, i),
+                                               g_ptr_array_index (chosen, i),
+                                               g_ptr_array_index (keys, i)));
       }
       break;
 
@@ -429,10 +462,9 @@ sw_ics_exporter_export (SwIcsExporter  *self,
 
         file_name_list = file_names (names, NULL, _("department"));
         for (guint i = 0; i < chosen->len; i++)
-          g_ptr_array_add (files, new_file (g_ptr_array_index (file_name_list, i),
-                                            g_ptr_array_index (keys, i),
-                                            build_department (self, g_ptr_array_index (chosen, i),
-                                                              g_ptr_array_index (keys, i))));
+          g_ptr_array_add (files, department_file (self, g_ptr_array_index (file_name_list, i),
+                                                   g_ptr_array_index (chosen, i),
+                                                   g_ptr_array_index (keys, i)));
       }
       break;
 
@@ -464,7 +496,7 @@ sw_ics_exporter_export_person (SwIcsExporter  *self,
   file_key = person_file_key (self, person);
   name = sw_file_name_make_safe (sw_person_get_name (person), _("person"));
   file_name = g_strconcat (name, ".ics", NULL);
-  file = new_file (file_name, file_key, build_person (self, person, file_key));
+  file = person_file (self, file_name, person, file_key);
   sw_ics_exporter_clear_prepared (self);
 
   return file;
@@ -482,20 +514,23 @@ write_files (const char   *folder,
 {
   g_autofree SwAtomicFile *atomic = g_new0 (SwAtomicFile, MAX (n_files, 1));
   g_autoptr(GError) local_error = NULL;
-  guint written = 0;
+  guint n = 0, written = 0;
 
+  /* Those read back from the folder are there already. */
   for (guint i = 0; i < n_files; i++)
-    {
-      atomic[i].name = files[i]->file_name;
-      atomic[i].bytes = files[i]->bytes;
-    }
-  if (!sw_atomic_write_files (folder, atomic, n_files, &local_error))
+    if (!files[i]->unchanged)
+      {
+        atomic[n].name = files[i]->file_name;
+        atomic[n].bytes = files[i]->bytes;
+        n++;
+      }
+  if (!sw_atomic_write_files (folder, atomic, n, &local_error))
     {
       g_set_error_literal (error, SW_ICS_ERROR, SW_ICS_ERROR_IO, local_error->message);
       return FALSE;
     }
 
-  for (guint i = 0; i < n_files; i++)
+  for (guint i = 0; i < n; i++)
     written += atomic[i].written ? 1 : 0;
   if (n_written != NULL)
     *n_written = written;
@@ -569,6 +604,7 @@ sw_ics_exporter_dispose (GObject *object)
   g_clear_object (&self->organisation);
   g_clear_object (&self->plan);
   g_clear_object (&self->state);
+  g_clear_pointer (&self->folder, g_free);
 
   G_OBJECT_CLASS (sw_ics_exporter_parent_class)->dispose (object);
 }
@@ -734,6 +770,16 @@ sw_ics_exporter_set_reminder_minutes (SwIcsExporter *self,
 
   self->reminder_minutes = minutes;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMINDER_MINUTES]);
+}
+
+void
+sw_ics_exporter_set_folder (SwIcsExporter *self,
+                            const char    *folder)
+{
+  g_return_if_fail (SW_IS_ICS_EXPORTER (self));
+
+  g_free (self->folder);
+  self->folder = g_strdup (folder);
 }
 
 gint64

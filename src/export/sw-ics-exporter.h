@@ -18,9 +18,10 @@ typedef enum
  * remembers it, and its bytes. */
 typedef struct
 {
-  char   *file_name;
-  char   *file_key;
-  GBytes *bytes;
+  char     *file_name;
+  char     *file_key;
+  GBytes   *bytes;
+  gboolean  unchanged;  /* read back from the exporter's folder */
 } SwIcsFile;
 
 void sw_ics_file_free (SwIcsFile *file);
@@ -59,6 +60,13 @@ gint64         sw_ics_exporter_get_now              (SwIcsExporter   *self);
 void           sw_ics_exporter_set_now              (SwIcsExporter   *self,
                                                      gint64           now);
 
+/* The folder the files of people or departments go to (NULL: unknown).
+ * A file there that this export would write byte for byte the same (it
+ * carries the digest of what it is made from) is read back, not built,
+ * and marked unchanged: re-exporting after one edit costs about the
+ * files of the people it touched. */
+void           sw_ics_exporter_set_folder           (SwIcsExporter   *self,
+                                                     const char      *folder);
 /* The files of @scope (an array of SwIcsFile, transfer full): for people
  * and departments, one for each that has slots (or tasks, when included)
  * in the plan or had them in an earlier export.  Fails with

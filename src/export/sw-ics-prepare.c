@@ -24,6 +24,8 @@ sw_ics_exporter_clear_prepared (SwIcsExporter *self)
   g_clear_pointer (&self->tasks, g_ptr_array_unref);
   g_clear_pointer (&self->leaders, g_hash_table_unref);
   g_clear_pointer (&self->keys, g_hash_table_unref);
+  g_clear_pointer (&self->base_digest, g_free);
+  g_clear_pointer (&self->item_digests, g_hash_table_unref);
   self->organizer = NULL;
 }
 
@@ -329,8 +331,11 @@ sw_ics_exporter_prepare (SwIcsExporter  *self,
   add_keys (self);
 
   self->vtimezone = build_vtimezone (self->tzid, &range, error);
+  if (self->vtimezone == NULL)
+    return FALSE;
 
-  return self->vtimezone != NULL;
+  sw_ics_exporter_prepare_digests (self);
+  return TRUE;
 }
 
 const char *

@@ -128,6 +128,8 @@ sw_export_dialog_export_to (SwExportDialog  *self,
 
   scope = sw_export_dialog_get_scope (self);
   exporter = sw_ics_exporter_new (self->organisation, self->plan, state);
+  if (scope != SW_ICS_SCOPE_PLAN)
+    sw_ics_exporter_set_folder (exporter, path);
   sw_ics_exporter_set_include_tasks (exporter, gtk_switch_get_active (self->tasks_switch));
   sw_ics_exporter_set_reminder_minutes (exporter, sw_export_dialog_get_reminder_minutes (self));
   files = sw_ics_exporter_export (exporter, scope, error);

@@ -1,0 +1,280 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "sw-ics-exporter-internal.h"
+
+/*
+ * A file's digest: SHA-256 over everything its bytes are made from — the
+ * plan's settings, the export's options, the texts in the reader's
+ * language, the calendar's name and time zone, each of its slots and
+ * tasks, and what the state says about each of its items after it was
+ * written.  The digest goes into the file (X-SERVWEEK-DIGEST); when the
+ * next export computes the same one for the file already in the folder,
+ * that file would come out byte for byte the same, so it is neither
+ * built nor written again.
+ *
+ * slot_digest () and task_digest () read what sw-ics-components.c reads:
+ * a field that goes into an item goes into its digest too (the test
+ * /ics/reuse-matches-rebuild builds every file anew after random edits
+ * and compares).
+ */
+
+#define DIGEST_PROPERTY "X-SERVWEEK-DIGEST"
+/* The start of a file that holds the digest line: it comes before the
+ * time zone. */
+#define HEADER_BYTES 2048
+#define FILE_DIGEST_CHARS 40
+
+static void
+add_string (GChecksum  *checksum,
+            const char *text)
+{
+  gsize length = text != NULL ? strlen (text) : 0;
+  guint32 prefix = GUINT32_TO_LE ((guint32) length);
+
+  /* Length-prefixed: ("ab", "c") and ("a", "bc") differ. */
+  g_checksum_update (checksum, (const guchar *) &prefix, sizeof prefix);
+  if (length > 0)
+    g_checksum_update (checksum, (const guchar *) text, (gssize) length);
+}
+
+static void
+add_int (GChecksum *checksum,
+         gint64     value)
+{
+  gint64 le = GINT64_TO_LE (value);
+
+  g_checksum_update (checksum, (const guchar *) &le, sizeof le);
+}
+
+static void
+add_department (GChecksum    *checksum,
+                SwDepartment *department)
+{
+  add_string (checksum, department != NULL ? sw_department_get_name (department) : NULL);
+}
+
+static void
+add_person (SwIcsExporter *self,
+            GChecksum     *checksum,
+            SwPerson      *person)
+{
+  if (person == NULL)
+    {
+      add_string (checksum, NULL);
+      return;
+    }
+  add_string (checksum, sw_ics_exporter_key_of (self, person));
+  add_string (checksum, sw_person_get_name (person));
+  add_string (checksum, sw_person_get_phone (person));
+  add_string (checksum, sw_person_get_email (person));
+  add_department (checksum, sw_person_get_department (person));
+  add_int (checksum, g_hash_table_contains (self->leaders, person));
+}
+
+static char *
+slot_digest (SwIcsExporter *self,
+             SwSlot        *slot)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  GListModel *duties = sw_slot_get_duties (slot);
+  GListModel *assignments = sw_slot_get_assignments (slot);
+  GListModel *organisers = sw_slot_get_organisers (slot);
+  GListModel *targets = sw_slot_get_visit_targets (slot);
+
+  add_string (checksum, sw_slot_get_uid (slot));
+  add_string (checksum, sw_slot_get_title (slot));
+  add_string (checksum, sw_slot_kind_get_label (sw_slot_get_kind (slot)));
+  add_int (checksum, sw_slot_get_start (slot));
+  add_int (checksum, sw_slot_get_end (slot));
+  add_string (checksum, sw_slot_get_location (slot));
+  add_string (checksum, sw_slot_get_description (slot));
+
+  for (guint i = 0; i < g_list_model_get_n_items (duties); i++)
+    {
+      g_autoptr(SwDuty) duty = g_list_model_get_item (duties, i);
+
+      add_string (checksum, sw_duty_get_name (duty));
+      add_int (checksum, sw_duty_get_count (duty));
+      add_department (checksum, sw_duty_get_department (duty));
+    }
+  add_string (checksum, "assignments");
+  for (guint i = 0; i < g_list_model_get_n_items (assignments); i++)
+    {
+      g_autoptr(SwAssignment) assignment = g_list_model_get_item (assignments, i);
+      SwDuty *duty = sw_assignment_get_duty (assignment);
+      guint position = 0;
+
+      add_person (self, checksum, sw_assignment_get_person (assignment));
+      add_int (checksum, duty != NULL && sw_list_model_find (duties, duty, &position) ? (gint64) position : -1);
+      add_string (checksum, duty != NULL ? sw_duty_get_name (duty) : NULL);
+      add_string (checksum, sw_assignment_get_note (assignment));
+    }
+  add_string (checksum, "organisers");
+  for (guint i = 0; i < g_list_model_get_n_items (organisers); i++)
+    {
+      g_autoptr(SwDepartment) department = g_list_model_get_item (organisers, i);
+
+      add_department (checksum, department);
+    }
+  add_string (checksum, "targets");
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(SwVisitTarget) target = g_list_model_get_item (targets, i);
+
+      add_string (checksum, sw_visit_target_get_name (target));
+      add_string (checksum, sw_visit_target_get_address (target));
+      add_string (checksum, sw_visit_target_get_contact (target));
+      add_string (checksum, sw_visit_target_get_phone (target));
+    }
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static char *
+task_digest (SwIcsExporter *self,
+             SwTask        *task)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  SwSlot *slot = sw_task_get_slot (task);
+
+  add_string (checksum, sw_task_get_uid (task));
+  add_string (checksum, sw_task_get_title (task));
+  add_int (checksum, sw_task_get_due (task));
+  add_int (checksum, sw_task_get_status (task));
+  add_person (self, checksum, sw_task_get_person (task));
+  add_department (checksum, sw_task_get_department (task));
+  add_string (checksum, slot != NULL ? sw_slot_get_title (slot) : NULL);
+  add_string (checksum, sw_task_get_notes (task));
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* What every file of the export is made from. */
+static char *
+base_digest (SwIcsExporter *self)
+{
+  static const char *const labels[] = {
+    N_("Duty:"), N_("Attendee"), N_("Note:"), N_("Teammates:"), N_("Organised by:"), N_(", "),
+    N_("Visit targets:"), N_("Hotline:"), N_("Duties:"), N_("Attendees:"), N_("Owner:"), N_("For:"),
+  };
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *vtimezone = sw_ics_component_text (self->vtimezone);
+
+  /* Another version of the program may write other bytes. */
+  add_string (checksum, PACKAGE_VERSION);
+  add_string (checksum, PRODID);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    add_string (checksum, _(labels[i]));
+  add_string (checksum, sw_plan_get_title (self->plan));
+  add_string (checksum, sw_plan_get_hotline (self->plan));
+  add_string (checksum, sw_plan_get_organiser (self->plan));
+  add_string (checksum, self->tzid);
+  add_string (checksum, vtimezone);
+  add_person (self, checksum, self->organizer);
+  add_int (checksum, self->include_tasks);
+  add_int (checksum, self->reminder_minutes);
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+void
+sw_ics_exporter_prepare_digests (SwIcsExporter *self)
+{
+  self->base_digest = base_digest (self);
+  self->item_digests = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      SwSlot *slot = g_ptr_array_index (self->slots, i);
+
+      g_hash_table_insert (self->item_digests, slot, slot_digest (self, slot));
+    }
+  for (guint i = 0; i < self->tasks->len; i++)
+    {
+      SwTask *task = g_ptr_array_index (self->tasks, i);
+
+      g_hash_table_insert (self->item_digests, task, task_digest (self, task));
+    }
+}
+
+static void
+add_items (SwIcsExporter *self,
+           GChecksum     *checksum,
+           GPtrArray     *items)
+{
+  add_int (checksum, items != NULL ? items->len : 0);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    add_string (checksum, g_hash_table_lookup (self->item_digests, g_ptr_array_index (items, i)));
+}
+
+char *
+sw_ics_exporter_file_digest (SwIcsExporter *self,
+                             const char    *file_key,
+                             const char    *calendar_name,
+                             GPtrArray     *slots,
+                             GPtrArray     *tasks)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_auto(GStrv) uids = sw_calendar_state_dup_uids (self->state, file_key);
+
+  add_string (checksum, self->base_digest);
+  add_string (checksum, file_key);
+  add_string (checksum, calendar_name);
+  add_items (self, checksum, slots);
+  add_items (self, checksum, self->include_tasks ? tasks : NULL);
+
+  /* The stamps and the cancelled items come from the state. */
+  for (guint i = 0; uids[i] != NULL; i++)
+    {
+      SwCalendarEntry entry;
+
+      sw_calendar_state_lookup (self->state, file_key, uids[i], &entry);
+      add_string (checksum, uids[i]);
+      add_string (checksum, entry.hash);
+      add_int (checksum, entry.sequence);
+      add_int (checksum, entry.created);
+      add_int (checksum, entry.last_modified);
+      add_int (checksum, entry.cancelled);
+      add_int (checksum, entry.is_todo);
+      add_string (checksum, entry.summary);
+      add_int (checksum, entry.start);
+      add_int (checksum, entry.end);
+    }
+
+  /* 160 bits, so that the line stays within 75 octets. */
+  return g_strndup (g_checksum_get_string (checksum), FILE_DIGEST_CHARS);
+}
+
+void
+sw_ics_exporter_add_digest (icalcomponent *calendar,
+                            const char    *digest)
+{
+  icalproperty *property = icalproperty_new_x (digest);
+
+  icalproperty_set_x_name (property, DIGEST_PROPERTY);
+  icalcomponent_add_property (calendar, property);
+}
+
+GBytes *
+sw_ics_exporter_read_if_digest (const char *path,
+                                const char *digest)
+{
+  g_autofree char *line = g_strdup_printf ("\r\n" DIGEST_PROPERTY ":%s\r\n", digest);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  char *end;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return NULL;
+
+  /* Only in the calendar's own properties, before its first component. */
+  end = g_strstr_len (contents, MIN (length, HEADER_BYTES), "\r\nBEGIN:");
+  if (end == NULL || g_strstr_len (contents, end - contents + 2, line) == NULL)
+    return NULL;
+
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
