@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -259,22 +262,36 @@ sw_ics_exporter_add_digest (icalcomponent *calendar,
   icalcomponent_add_property (calendar, property);
 }
 
-GBytes *
-sw_ics_exporter_read_if_digest (const char *path,
-                                const char *digest)
+gboolean
+sw_ics_exporter_file_has_digest (const char *path,
+                                 const char *digest)
 {
   g_autofree char *line = g_strdup_printf ("\r\n" DIGEST_PROPERTY ":%s\r\n", digest);
-  g_autofree char *contents = NULL;
+  char header[HEADER_BYTES + 1];
   gsize length = 0;
   char *end;
+  int fd;
 
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return NULL;
+  fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return FALSE;
+  while (length < HEADER_BYTES)
+    {
+      ssize_t n = read (fd, header + length, HEADER_BYTES - length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      length += (gsize) n;
+    }
+  close (fd);
+  header[length] = '\0';
 
   /* Only in the calendar's own properties, before its first component. */
-  end = g_strstr_len (contents, MIN (length, HEADER_BYTES), "\r\nBEGIN:");
-  if (end == NULL || g_strstr_len (contents, end - contents + 2, line) == NULL)
-    return NULL;
-
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
+  end = strstr (header, "\r\nBEGIN:");
+  if (end == NULL)
+    return FALSE;
+  end[2] = '\0';
+  return strstr (header, line) != NULL;
 }

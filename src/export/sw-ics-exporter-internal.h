@@ -76,8 +76,8 @@ char      *sw_ics_exporter_file_digest     (SwIcsExporter *self,
                                             GPtrArray     *tasks);
 void       sw_ics_exporter_add_digest      (icalcomponent *calendar,
                                             const char    *digest);
-/* The bytes of the file at @path when it carries @digest, else NULL. */
-GBytes    *sw_ics_exporter_read_if_digest  (const char    *path,
+/* Whether the file at @path carries @digest. */
+gboolean   sw_ics_exporter_file_has_digest (const char    *path,
                                             const char    *digest);
 
 /* sw-ics-components.c: the items of a file (what an item is made of goes

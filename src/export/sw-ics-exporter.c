@@ -223,8 +223,8 @@ department_file_key (SwIcsExporter *self,
   return g_strconcat ("department:", sw_ics_exporter_key_of (self, department), NULL);
 }
 
-/* The file of a person or a department: read back from the folder when
- * it would come out the same, else built. */
+/* The file of a person or a department: left in the folder when it would
+ * come out the same, else built. */
 static SwIcsFile *
 owner_file (SwIcsExporter *self,
             const char    *file_name,
@@ -235,7 +235,6 @@ owner_file (SwIcsExporter *self,
             GPtrArray     *tasks)
 {
   g_autofree char *name = calendar_name (self, part);
-  GBytes *bytes = NULL;
   SwIcsFile *file;
 
   if (self->folder != NULL)
@@ -243,13 +242,15 @@ owner_file (SwIcsExporter *self,
       g_autofree char *digest = sw_ics_exporter_file_digest (self, file_key, name, slots, tasks);
       g_autofree char *path = g_build_filename (self->folder, file_name, NULL);
 
-      bytes = sw_ics_exporter_read_if_digest (path, digest);
+      if (sw_ics_exporter_file_has_digest (path, digest))
+        {
+          file = new_file (file_name, file_key, NULL);
+          file->unchanged = TRUE;
+          return file;
+        }
     }
 
-  file = new_file (file_name, file_key,
-                   bytes != NULL ? bytes : build_file (self, file_key, name, slots, person, tasks, TRUE));
-  file->unchanged = bytes != NULL;
-  return file;
+  return new_file (file_name, file_key, build_file (self, file_key, name, slots, person, tasks, TRUE));
 }
 
 static SwIcsFile *

@@ -15,13 +15,14 @@ typedef enum
 
 /* One calendar file: its name (safe for any file system, unique within
  * one export, case-insensitively), the key under which SwCalendarState
- * remembers it, and its bytes. */
+ * remembers it, and its bytes — NULL when @unchanged: the file in the
+ * exporter's folder already holds them (sw_ics_exporter_set_folder ()). */
 typedef struct
 {
   char     *file_name;
   char     *file_key;
   GBytes   *bytes;
-  gboolean  unchanged;  /* read back from the exporter's folder */
+  gboolean  unchanged;
 } SwIcsFile;
 
 void sw_ics_file_free (SwIcsFile *file);
@@ -62,9 +63,9 @@ void           sw_ics_exporter_set_now              (SwIcsExporter   *self,
 
 /* The folder the files of people or departments go to (NULL: unknown).
  * A file there that this export would write byte for byte the same (it
- * carries the digest of what it is made from) is read back, not built,
- * and marked unchanged: re-exporting after one edit costs about the
- * files of the people it touched. */
+ * carries the digest of what it is made from) is not built again: its
+ * SwIcsFile is marked unchanged, without bytes.  Re-exporting after one
+ * edit costs about the files of the people it touched. */
 void           sw_ics_exporter_set_folder           (SwIcsExporter   *self,
                                                      const char      *folder);
 /* The files of @scope (an array of SwIcsFile, transfer full): for people
