@@ -81,17 +81,86 @@ new_attendee (SwIcsExporter *self,
   return property;
 }
 
+/* A TEXT property of @text cleaned, or NULL when nothing is left. */
+static icalproperty *
+text_property (icalproperty *(*new_property) (const char *),
+               const char    *text,
+               gboolean       multiline)
+{
+  g_autofree char *clean = sw_ics_clean_text (text, multiline);
+
+  g_strchomp (clean);
+  return *clean != '\0' ? new_property (clean) : NULL;
+}
+
 static void
 add_text (icalcomponent *component,
           icalproperty  *(*new_property) (const char *),
           const char    *text,
           gboolean       multiline)
 {
-  g_autofree char *clean = sw_ics_clean_text (text, multiline);
+  icalproperty *property = text_property (new_property, text, multiline);
 
-  g_strchomp (clean);
-  if (*clean != '\0')
-    icalcomponent_add_property (component, new_property (clean));
+  if (property != NULL)
+    icalcomponent_add_property (component, property);
+}
+
+/* Appends @property as libical writes it, and frees it. */
+static void
+append_property (GString      *out,
+                 icalproperty *property)
+{
+  char *text;
+
+  if (property == NULL)
+    return;
+  text = icalproperty_as_ical_string_r (property);
+  g_string_append (out, text);
+  icalmemory_free_buffer (text);
+  icalproperty_free (property);
+}
+
+void
+sw_ics_item_clear (SwIcsItem *item)
+{
+  if (item->head != NULL)
+    g_string_free (item->head, TRUE);
+  if (item->tail != NULL)
+    g_string_free (item->tail, TRUE);
+  item->head = item->tail = NULL;
+}
+
+void
+sw_ics_item_set_component (SwIcsItem     *item,
+                           icalcomponent *component)
+{
+  const char *kind = icalcomponent_kind_to_string (icalcomponent_isa (component));
+
+  sw_ics_item_clear (item);
+  item->head = g_string_new ("BEGIN:");
+  g_string_append_printf (item->head, "%s\r\n", kind);
+  for (icalproperty *p = icalcomponent_get_first_property (component, ICAL_ANY_PROPERTY);
+       p != NULL;
+       p = icalcomponent_get_next_property (component, ICAL_ANY_PROPERTY))
+    {
+      char *text = icalproperty_as_ical_string_r (p);
+
+      g_string_append (item->head, text);
+      icalmemory_free_buffer (text);
+    }
+
+  item->tail = g_string_new (NULL);
+  for (icalcomponent *c = icalcomponent_get_first_component (component, ICAL_ANY_COMPONENT);
+       c != NULL;
+       c = icalcomponent_get_next_component (component, ICAL_ANY_COMPONENT))
+    {
+      char *text = icalcomponent_as_ical_string_r (c);
+
+      g_string_append (item->tail, text);
+      icalmemory_free_buffer (text);
+    }
+  g_string_append_printf (item->tail, "END:%s\r\n", kind);
+  icalcomponent_free (component);
 }
 
 /* "name · detail · phone", leaving out empty parts. */
@@ -303,60 +372,113 @@ sw_ics_slot_summary (SwSlot   *slot,
   return g_steal_pointer (&title);
 }
 
-icalcomponent *
-sw_ics_exporter_slot_component (SwIcsExporter *self,
-                                SwSlot        *slot,
-                                SwPerson      *person,
-                                const char    *summary)
+/* The parts of a slot's event that are the same in every file: its UID;
+ * its times and place; its status, category, organiser and attendees. */
+struct _SwIcsSlotTexts
 {
-  icalcomponent *event = icalcomponent_new_vevent ();
+  char *uid;
+  char *when;
+  char *who;
+};
+
+void
+sw_ics_slot_texts_free (SwIcsSlotTexts *texts)
+{
+  g_free (texts->uid);
+  g_free (texts->when);
+  g_free (texts->who);
+  g_free (texts);
+}
+
+static SwIcsSlotTexts *
+slot_texts_new (SwIcsExporter *self,
+                SwSlot        *slot)
+{
+  SwIcsSlotTexts *texts = g_new0 (SwIcsSlotTexts, 1);
   GListModel *assignments = sw_slot_get_assignments (slot);
-  g_autofree char *description = NULL;
   g_autofree char *category = sw_ics_clean_text (sw_slot_kind_get_label (sw_slot_get_kind (slot)), FALSE);
-  icalproperty *organizer;
+  GString *out;
 
-  icalcomponent_add_property (event, icalproperty_new_uid (sw_slot_get_uid (slot)));
-  icalcomponent_add_property (event, icalproperty_new_summary (summary));
-  add_local_time (self, event, icalproperty_new_dtstart, sw_slot_get_start (slot));
-  add_local_time (self, event, icalproperty_new_dtend, sw_slot_get_end (slot));
-  add_text (event, icalproperty_new_location, sw_slot_get_location (slot), FALSE);
+  out = g_string_new (NULL);
+  append_property (out, icalproperty_new_uid (sw_slot_get_uid (slot)));
+  texts->uid = g_string_free (out, FALSE);
 
-  description = person != NULL ? person_description (self, slot, person)
-                               : slot_description (self, slot);
-  add_text (event, icalproperty_new_description, description, TRUE);
+  out = g_string_new (NULL);
+  append_property (out, sw_ics_with_tzid (icalproperty_new_dtstart (sw_ics_local_time (sw_slot_get_start (slot))),
+                                          self->tzid));
+  append_property (out, sw_ics_with_tzid (icalproperty_new_dtend (sw_ics_local_time (sw_slot_get_end (slot))),
+                                          self->tzid));
+  append_property (out, text_property (icalproperty_new_location, sw_slot_get_location (slot), FALSE));
+  texts->when = g_string_free (out, FALSE);
 
-  icalcomponent_add_property (event, icalproperty_new_status (ICAL_STATUS_CONFIRMED));
+  out = g_string_new (NULL);
+  append_property (out, icalproperty_new_status (ICAL_STATUS_CONFIRMED));
   g_strdelimit (category, ",", ' ');
   if (*category != '\0')
-    icalcomponent_add_property (event, icalproperty_new_categories (category));
-
-  organizer = new_organizer (self);
-  if (organizer != NULL)
-    icalcomponent_add_property (event, organizer);
-
+    append_property (out, icalproperty_new_categories (category));
+  append_property (out, new_organizer (self));
   for (guint i = 0; i < g_list_model_get_n_items (assignments); i++)
     {
       g_autoptr(SwAssignment) assignment = g_list_model_get_item (assignments, i);
       SwPerson *attendee = sw_assignment_get_person (assignment);
 
       if (attendee != NULL)
-        icalcomponent_add_property (event, new_attendee (self, attendee));
+        append_property (out, new_attendee (self, attendee));
+    }
+  texts->who = g_string_free (out, FALSE);
+
+  return texts;
+}
+
+/* The event of @slot in @person's file (NULL: the plan's or a
+ * department's), as libical writes a VEVENT whose properties are UID,
+ * SUMMARY, DTSTART, DTEND, LOCATION, DESCRIPTION, STATUS, CATEGORIES,
+ * ORGANIZER and the ATTENDEEs, with a VALARM: the parts the same in every
+ * file are made once per export. */
+void
+sw_ics_exporter_slot_item (SwIcsExporter *self,
+                           SwSlot        *slot,
+                           SwPerson      *person,
+                           const char    *summary,
+                           SwIcsItem     *item)
+{
+  SwIcsSlotTexts *texts = g_hash_table_lookup (self->slot_texts, slot);
+  g_autofree char *description = NULL;
+
+  if (texts == NULL)
+    {
+      texts = slot_texts_new (self, slot);
+      g_hash_table_insert (self->slot_texts, slot, texts);
     }
 
+  sw_ics_item_clear (item);
+  item->head = g_string_new ("BEGIN:VEVENT\r\n");
+  g_string_append (item->head, texts->uid);
+  append_property (item->head, icalproperty_new_summary (summary));
+  g_string_append (item->head, texts->when);
+  description = person != NULL ? person_description (self, slot, person)
+                               : slot_description (self, slot);
+  append_property (item->head, text_property (icalproperty_new_description, description, TRUE));
+  g_string_append (item->head, texts->who);
+
+  item->tail = g_string_new (NULL);
   if (self->reminder_minutes >= 0)
     {
       icalcomponent *alarm = icalcomponent_new_valarm ();
       struct icaltriggertype trigger;
+      char *text;
 
       trigger.time = icaltime_null_time ();
       trigger.duration = icaldurationtype_from_int (-self->reminder_minutes * 60);
       icalcomponent_add_property (alarm, icalproperty_new_action (ICAL_ACTION_DISPLAY));
       icalcomponent_add_property (alarm, icalproperty_new_trigger (trigger));
       icalcomponent_add_property (alarm, icalproperty_new_description (summary));
-      icalcomponent_add_component (event, alarm);
+      text = icalcomponent_as_ical_string_r (alarm);
+      g_string_append (item->tail, text);
+      icalmemory_free_buffer (text);
+      icalcomponent_free (alarm);
     }
-
-  return event;
+  g_string_append (item->tail, "END:VEVENT\r\n");
 }
 
 static icalproperty_status
@@ -442,34 +564,39 @@ sw_ics_exporter_cancelled_component (SwIcsExporter         *self,
 }
 
 void
-sw_ics_add_stamps (icalcomponent         *component,
-                   const SwCalendarEntry *entry)
+sw_ics_append_stamps (GString               *out,
+                      const SwCalendarEntry *entry)
 {
-  icalcomponent_add_property (component, icalproperty_new_dtstamp (sw_ics_utc_time (entry->last_modified)));
-  icalcomponent_add_property (component, icalproperty_new_created (sw_ics_utc_time (entry->created)));
-  icalcomponent_add_property (component,
-                              icalproperty_new_lastmodified (sw_ics_utc_time (entry->last_modified)));
-  icalcomponent_add_property (component, icalproperty_new_sequence (entry->sequence));
+  append_property (out, icalproperty_new_dtstamp (sw_ics_utc_time (entry->last_modified)));
+  append_property (out, icalproperty_new_created (sw_ics_utc_time (entry->created)));
+  append_property (out, icalproperty_new_lastmodified (sw_ics_utc_time (entry->last_modified)));
+  append_property (out, icalproperty_new_sequence (entry->sequence));
 }
 
-/* Compares @component with what @file_key said about it last time (the
- * hash of its text without the stamps), records the new state, adds the
- * stamps and puts it into @calendar.  Takes @component. */
+/* Compares @item with what @file_key said about it last time (the hash
+ * of its text without the stamps), records the new state, and appends it
+ * to @out with the stamps after its properties.  Clears @item. */
 void
 sw_ics_exporter_add_item (SwIcsExporter *self,
-                          icalcomponent *calendar,
+                          GString       *out,
                           const char    *file_key,
                           const char    *uid,
-                          icalcomponent *component,
+                          SwIcsItem     *item,
                           gboolean       is_todo,
                           const char    *summary,
                           gint64         start,
                           gint64         end)
 {
-  g_autofree char *content = sw_ics_component_text (component);
-  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, content, -1);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  const char *hash;
   SwCalendarEntry old;
   SwCalendarEntry entry = { 0, };
+
+  /* The digest of head and tail one after the other is that of the
+   * item's whole text. */
+  g_checksum_update (checksum, (const guchar *) item->head->str, (gssize) item->head->len);
+  g_checksum_update (checksum, (const guchar *) item->tail->str, (gssize) item->tail->len);
+  hash = g_checksum_get_string (checksum);
 
   entry.hash = hash;
   entry.is_todo = is_todo;
@@ -501,6 +628,8 @@ sw_ics_exporter_add_item (SwIcsExporter *self,
 
   sw_calendar_state_set (self->state, file_key, uid, &entry);
 
-  sw_ics_add_stamps (component, &entry);
-  icalcomponent_add_component (calendar, component);
+  g_string_append_len (out, item->head->str, (gssize) item->head->len);
+  sw_ics_append_stamps (out, &entry);
+  g_string_append_len (out, item->tail->str, (gssize) item->tail->len);
+  sw_ics_item_clear (item);
 }

@@ -166,7 +166,6 @@ base_digest (SwIcsExporter *self)
     N_("Visit targets:"), N_("Hotline:"), N_("Duties:"), N_("Attendees:"), N_("Owner:"), N_("For:"),
   };
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree char *vtimezone = sw_ics_component_text (self->vtimezone);
 
   /* Another version of the program may write other bytes. */
   add_string (checksum, PACKAGE_VERSION);
@@ -177,7 +176,7 @@ base_digest (SwIcsExporter *self)
   add_string (checksum, sw_plan_get_hotline (self->plan));
   add_string (checksum, sw_plan_get_organiser (self->plan));
   add_string (checksum, self->tzid);
-  add_string (checksum, vtimezone);
+  add_string (checksum, self->vtimezone_text);
   add_person (self, checksum, self->organizer);
   add_int (checksum, self->include_tasks);
   add_int (checksum, self->reminder_minutes);

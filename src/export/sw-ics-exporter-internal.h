@@ -16,6 +16,17 @@ G_BEGIN_DECLS
 #define LINE_OCTETS 75
 #define DAY_MINUTES (24 * 60)
 
+typedef struct _SwIcsSlotTexts SwIcsSlotTexts;
+
+/* An item's text as libical writes its component, in two parts: the
+ * BEGIN line with the properties, and the sub-components with the END
+ * line.  Its stamps go between them. */
+typedef struct
+{
+  GString *head;
+  GString *tail;
+} SwIcsItem;
+
 struct _SwIcsExporter
 {
   GObject          parent_instance;
@@ -31,6 +42,8 @@ struct _SwIcsExporter
   gint64           stamp;
   char            *tzid;
   icalcomponent   *vtimezone;        /* the plan's zone, trimmed to the plan */
+  char            *vtimezone_text;
+  GHashTable      *slot_texts;       /* SwSlot → SwIcsSlotTexts, made once */
   GPtrArray       *slots;            /* SwSlot, sorted by start */
   GHashTable      *person_slots;     /* SwPerson → GPtrArray of SwSlot */
   GHashTable      *department_slots; /* SwDepartment → GPtrArray of SwSlot */
@@ -82,25 +95,31 @@ gboolean   sw_ics_exporter_file_has_digest (const char    *path,
 
 /* sw-ics-components.c: the items of a file (what an item is made of goes
  * into its digest in sw-ics-digest.c too) */
+void           sw_ics_item_clear                   (SwIcsItem             *item);
+/* @item as libical writes @component; takes @component. */
+void           sw_ics_item_set_component           (SwIcsItem             *item,
+                                                    icalcomponent         *component);
+void           sw_ics_slot_texts_free              (SwIcsSlotTexts        *texts);
 char          *sw_ics_slot_summary                 (SwSlot                *slot,
                                                     SwPerson              *person);
-icalcomponent *sw_ics_exporter_slot_component      (SwIcsExporter         *self,
+void           sw_ics_exporter_slot_item           (SwIcsExporter         *self,
                                                     SwSlot                *slot,
                                                     SwPerson              *person,
-                                                    const char            *summary);
+                                                    const char            *summary,
+                                                    SwIcsItem             *item);
 icalcomponent *sw_ics_exporter_task_component      (SwIcsExporter         *self,
                                                     SwTask                *task,
                                                     const char            *summary);
 icalcomponent *sw_ics_exporter_cancelled_component (SwIcsExporter         *self,
                                                     const char            *uid,
                                                     const SwCalendarEntry *entry);
-void          sw_ics_add_stamps                    (icalcomponent         *component,
+void           sw_ics_append_stamps                (GString               *out,
                                                     const SwCalendarEntry *entry);
-void          sw_ics_exporter_add_item             (SwIcsExporter         *self,
-                                                    icalcomponent         *calendar,
+void           sw_ics_exporter_add_item            (SwIcsExporter         *self,
+                                                    GString               *out,
                                                     const char            *file_key,
                                                     const char            *uid,
-                                                    icalcomponent         *component,
+                                                    SwIcsItem             *item,
                                                     gboolean               is_todo,
                                                     const char            *summary,
                                                     gint64                 start,

@@ -55,7 +55,7 @@ new_x_property (const char *name,
   return property;
 }
 
-/* The calendar of a file: its name, the plan's zone, then its items. */
+/* The calendar of a file with its own properties: its name and zone. */
 static icalcomponent *
 new_calendar (SwIcsExporter *self,
               const char    *calendar_name)
@@ -68,7 +68,6 @@ new_calendar (SwIcsExporter *self,
   icalcomponent_add_property (calendar, new_x_property ("X-WR-CALNAME", calendar_name));
   icalcomponent_add_property (calendar, icalproperty_new_name (calendar_name));
   icalcomponent_add_property (calendar, new_x_property ("X-WR-TIMEZONE", self->tzid));
-  icalcomponent_add_component (calendar, icalcomponent_new_clone (self->vtimezone));
 
   return calendar;
 }
@@ -78,7 +77,7 @@ new_calendar (SwIcsExporter *self,
  * export. */
 static void
 add_cancelled (SwIcsExporter *self,
-               icalcomponent *calendar,
+               GString       *out,
                const char    *file_key,
                GHashTable    *present)
 {
@@ -87,7 +86,7 @@ add_cancelled (SwIcsExporter *self,
   for (guint i = 0; known[i] != NULL; i++)
     {
       SwCalendarEntry entry;
-      icalcomponent *component;
+      SwIcsItem item = { NULL, NULL };
 
       if (g_hash_table_contains (present, known[i]))
         continue;
@@ -111,14 +110,17 @@ add_cancelled (SwIcsExporter *self,
           sw_calendar_state_lookup (self->state, file_key, known[i], &entry);
         }
 
-      component = sw_ics_exporter_cancelled_component (self, known[i], &entry);
-      sw_ics_add_stamps (component, &entry);
-      icalcomponent_add_component (calendar, component);
+      sw_ics_item_set_component (&item, sw_ics_exporter_cancelled_component (self, known[i], &entry));
+      g_string_append_len (out, item.head->str, (gssize) item.head->len);
+      sw_ics_append_stamps (out, &entry);
+      g_string_append_len (out, item.tail->str, (gssize) item.tail->len);
+      sw_ics_item_clear (&item);
     }
 }
 
-/* One file: the calendar built as components, serialised once and
- * folded by our rules once. */
+/* One file: its calendar's properties, the plan's zone and its items,
+ * each as libical writes it (the parts of an event the same in every file
+ * written once per export), folded by our rules once. */
 static GBytes *
 build_file (SwIcsExporter *self,
             const char    *file_key,
@@ -129,9 +131,11 @@ build_file (SwIcsExporter *self,
             gboolean       with_digest)
 {
   g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
-  icalcomponent *calendar = new_calendar (self, calendar_name);
+  g_autoptr(GString) items = g_string_new (NULL);
+  icalcomponent *calendar;
+  SwIcsItem item = { NULL, NULL };
+  SwIcsItem file = { NULL, NULL };
   g_autoptr(GString) out = NULL;
-  char *text;
 
   for (guint i = 0; slots != NULL && i < slots->len; i++)
     {
@@ -144,8 +148,8 @@ build_file (SwIcsExporter *self,
       g_hash_table_add (present, (gpointer) uid);
 
       summary = sw_ics_slot_summary (slot, person);
-      sw_ics_exporter_add_item (self, calendar, file_key, uid,
-                                sw_ics_exporter_slot_component (self, slot, person, summary),
+      sw_ics_exporter_slot_item (self, slot, person, summary, &item);
+      sw_ics_exporter_add_item (self, items, file_key, uid, &item,
                                 FALSE, summary, sw_slot_get_start (slot), sw_slot_get_end (slot));
     }
 
@@ -160,24 +164,28 @@ build_file (SwIcsExporter *self,
       g_hash_table_add (present, (gpointer) uid);
 
       summary = sw_ics_clean_text (sw_task_get_title (task), FALSE);
-      sw_ics_exporter_add_item (self, calendar, file_key, uid,
-                                sw_ics_exporter_task_component (self, task, summary),
+      sw_ics_item_set_component (&item, sw_ics_exporter_task_component (self, task, summary));
+      sw_ics_exporter_add_item (self, items, file_key, uid, &item,
                                 TRUE, summary, sw_task_get_due (task), SW_TIME_UNSET);
     }
 
-  add_cancelled (self, calendar, file_key, present);
+  add_cancelled (self, items, file_key, present);
+
+  calendar = new_calendar (self, calendar_name);
   if (with_digest)
     {
       g_autofree char *digest = sw_ics_exporter_file_digest (self, file_key, calendar_name, slots, tasks);
 
       sw_ics_exporter_add_digest (calendar, digest);
     }
+  sw_ics_item_set_component (&file, calendar);
+  g_string_append (file.head, self->vtimezone_text);
+  g_string_append_len (file.head, items->str, (gssize) items->len);
+  g_string_append_len (file.head, file.tail->str, (gssize) file.tail->len);
 
-  text = icalcomponent_as_ical_string_r (calendar);
-  icalcomponent_free (calendar);
-  out = g_string_sized_new (strlen (text) + strlen (text) / 64 + 16);
-  sw_ics_append_refolded (out, text);
-  icalmemory_free_buffer (text);
+  out = g_string_sized_new (file.head->len + file.head->len / 64 + 16);
+  sw_ics_append_refolded (out, file.head->str);
+  sw_ics_item_clear (&file);
 
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }

@@ -16,6 +16,8 @@ sw_ics_exporter_clear_prepared (SwIcsExporter *self)
 {
   g_clear_pointer (&self->tzid, g_free);
   g_clear_pointer (&self->vtimezone, icalcomponent_free);
+  g_clear_pointer (&self->vtimezone_text, g_free);
+  g_clear_pointer (&self->slot_texts, g_hash_table_unref);
   g_clear_pointer (&self->slots, g_ptr_array_unref);
   g_clear_pointer (&self->person_slots, g_hash_table_unref);
   g_clear_pointer (&self->department_slots, g_hash_table_unref);
@@ -333,6 +335,8 @@ sw_ics_exporter_prepare (SwIcsExporter  *self,
   self->vtimezone = build_vtimezone (self->tzid, &range, error);
   if (self->vtimezone == NULL)
     return FALSE;
+  self->vtimezone_text = sw_ics_component_text (self->vtimezone);
+  self->slot_texts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sw_ics_slot_texts_free);
 
   sw_ics_exporter_prepare_digests (self);
   return TRUE;
