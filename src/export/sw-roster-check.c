@@ -238,23 +238,35 @@ row_changes_person (char     **values,
   return FALSE;
 }
 
-/* Works out every row's status against the organisation as it is now. */
-void
-sw_roster_import_classify (SwRosterImport *self)
+/* What classifying the rows looks things up in: the organisation as it
+ * is now, the columns as they are set, and the rows seen so far. */
+typedef struct
 {
-  g_autoptr(GHashTable) departments = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) new_departments = g_hash_table_new (g_str_hash, g_str_equal);
-  GListModel *model;
-  int columns[SW_ROSTER_N_FIELDS];
-  guint n;
+  int         columns[SW_ROSTER_N_FIELDS];  /* each field's first column, or -1 */
+  GHashTable *departments;      /* name → SwDepartment */
+  GHashTable *people;           /* person_key () → SwPerson */
+  GHashTable *seen;             /* department \x1f name → line, for record_problem () */
+  GHashTable *new_departments;  /* the names in self->new_departments */
+} Classifier;
 
+static void
+classifier_find_columns (Classifier     *classifier,
+                         SwRosterImport *self)
+{
   for (guint f = 0; f < SW_ROSTER_N_FIELDS; f++)
-    columns[f] = -1;
+    classifier->columns[f] = -1;
   for (guint c = 0; c < self->n_columns; c++)
-    if (self->column_fields[c] != SW_ROSTER_FIELD_IGNORE && columns[self->column_fields[c]] < 0)
-      columns[self->column_fields[c]] = c;
+    if (self->column_fields[c] != SW_ROSTER_FIELD_IGNORE &&
+        classifier->columns[self->column_fields[c]] < 0)
+      classifier->columns[self->column_fields[c]] = c;
+}
+
+static void
+classifier_index_organisation (Classifier     *classifier,
+                               SwRosterImport *self)
+{
+  GListModel *model;
+  guint n;
 
   model = sw_organisation_get_departments (self->organisation);
   n = g_list_model_get_n_items (model);
@@ -262,7 +274,8 @@ sw_roster_import_classify (SwRosterImport *self)
     {
       g_autoptr(SwDepartment) department = g_list_model_get_item (model, i);
 
-      g_hash_table_insert (departments, (gpointer) sw_department_get_name (department), department);
+      g_hash_table_insert (classifier->departments,
+                           (gpointer) sw_department_get_name (department), department);
     }
 
   model = sw_organisation_get_people (self->organisation);
@@ -273,11 +286,109 @@ sw_roster_import_classify (SwRosterImport *self)
       char *key = person_key (sw_person_get_department (person), sw_person_get_name (person));
 
       /* The first of two namesakes in one department is the one matched. */
-      if (!g_hash_table_contains (people, key))
-        g_hash_table_insert (people, key, person);
+      if (!g_hash_table_contains (classifier->people, key))
+        g_hash_table_insert (classifier->people, key, person);
       else
         g_free (key);
     }
+}
+
+static void
+classifier_init (Classifier     *classifier,
+                 SwRosterImport *self)
+{
+  classifier->departments = g_hash_table_new (g_str_hash, g_str_equal);
+  classifier->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  classifier->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  classifier->new_departments = g_hash_table_new (g_str_hash, g_str_equal);
+  classifier_find_columns (classifier, self);
+  classifier_index_organisation (classifier, self);
+}
+
+static void
+classifier_clear (Classifier *classifier)
+{
+  g_clear_pointer (&classifier->departments, g_hash_table_unref);
+  g_clear_pointer (&classifier->people, g_hash_table_unref);
+  g_clear_pointer (&classifier->seen, g_hash_table_unref);
+  g_clear_pointer (&classifier->new_departments, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Classifier, classifier_clear)
+
+/* The cleaned value of each field of @record ("" where it has none). */
+static void
+classifier_read_values (Classifier     *classifier,
+                        SwRosterRecord *record,
+                        char          **values)
+{
+  values[SW_ROSTER_FIELD_IGNORE] = g_strdup ("");
+  for (SwRosterField f = SW_ROSTER_FIELD_NAME; f < SW_ROSTER_N_FIELDS; f++)
+    {
+      int column = classifier->columns[f];
+      const char *cell = NULL;
+
+      if (column >= 0 && (guint) column < record->n_cells)
+        cell = record->cells[column];
+      if (f == SW_ROSTER_FIELD_NOTES)
+        values[f] = clean_notes (cell);
+      else if (f == SW_ROSTER_FIELD_SKILLS)
+        values[f] = clean_skills (cell);
+      else
+        values[f] = sw_roster_clean_line (cell);
+    }
+}
+
+/* What a row without problems does: add a person, update the one it
+ * matches, or nothing.  A department it names that does not exist yet
+ * is noted as a new one. */
+static SwRosterRowStatus
+classifier_match (Classifier      *classifier,
+                  SwRosterImport  *self,
+                  char           **values,
+                  SwPerson       **out_person)
+{
+  const char *department_name = values[SW_ROSTER_FIELD_DEPARTMENT];
+  SwDepartment *department = NULL;
+  gboolean department_exists = TRUE;
+  SwPerson *person = NULL;
+
+  if (*department_name != '\0')
+    {
+      department = g_hash_table_lookup (classifier->departments, department_name);
+      department_exists = department != NULL;
+    }
+
+  if (department_exists)
+    {
+      g_autofree char *key = person_key (department, values[SW_ROSTER_FIELD_NAME]);
+
+      person = g_hash_table_lookup (classifier->people, key);
+    }
+  else if (!g_hash_table_contains (classifier->new_departments, department_name))
+    {
+      char *copy = g_strdup (department_name);
+
+      g_ptr_array_add (self->new_departments, copy);
+      g_hash_table_add (classifier->new_departments, copy);
+    }
+
+  *out_person = person;
+  if (person == NULL)
+    return SW_ROSTER_ROW_NEW;
+  else if (row_changes_person (values, person))
+    return SW_ROSTER_ROW_UPDATED;
+  else
+    return SW_ROSTER_ROW_UNCHANGED;
+}
+
+/* Works out every row's status against the organisation as it is now. */
+void
+sw_roster_import_classify (SwRosterImport *self)
+{
+  g_auto(Classifier) classifier = { { 0 }, NULL, NULL, NULL, NULL };
+
+  classifier_init (&classifier, self);
 
   g_ptr_array_set_size (self->new_departments, 0);
   memset (self->counts, 0, sizeof self->counts);
@@ -291,55 +402,10 @@ sw_roster_import_classify (SwRosterImport *self)
       SwRosterRowStatus status = SW_ROSTER_ROW_BAD;
       SwPerson *person = NULL;
 
-      values[SW_ROSTER_FIELD_IGNORE] = g_strdup ("");
-      for (SwRosterField f = SW_ROSTER_FIELD_NAME; f < SW_ROSTER_N_FIELDS; f++)
-        {
-          const char *cell = NULL;
-
-          if (columns[f] >= 0 && (guint) columns[f] < record->n_cells)
-            cell = record->cells[columns[f]];
-          if (f == SW_ROSTER_FIELD_NOTES)
-            values[f] = clean_notes (cell);
-          else if (f == SW_ROSTER_FIELD_SKILLS)
-            values[f] = clean_skills (cell);
-          else
-            values[f] = sw_roster_clean_line (cell);
-        }
-
-      reason = record_problem (self, record, values, seen);
+      classifier_read_values (&classifier, record, values);
+      reason = record_problem (self, record, values, classifier.seen);
       if (reason == NULL)
-        {
-          const char *department_name = values[SW_ROSTER_FIELD_DEPARTMENT];
-          SwDepartment *department = NULL;
-          gboolean department_exists = TRUE;
-
-          if (*department_name != '\0')
-            {
-              department = g_hash_table_lookup (departments, department_name);
-              department_exists = department != NULL;
-            }
-
-          if (department_exists)
-            {
-              g_autofree char *key = person_key (department, values[SW_ROSTER_FIELD_NAME]);
-
-              person = g_hash_table_lookup (people, key);
-            }
-          else if (!g_hash_table_contains (new_departments, department_name))
-            {
-              char *copy = g_strdup (department_name);
-
-              g_ptr_array_add (self->new_departments, copy);
-              g_hash_table_add (new_departments, copy);
-            }
-
-          if (person == NULL)
-            status = SW_ROSTER_ROW_NEW;
-          else if (row_changes_person (values, person))
-            status = SW_ROSTER_ROW_UPDATED;
-          else
-            status = SW_ROSTER_ROW_UNCHANGED;
-        }
+        status = classifier_match (&classifier, self, values, &person);
 
       self->counts[status]++;
       sw_roster_row_update (row, status, reason, (const char * const *) values, person);
