@@ -199,23 +199,17 @@ sw_plan_file_dup_model_items (GListModel *model)
   return items;
 }
 
-/* Finds the people and departments the plan refers to and gives the
- * people their keys, both in roster order. */
+/* Notes the people the plan refers to, in the order it refers to them,
+ * and the departments its slots and tasks name. */
 static void
-exporter_collect (Exporter *self)
+exporter_note_references (Exporter   *self,
+                          GHashTable *seen_people,
+                          GHashTable *seen_departments)
 {
-  g_autoptr(GHashTable) seen_people = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) seen_departments = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) committees = sw_plan_file_dup_model_items (sw_plan_get_committees (self->plan));
   g_autoptr(GPtrArray) slots = sw_plan_file_dup_model_items (sw_plan_get_slots (self->plan));
   g_autoptr(GPtrArray) tasks = sw_plan_file_dup_model_items (sw_plan_get_tasks (self->plan));
-  GListModel *roster = sw_organisation_get_departments (self->org);
-  g_autoptr(GPtrArray) roster_departments = sw_plan_file_dup_model_items (roster);
-  g_autoptr(GPtrArray) roster_people = sw_plan_file_dup_model_items (sw_organisation_get_people (self->org));
-  g_autoptr(GHashTable) department_index = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) person_index = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) encounter_index = g_hash_table_new (NULL, NULL);
-  PersonOrder order;
+  g_autoptr(GPtrArray) accepted = NULL;
 
   for (guint i = 0; i < committees->len; i++)
     {
@@ -252,22 +246,23 @@ exporter_collect (Exporter *self)
       note_person (seen_people, self->people, sw_task_get_person (task));
     }
 
-  {
-    g_autoptr(GPtrArray) accepted = sw_plan_file_dup_model_items (sw_plan_get_accepted (self->plan));
+  accepted = sw_plan_file_dup_model_items (sw_plan_get_accepted (self->plan));
+  for (guint i = 0; i < accepted->len; i++)
+    if (acceptance_is_exported (self->plan, g_ptr_array_index (accepted, i)))
+      note_person (seen_people, self->people,
+                   sw_acceptance_get_person (g_ptr_array_index (accepted, i)));
+}
 
-    for (guint i = 0; i < accepted->len; i++)
-      if (acceptance_is_exported (self->plan, g_ptr_array_index (accepted, i)))
-        note_person (seen_people, self->people,
-                     sw_acceptance_get_person (g_ptr_array_index (accepted, i)));
-  }
-
-  for (guint i = 0; i < self->people->len; i++)
-    {
-      SwPerson *person = g_ptr_array_index (self->people, i);
-
-      note_department (seen_departments, sw_person_get_department (person));
-      g_hash_table_insert (encounter_index, person, GUINT_TO_POINTER (i + 1));
-    }
+/* Lists the departments noted in @seen_departments (which it empties)
+ * in roster order, any the roster does not list after them, and gives
+ * each its place in @department_index. */
+static void
+exporter_order_departments (Exporter   *self,
+                            GHashTable *seen_departments,
+                            GHashTable *department_index)
+{
+  g_autoptr(GPtrArray) roster_departments =
+    sw_plan_file_dup_model_items (sw_organisation_get_departments (self->org));
 
   /* Departments in roster order; any the roster does not list follow. */
   for (guint i = 0; i < roster_departments->len; i++)
@@ -297,6 +292,18 @@ exporter_collect (Exporter *self)
           g_ptr_array_add (self->departments, department);
         }
     }
+}
+
+/* Sorts the people by their department's place, then by their own in the
+ * roster, then by when the plan first refers to them. */
+static void
+exporter_sort_people (Exporter   *self,
+                      GHashTable *department_index,
+                      GHashTable *encounter_index)
+{
+  g_autoptr(GPtrArray) roster_people = sw_plan_file_dup_model_items (sw_organisation_get_people (self->org));
+  g_autoptr(GHashTable) person_index = g_hash_table_new (NULL, NULL);
+  PersonOrder order;
 
   for (guint i = 0; i < roster_people->len; i++)
     g_hash_table_insert (person_index, g_ptr_array_index (roster_people, i),
@@ -306,6 +313,30 @@ exporter_collect (Exporter *self)
   order.person_index = person_index;
   order.encounter_index = encounter_index;
   g_ptr_array_sort_with_data (self->people, compare_people, &order);
+}
+
+/* Finds the people and departments the plan refers to and gives the
+ * people their keys, both in roster order. */
+static void
+exporter_collect (Exporter *self)
+{
+  g_autoptr(GHashTable) seen_people = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) seen_departments = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) department_index = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) encounter_index = g_hash_table_new (NULL, NULL);
+
+  exporter_note_references (self, seen_people, seen_departments);
+
+  for (guint i = 0; i < self->people->len; i++)
+    {
+      SwPerson *person = g_ptr_array_index (self->people, i);
+
+      note_department (seen_departments, sw_person_get_department (person));
+      g_hash_table_insert (encounter_index, person, GUINT_TO_POINTER (i + 1));
+    }
+
+  exporter_order_departments (self, seen_departments, department_index);
+  exporter_sort_people (self, department_index, encounter_index);
 
   for (guint i = 0; i < self->people->len; i++)
     g_hash_table_insert (self->person_keys, g_ptr_array_index (self->people, i),
