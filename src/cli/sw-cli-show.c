@@ -84,35 +84,36 @@ append_day_heading (GString *out,
   g_string_append_printf (out, "\n%s %s\n", date, label);
 }
 
-static void
-append_slot (GString *out,
-             SwSlot  *slot)
+/* The end of a slot as shown after its start. */
+static char *
+format_slot_end (SwSlot *slot)
 {
   gint64 start = sw_slot_get_start (slot);
   gint64 end = sw_slot_get_end (slot);
-  g_autofree char *start_text = sw_time_format_hm (start);
-  g_autofree char *end_text = NULL;
-  GListModel *organisers = sw_slot_get_organisers (slot);
-  GListModel *duties = sw_slot_get_duties (slot);
-  GListModel *assignments = sw_slot_get_assignments (slot);
-  GListModel *targets = sw_slot_get_visit_targets (slot);
-  g_autoptr(GPtrArray) attendees = g_ptr_array_new ();
-  guint filled, needed;
-  guint n;
 
   /* A slot running past midnight names its end day. */
   if (sw_time_day_of (end) == sw_time_day_of (start))
-    end_text = sw_time_format_hm (end);
+    return sw_time_format_hm (end);
   else if (sw_time_day_of (end) == sw_time_day_of (start) + 1
            && sw_time_minute_of_day (end) == 0)
-    end_text = g_strdup ("24:00");
+    return g_strdup ("24:00");
   else
     {
       g_autofree char *end_date = sw_time_format_date (sw_time_day_of (end));
       g_autofree char *end_hm = sw_time_format_hm (end);
 
-      end_text = g_strdup_printf ("%s %s", end_date, end_hm);
+      return g_strdup_printf ("%s %s", end_date, end_hm);
     }
+}
+
+/* The slot's times, title, place, kind and fill on one line, then its UID. */
+static void
+append_slot_heading (GString *out,
+                     SwSlot  *slot)
+{
+  g_autofree char *start_text = sw_time_format_hm (sw_slot_get_start (slot));
+  g_autofree char *end_text = format_slot_end (slot);
+  guint filled, needed;
 
   g_string_append_printf (out, "%s–%s  %s", start_text, end_text, sw_slot_get_title (slot));
   if (*sw_slot_get_location (slot) != '\0')
@@ -125,23 +126,38 @@ append_slot (GString *out,
   g_string_append_c (out, '\n');
 
   g_string_append_printf (out, "    %s: %s\n", _("UID"), sw_slot_get_uid (slot));
+}
 
-  n = g_list_model_get_n_items (organisers);
-  if (n > 0)
+static void
+append_slot_organisers (GString *out,
+                        SwSlot  *slot)
+{
+  GListModel *organisers = sw_slot_get_organisers (slot);
+  guint n = g_list_model_get_n_items (organisers);
+
+  if (n == 0)
+    return;
+
+  g_string_append_printf (out, "    %s: ", _("Organisers"));
+  for (guint i = 0; i < n; i++)
     {
-      g_string_append_printf (out, "    %s: ", _("Organisers"));
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(SwDepartment) dept = g_list_model_get_item (organisers, i);
+      g_autoptr(SwDepartment) dept = g_list_model_get_item (organisers, i);
 
-          if (i > 0)
-            g_string_append (out, ", ");
-          g_string_append (out, sw_department_get_name (dept));
-        }
-      g_string_append_c (out, '\n');
+      if (i > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, sw_department_get_name (dept));
     }
+  g_string_append_c (out, '\n');
+}
 
-  n = g_list_model_get_n_items (duties);
+/* Each duty with its department, its fill and the people on it. */
+static void
+append_slot_duties (GString *out,
+                    SwSlot  *slot)
+{
+  GListModel *duties = sw_slot_get_duties (slot);
+  guint n = g_list_model_get_n_items (duties);
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SwDuty) duty = g_list_model_get_item (duties, i);
@@ -159,8 +175,17 @@ append_slot (GString *out,
         }
       g_string_append_c (out, '\n');
     }
+}
 
-  n = g_list_model_get_n_items (assignments);
+/* The people on the slot without a duty. */
+static void
+append_slot_attendees (GString *out,
+                       SwSlot  *slot)
+{
+  GListModel *assignments = sw_slot_get_assignments (slot);
+  g_autoptr(GPtrArray) attendees = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (assignments);
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SwAssignment) assignment = g_list_model_get_item (assignments, i);
@@ -174,8 +199,15 @@ append_slot (GString *out,
       append_person_list (out, attendees);
       g_string_append_c (out, '\n');
     }
+}
 
-  n = g_list_model_get_n_items (targets);
+static void
+append_slot_visit_targets (GString *out,
+                           SwSlot  *slot)
+{
+  GListModel *targets = sw_slot_get_visit_targets (slot);
+  guint n = g_list_model_get_n_items (targets);
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SwVisitTarget) target = g_list_model_get_item (targets, i);
@@ -191,6 +223,17 @@ append_slot (GString *out,
           g_string_append_printf (out, ", %s", parts[p]);
       g_string_append_c (out, '\n');
     }
+}
+
+static void
+append_slot (GString *out,
+             SwSlot  *slot)
+{
+  append_slot_heading (out, slot);
+  append_slot_organisers (out, slot);
+  append_slot_duties (out, slot);
+  append_slot_attendees (out, slot);
+  append_slot_visit_targets (out, slot);
 }
 
 static int
