@@ -574,6 +574,85 @@ read_duties (SwPlanFileImporter  *self,
   return TRUE;
 }
 
+/* The departments that organise @slot, from the list at @place. */
+static gboolean
+read_organisers (SwPlanFileImporter  *self,
+                 SwSlot              *slot,
+                 JsonArray           *organisers,
+                 const char          *place,
+                 GError             **error)
+{
+  for (guint i = 0; i < sw_plan_file_array_length (organisers); i++)
+    {
+      g_autofree char *item_place = sw_plan_file_place_at (place, i);
+      GListStore *store = G_LIST_STORE (sw_slot_get_organisers (slot));
+      const char *name;
+      SwDepartment *department;
+
+      if (!sw_plan_file_element_string (organisers, i, item_place, &name, error) ||
+          !lookup_department (self, name, item_place, &department, error))
+        return FALSE;
+
+      if (g_list_store_find (store, department, NULL))
+        return sw_plan_file_fail_value (error, SW_IMPORT_ERROR_INVALID, item_place,
+                     _("the department “%s” is listed twice"), name);
+
+      g_list_store_append (store, department);
+    }
+
+  return TRUE;
+}
+
+/* The people on @slot without a duty, from the list at @place. */
+static gboolean
+read_attendees (SwPlanFileImporter  *self,
+                SwSlot              *slot,
+                JsonArray           *attendees,
+                const char          *place,
+                GError             **error)
+{
+  for (guint i = 0; i < sw_plan_file_array_length (attendees); i++)
+    {
+      g_autofree char *item_place = sw_plan_file_place_at (place, i);
+
+      if (!assign_person (self, slot, NULL, attendees, i, item_place, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The places @slot visits, from the list at @place. */
+static gboolean
+read_visit_targets (SwSlot     *slot,
+                    JsonArray  *targets,
+                    const char *place,
+                    GError    **error)
+{
+  for (guint i = 0; i < sw_plan_file_array_length (targets); i++)
+    {
+      g_autofree char *item_place = sw_plan_file_place_at (place, i);
+      g_autoptr(SwVisitTarget) target = NULL;
+      JsonObject *item;
+      const char *name, *address, *contact, *phone;
+
+      if (!sw_plan_file_element_object (targets, i, item_place, &item, error) ||
+          !sw_plan_file_read_string (item, item_place, "name", TRUE, &name, error) ||
+          !sw_plan_file_read_string (item, item_place, "address", FALSE, &address, error) ||
+          !sw_plan_file_read_string (item, item_place, "contact", FALSE, &contact, error) ||
+          !sw_plan_file_read_string (item, item_place, "phone", FALSE, &phone, error))
+        return FALSE;
+
+      target = sw_visit_target_new (name);
+      sw_visit_target_set_address (target, address);
+      sw_visit_target_set_contact (target, contact);
+      sw_visit_target_set_phone (target, phone);
+      g_list_store_append (G_LIST_STORE (sw_slot_get_visit_targets (slot)), target);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 read_slot (SwPlanFileImporter  *self,
            JsonObject          *object,
@@ -589,6 +668,7 @@ read_slot (SwPlanFileImporter  *self,
   gint64 start, end;
   int kind;
 
+  /* Every member is checked before any of the lists is read. */
   if (!sw_plan_file_read_string (object, place, "uid", FALSE, &uid, error) ||
       !sw_plan_file_read_enum (object, place, "kind", SW_TYPE_SLOT_KIND, -1, &kind, error) ||
       !sw_plan_file_read_string (object, place, "title", TRUE, &title, error) ||
@@ -624,55 +704,11 @@ read_slot (SwPlanFileImporter  *self,
   sw_slot_set_location (slot, location);
   sw_slot_set_description (slot, description);
 
-  for (guint i = 0; i < sw_plan_file_array_length (organisers); i++)
-    {
-      g_autofree char *item_place = sw_plan_file_place_at (organisers_place, i);
-      GListStore *store = G_LIST_STORE (sw_slot_get_organisers (slot));
-      const char *name;
-      SwDepartment *department;
-
-      if (!sw_plan_file_element_string (organisers, i, item_place, &name, error) ||
-          !lookup_department (self, name, item_place, &department, error))
-        return FALSE;
-
-      if (g_list_store_find (store, department, NULL))
-        return sw_plan_file_fail_value (error, SW_IMPORT_ERROR_INVALID, item_place,
-                     _("the department “%s” is listed twice"), name);
-
-      g_list_store_append (store, department);
-    }
-
-  if (!read_duties (self, object, place, slot, error))
+  if (!read_organisers (self, slot, organisers, organisers_place, error) ||
+      !read_duties (self, object, place, slot, error) ||
+      !read_attendees (self, slot, attendees, attendees_place, error) ||
+      !read_visit_targets (slot, targets, targets_place, error))
     return FALSE;
-
-  for (guint i = 0; i < sw_plan_file_array_length (attendees); i++)
-    {
-      g_autofree char *item_place = sw_plan_file_place_at (attendees_place, i);
-
-      if (!assign_person (self, slot, NULL, attendees, i, item_place, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < sw_plan_file_array_length (targets); i++)
-    {
-      g_autofree char *item_place = sw_plan_file_place_at (targets_place, i);
-      g_autoptr(SwVisitTarget) target = NULL;
-      JsonObject *item;
-      const char *name, *address, *contact, *phone;
-
-      if (!sw_plan_file_element_object (targets, i, item_place, &item, error) ||
-          !sw_plan_file_read_string (item, item_place, "name", TRUE, &name, error) ||
-          !sw_plan_file_read_string (item, item_place, "address", FALSE, &address, error) ||
-          !sw_plan_file_read_string (item, item_place, "contact", FALSE, &contact, error) ||
-          !sw_plan_file_read_string (item, item_place, "phone", FALSE, &phone, error))
-        return FALSE;
-
-      target = sw_visit_target_new (name);
-      sw_visit_target_set_address (target, address);
-      sw_visit_target_set_contact (target, contact);
-      sw_visit_target_set_phone (target, phone);
-      g_list_store_append (G_LIST_STORE (sw_slot_get_visit_targets (slot)), target);
-    }
 
   g_hash_table_insert (self->slots, (gpointer) sw_slot_get_uid (slot), slot);
   g_list_store_append (G_LIST_STORE (sw_plan_get_slots (self->plan)), slot);
