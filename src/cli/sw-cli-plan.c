@@ -163,107 +163,154 @@ template_exists (const char *name,
   return FALSE;
 }
 
+/* What new-plan is asked for: the options as given, and the days they name. */
+typedef struct
+{
+  char *title;
+  char *first_text;
+  char *last_text;
+  char *time_zone;
+  char *template_name;
+  int   first_day;
+  int   last_day;
+} NewPlanOptions;
+
+static void
+new_plan_options_clear (NewPlanOptions *options)
+{
+  g_clear_pointer (&options->title, g_free);
+  g_clear_pointer (&options->first_text, g_free);
+  g_clear_pointer (&options->last_text, g_free);
+  g_clear_pointer (&options->time_zone, g_free);
+  g_clear_pointer (&options->template_name, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NewPlanOptions, new_plan_options_clear)
+
+/* Checks the options and reads the days, before the database is opened. */
+static gboolean
+new_plan_check_options (SwCliContext    *ctx,
+                        NewPlanOptions  *options,
+                        GError         **error)
+{
+  g_autofree char *known = NULL;
+  g_autofree char *stripped = NULL;
+
+  if (!sw_cli_require_option (ctx, "--title", options->title, error)
+      || !sw_cli_require_option (ctx, "--first", options->first_text, error)
+      || !sw_cli_require_option (ctx, "--last", options->last_text, error))
+    return FALSE;
+
+  stripped = g_strstrip (g_strdup (options->title));
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--title: the title must not be empty"));
+      return FALSE;
+    }
+
+  if (!sw_cli_parse_date ("--first", options->first_text, &options->first_day, error)
+      || !sw_cli_parse_date ("--last", options->last_text, &options->last_day, error))
+    return FALSE;
+
+  if (options->last_day < options->first_day)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--last: %s is before the first day %s"),
+                   options->last_text, options->first_text);
+      return FALSE;
+    }
+
+  if (options->time_zone != NULL && !sw_time_zone_is_valid (options->time_zone))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--tz: “%s” is not a known time zone (e.g. Asia/Shanghai)"),
+                   options->time_zone);
+      return FALSE;
+    }
+
+  if (options->template_name != NULL && !template_exists (options->template_name, &known))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--template: no template “%s” (templates: %s)"),
+                   options->template_name, known);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Makes the plan, from the template when one is asked for; the
+ * organisation holds it.  NULL on failure. */
+static SwPlan *
+new_plan_create (SwOrganisation  *org,
+                 NewPlanOptions  *options,
+                 GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  SwPlan *plan;
+
+  if (options->template_name != NULL)
+    {
+      plan = sw_plan_file_new_from_template (org, options->template_name, options->title,
+                                             options->first_day, options->last_day,
+                                             options->time_zone, &local_error);
+      if (plan == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+  else
+    {
+      const char *time_zone = options->time_zone != NULL ? options->time_zone : "Asia/Shanghai";
+      g_autoptr(SwPlan) new_plan = sw_plan_new (options->title, options->first_day,
+                                                options->last_day, time_zone);
+
+      if (!sw_edit_add (org, org, "plans", new_plan, error))
+        return NULL;
+      plan = new_plan;  /* the organisation holds it now */
+    }
+
+  return plan;
+}
+
 int
 sw_cli_cmd_new_plan (SwCliContext  *ctx,
                      int            argc,
                      char         **argv,
                      GError       **error)
 {
-  g_autofree char *title = NULL;
-  g_autofree char *first_text = NULL;
-  g_autofree char *last_text = NULL;
-  g_autofree char *time_zone = NULL;
-  g_autofree char *template_name = NULL;
+  g_auto(NewPlanOptions) options = { NULL, };
   const GOptionEntry entries[] = {
-    { "title", 0, 0, G_OPTION_ARG_STRING, &title,
+    { "title", 0, 0, G_OPTION_ARG_STRING, &options.title,
       N_("The plan’s title"), N_("TITLE") },
-    { "first", 0, 0, G_OPTION_ARG_STRING, &first_text,
+    { "first", 0, 0, G_OPTION_ARG_STRING, &options.first_text,
       N_("The first day"), N_("YYYY-MM-DD") },
-    { "last", 0, 0, G_OPTION_ARG_STRING, &last_text,
+    { "last", 0, 0, G_OPTION_ARG_STRING, &options.last_text,
       N_("The last day"), N_("YYYY-MM-DD") },
-    { "tz", 0, 0, G_OPTION_ARG_STRING, &time_zone,
+    { "tz", 0, 0, G_OPTION_ARG_STRING, &options.time_zone,
       N_("The IANA time zone (default: Asia/Shanghai)"), N_("ZONE") },
-    { "template", 0, 0, G_OPTION_ARG_STRING, &template_name,
+    { "template", 0, 0, G_OPTION_ARG_STRING, &options.template_name,
       N_("Start from a built-in template (service-week, service-week-en, empty)"), N_("TEMPLATE") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(SwStore) store = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *known = NULL;
-  g_autofree char *stripped = NULL;
-  SwOrganisation *org;
   SwPlan *plan;
-  int first_day;
-  int last_day;
 
   if (!sw_cli_parse_options (ctx, entries, &argc, &argv, 0, error))
     return SW_CLI_EXIT_FAILURE;
 
-  if (!sw_cli_require_option (ctx, "--title", title, error)
-      || !sw_cli_require_option (ctx, "--first", first_text, error)
-      || !sw_cli_require_option (ctx, "--last", last_text, error))
+  if (!new_plan_check_options (ctx, &options, error))
     return SW_CLI_EXIT_FAILURE;
-
-  stripped = g_strstrip (g_strdup (title));
-  if (*stripped == '\0')
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("--title: the title must not be empty"));
-      return SW_CLI_EXIT_FAILURE;
-    }
-
-  if (!sw_cli_parse_date ("--first", first_text, &first_day, error)
-      || !sw_cli_parse_date ("--last", last_text, &last_day, error))
-    return SW_CLI_EXIT_FAILURE;
-
-  if (last_day < first_day)
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--last: %s is before the first day %s"), last_text, first_text);
-      return SW_CLI_EXIT_FAILURE;
-    }
-
-  if (time_zone != NULL && !sw_time_zone_is_valid (time_zone))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--tz: “%s” is not a known time zone (e.g. Asia/Shanghai)"),
-                   time_zone);
-      return SW_CLI_EXIT_FAILURE;
-    }
-
-  if (template_name != NULL && !template_exists (template_name, &known))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--template: no template “%s” (templates: %s)"),
-                   template_name, known);
-      return SW_CLI_EXIT_FAILURE;
-    }
 
   store = sw_cli_open_store (ctx, FALSE, error);
   if (store == NULL)
     return SW_CLI_EXIT_FAILURE;
-  org = sw_store_get_organisation (store);
 
-  if (template_name != NULL)
-    {
-      plan = sw_plan_file_new_from_template (org, template_name, title,
-                                             first_day, last_day, time_zone,
-                                             &local_error);
-      if (plan == NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return SW_CLI_EXIT_FAILURE;
-        }
-    }
-  else
-    {
-      g_autoptr(SwPlan) new_plan = sw_plan_new (title, first_day, last_day,
-                                                time_zone != NULL ? time_zone : "Asia/Shanghai");
-
-      if (!sw_edit_add (org, org, "plans", new_plan, error))
-        return SW_CLI_EXIT_FAILURE;
-      plan = new_plan;  /* the organisation holds it now */
-    }
+  plan = new_plan_create (sw_store_get_organisation (store), &options, error);
+  if (plan == NULL)
+    return SW_CLI_EXIT_FAILURE;
 
   g_print ("%" G_GINT64_FORMAT "\n", sw_plan_get_id (plan));
   return SW_CLI_EXIT_OK;
