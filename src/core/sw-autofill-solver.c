@@ -43,10 +43,10 @@ journal_add (Solver      *s,
     g_array_append_val (s->journal, entry);
 }
 
-static guint
-asg_new (Solver *s,
-         guint   person,
-         guint   need)
+guint
+sw_autofill_asg_new (Solver *s,
+                     guint   person,
+                     guint   need)
 {
   Asg asg = { person, need, TRUE };
   guint id = s->asgs->len;
@@ -63,9 +63,9 @@ asg_new (Solver *s,
   return id;
 }
 
-static void
-asg_remove (Solver *s,
-            guint   id)
+void
+sw_autofill_asg_remove (Solver *s,
+                        guint   id)
 {
   Asg *asg = &g_array_index (s->asgs, Asg, id);
   Need *need = &g_array_index (s->needs, Need, asg->need);
@@ -80,7 +80,7 @@ asg_remove (Solver *s,
   journal_add (s, JOURNAL_REMOVE, id, 0);
 }
 
-/* Puts back an assignment that asg_remove() took away. */
+/* Puts back an assignment that sw_autofill_asg_remove () took away. */
 static void
 asg_revive (Solver *s,
             guint   id)
@@ -137,6 +137,33 @@ asg_set_person (Solver *s,
   count_days (s, &s->people[person], slot, 1);
 }
 
+/* Undoes what @journal holds, last change first, and empties it. */
+void
+sw_autofill_journal_undo (Solver *s,
+                          GArray *journal)
+{
+  for (guint i = journal->len; i-- > 0;)
+    {
+      JournalEntry *entry = &g_array_index (journal, JournalEntry, i);
+
+      switch (entry->kind)
+        {
+        case JOURNAL_NEW:
+          sw_autofill_asg_remove (s, entry->id);
+          break;
+        case JOURNAL_REMOVE:
+          asg_revive (s, entry->id);
+          break;
+        case JOURNAL_SET_NEED:
+          asg_set_need (s, entry->id, entry->old_need);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  g_array_set_size (journal, 0);
+}
+
 /* ------------------------------------------------------------------ */
 /* Phase A: one slot at a time                                         */
 
@@ -168,7 +195,7 @@ place_on_slot (Solver   *s,
           if (moving != NO_INDEX)
             asg_set_need (s, moving, ni);
           else
-            asg_new (s, person, ni);
+            sw_autofill_asg_new (s, person, ni);
           return TRUE;
         }
 
@@ -182,7 +209,7 @@ place_on_slot (Solver   *s,
               if (moving != NO_INDEX)
                 asg_set_need (s, moving, ni);
               else
-                asg_new (s, person, ni);
+                sw_autofill_asg_new (s, person, ni);
               return TRUE;
             }
         }
@@ -465,13 +492,13 @@ apply_chain (Solver *s,
       asg_set_need (s, n->asg, parent_need);
       node = n->parent;
     }
-  asg_new (s, person, need);
+  sw_autofill_asg_new (s, person, need);
 }
 
-static gboolean
-augment_chain (Solver *s,
-               guint   root,
-               guint   max_nodes)
+gboolean
+sw_autofill_augment_chain (Solver *s,
+                           guint   root,
+                           guint   max_nodes)
 {
   Node first = { root, -1, NO_INDEX, NO_INDEX, 0 };
   guint work = 0;
@@ -554,7 +581,8 @@ phase_chains (Solver *s)
         {
           Need *need = &g_array_index (s->needs, Need, n);
 
-          while (need_filled (need) < need->missing && augment_chain (s, n, CHAIN_NODES))
+          while (need_filled (need) < need->missing &&
+                 sw_autofill_augment_chain (s, n, CHAIN_NODES))
             {
               need = &g_array_index (s->needs, Need, n);
               gained++;
@@ -672,8 +700,8 @@ solver_reset (Solver *s)
 }
 
 /* The proposal as (person, need) pairs. */
-static GArray *
-solver_save (Solver *s)
+GArray *
+sw_autofill_solver_save (Solver *s)
 {
   GArray *saved = g_array_sized_new (FALSE, FALSE, sizeof (Asg), s->filled);
 
@@ -684,16 +712,16 @@ solver_save (Solver *s)
   return saved;
 }
 
-static void
-solver_restore (Solver *s,
-                GArray *saved)
+void
+sw_autofill_solver_restore (Solver *s,
+                            GArray *saved)
 {
   solver_reset (s);
   for (guint i = 0; i < saved->len; i++)
     {
       Asg *asg = &g_array_index (saved, Asg, i);
 
-      asg_new (s, asg->person, asg->need);
+      sw_autofill_asg_new (s, asg->person, asg->need);
     }
 }
 
@@ -712,220 +740,6 @@ solver_loads (Solver *s,
       *max = MAX (*max, s->people[i].minutes);
       *squares += hours * hours;
     }
-}
-
-static void
-journal_undo (Solver *s,
-              GArray *journal)
-{
-  for (guint i = journal->len; i-- > 0;)
-    {
-      JournalEntry *entry = &g_array_index (journal, JournalEntry, i);
-
-      switch (entry->kind)
-        {
-        case JOURNAL_NEW:
-          asg_remove (s, entry->id);
-          break;
-        case JOURNAL_REMOVE:
-          asg_revive (s, entry->id);
-          break;
-        case JOURNAL_SET_NEED:
-          asg_set_need (s, entry->id, entry->old_need);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-    }
-  g_array_set_size (journal, 0);
-}
-
-/* What the kicks keep from one kick to the next. */
-typedef struct
-{
-  GRand    *rand;
-  GArray   *open;      /* guint: needs with empty seats, to draw from */
-  GArray   *freed;     /* guint: needs whose seats the kick took */
-  gboolean *hopeless;  /* per need: nobody may ever be kicked onto it */
-  GArray   *journal;   /* JournalEntry: what the kick changed */
-} Kicks;
-
-/* Lists the needs with empty seats that are not hopeless; FALSE when
- * there is none. */
-static gboolean
-kicks_list_open (Solver *s,
-                 Kicks  *kicks)
-{
-  g_array_set_size (kicks->open, 0);
-  for (guint n = 0; n < s->needs->len; n++)
-    {
-      Need *candidate = &g_array_index (s->needs, Need, n);
-
-      if (!kicks->hopeless[n] && need_filled (candidate) < candidate->missing)
-        g_array_append_val (kicks->open, n);
-    }
-  return kicks->open->len > 0;
-}
-
-/* Draws one of the open needs; NO_INDEX (and the need leaves the list)
- * when it filled or turned hopeless since the list was made. */
-static guint
-kicks_draw_need (Solver *s,
-                 Kicks  *kicks)
-{
-  guint i = (guint) g_rand_int_range (kicks->rand, 0, (gint32) kicks->open->len);
-  guint root = g_array_index (kicks->open, guint, i);
-  Need *need = &g_array_index (s->needs, Need, root);
-
-  if (kicks->hopeless[root] || need_filled (need) >= need->missing)
-    {
-      g_array_remove_index_fast (kicks->open, i);
-      return NO_INDEX;
-    }
-  return root;
-}
-
-/* The first person of @need's pool, from a random place on, who may ever
- * take its slot; NO_INDEX when nobody may. */
-static guint
-kicks_choose_person (Solver *s,
-                     Kicks  *kicks,
-                     Need   *need)
-{
-  guint slot = need->slot;
-  GArray *pool = pool_of (s, need);
-  guint offset;
-
-  if (pool->len == 0)
-    return NO_INDEX;
-
-  offset = (guint) g_rand_int_range (kicks->rand, 0, (gint32) pool->len);
-  for (guint k = 0; k < pool->len; k++)
-    {
-      guint p = g_array_index (pool, guint, (offset + k) % pool->len);
-
-      s->work++;
-      if (static_ok (s, p, slot))
-        return p;
-    }
-  return NO_INDEX;
-}
-
-/* Takes @chosen off the proposed seats in the way of @slot (those that
- * clash with it, and the rest while its load does not fit), noting their
- * needs in freed. */
-static void
-kicks_free_way (Solver *s,
-                Kicks  *kicks,
-                guint   chosen,
-                guint   slot)
-{
-  g_array_set_size (kicks->freed, 0);
-  for (guint i = s->people[chosen].asgs != NULL ? s->people[chosen].asgs->len : 0; i-- > 0;)
-    {
-      guint a = g_array_index (s->people[chosen].asgs, guint, i);
-      guint other = g_array_index (s->asgs, Asg, a).need;
-
-      if (slots_conflict (s, g_array_index (s->needs, Need, other).slot, slot) ||
-          !load_fits (s, chosen, slot))
-        {
-          g_array_append_val (kicks->freed, other);
-          asg_remove (s, a);
-        }
-    }
-}
-
-/* Refills by chains the seats that the kick freed. */
-static void
-kicks_refill_freed (Solver *s,
-                    Kicks  *kicks)
-{
-  for (guint i = 0; i < kicks->freed->len; i++)
-    {
-      guint f = g_array_index (kicks->freed, guint, i);
-
-      while (need_filled (&g_array_index (s->needs, Need, f)) <
-             g_array_index (s->needs, Need, f).missing &&
-             augment_chain (s, f, KICK_CHAIN_NODES))
-        ;
-    }
-}
-
-/* One kick: @chosen takes an empty seat of @root, the seats in the way
- * are refilled, and all of it is undone when fewer seats are filled. */
-static void
-kick (Solver *s,
-      Kicks  *kicks,
-      guint   root,
-      guint   chosen)
-{
-  guint slot = g_array_index (s->needs, Need, root).slot;
-  guint before = s->filled;
-
-  g_array_set_size (kicks->journal, 0);
-  s->journal = kicks->journal;
-
-  kicks_free_way (s, kicks, chosen, slot);
-  if (!load_fits (s, chosen, slot))
-    {
-      s->journal = NULL;
-      journal_undo (s, kicks->journal);
-      return;
-    }
-  asg_new (s, chosen, root);
-
-  kicks_refill_freed (s, kicks);
-
-  s->journal = NULL;
-  if (s->filled < before)
-    journal_undo (s, kicks->journal);
-}
-
-/* Kicks: a person is put on an empty seat even though proposed seats are
- * in the way; those seats are then refilled by chains.  The result is kept
- * when no seat is lost (so the search also walks across plateaus) and
- * undone otherwise.  Randomised from a fixed seed, within a budget of
- * people looked at: the same plan always gives the same proposal. */
-static void
-phase_kicks (Solver *s)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (0x5e1f);
-  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) freed = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autofree gboolean *hopeless = g_new0 (gboolean, MAX (s->needs->len, 1));
-  g_autoptr(GArray) journal = g_array_new (FALSE, FALSE, sizeof (JournalEntry));
-  Kicks kicks = { rand, open, freed, hopeless, journal };
-  guint64 budget_end = s->work + KICK_WORK;
-
-  for (guint iteration = 0; iteration < KICK_ITERATIONS && s->work < budget_end; iteration++)
-    {
-      guint root, chosen;
-
-      /* The open needs, looked up again now and then; one that filled
-       * in between is skipped when drawn. */
-      if ((iteration % 64 == 0 || open->len == 0) && !kicks_list_open (s, &kicks))
-        break;
-
-      root = kicks_draw_need (s, &kicks);
-      if (root == NO_INDEX)
-        continue;
-
-      chosen = kicks_choose_person (s, &kicks, &g_array_index (s->needs, Need, root));
-      if (chosen == NO_INDEX)
-        {
-          hopeless[root] = TRUE;
-          continue;
-        }
-
-      kick (s, &kicks, root, chosen);
-    }
-
-  /* Compact: drop the assignments that kicks removed. */
-  {
-    g_autoptr(GArray) saved = solver_save (s);
-
-    solver_restore (s, saved);
-  }
 }
 
 static void
@@ -992,7 +806,7 @@ sw_autofill_solver_solve (Solver *s)
                                      (max == best_max && squares < best_squares - 1e-9))))
         {
           g_clear_pointer (&best, g_array_unref);
-          best = solver_save (s);
+          best = sw_autofill_solver_save (s);
           best_filled = filled;
           best_max = max;
           best_squares = squares;
@@ -1000,12 +814,12 @@ sw_autofill_solver_solve (Solver *s)
       if (best_filled == bound)
         break;
     }
-  solver_restore (s, best);
+  sw_autofill_solver_restore (s, best);
   t1 = g_get_monotonic_time ();
 
   if (best_filled < bound)
     {
-      phase_kicks (s);
+      sw_autofill_phase_kicks (s);
       solver_polish (s);
     }
   /* The soft limit on duties gives way for seats nobody else can take. */

@@ -37,7 +37,8 @@ G_BEGIN_DECLS
  *     sum of squared hours and so ends;
  *  D. kicks (only when some seat could still be filled): a person is put
  *     on an empty seat, the seats in the way are refilled by B, and the
- *     result kept unless it fills fewer seats; seeded, within a budget.
+ *     result kept unless it fills fewer seats; seeded, within a budget
+ *     (sw-autofill-kicks.c).
  *
  * B and C repeat until neither changes anything; a last B makes sure no
  * empty seat has a free person left, so running again proposes nothing.
@@ -398,7 +399,24 @@ void  sw_autofill_solver_clear (Solver          *s);
 char *sw_autofill_explain      (Solver          *s,
                                 Need            *need);
 
-/* sw-autofill-solver.c: the phases. */
-void  sw_autofill_solver_solve (Solver          *s);
+/* sw-autofill-solver.c: the phases, and what the kicks change a proposal
+ * with. */
+void     sw_autofill_solver_solve   (Solver *s);
+guint    sw_autofill_asg_new        (Solver *s,
+                                     guint   person,
+                                     guint   need);
+void     sw_autofill_asg_remove     (Solver *s,
+                                     guint   id);
+void     sw_autofill_journal_undo   (Solver *s,
+                                     GArray *journal);
+gboolean sw_autofill_augment_chain  (Solver *s,
+                                     guint   root,
+                                     guint   max_nodes);
+GArray  *sw_autofill_solver_save    (Solver *s);
+void     sw_autofill_solver_restore (Solver *s,
+                                     GArray *saved);
+
+/* sw-autofill-kicks.c: phase D. */
+void     sw_autofill_phase_kicks    (Solver *s);
 
 G_END_DECLS
