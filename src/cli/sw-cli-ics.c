@@ -104,7 +104,7 @@ export_calendar_files (SwOrganisation   *org,
 }
 
 /* Writes the files to standard output (--out -), to the file @out, or
- * into @folder, and prints the name of each file written. */
+ * into @folder. */
 static gboolean
 write_calendar_files (GPtrArray   *files,
                       const char  *out,
@@ -121,24 +121,33 @@ write_calendar_files (GPtrArray   *files,
     }
 
   if (out != NULL)
-    {
-      if (!sw_ics_file_write (g_ptr_array_index (files, 0), out, NULL, error))
-        return FALSE;
-      g_print ("%s\n", out);
-      return TRUE;
-    }
+    return sw_ics_file_write (g_ptr_array_index (files, 0), out, NULL, error);
 
-  if (!sw_ics_files_write_to_folder (files, folder, NULL, error))
-    return FALSE;
-  for (guint i = 0; i < files->len; i++)
+  return sw_ics_files_write_to_folder (files, folder, NULL, error);
+}
+
+/* Prints the path of each file, in one write for thousands of lines. */
+static gboolean
+print_paths (GPtrArray   *files,
+             const char  *out,
+             const char  *folder,
+             GError     **error)
+{
+  g_autoptr(GString) paths = g_string_new (NULL);
+
+  if (out != NULL && g_str_equal (out, "-"))
+    return TRUE;
+  if (out != NULL)
+    g_string_append_printf (paths, "%s\n", out);
+  for (guint i = 0; out == NULL && i < files->len; i++)
     {
       SwIcsFile *file = g_ptr_array_index (files, i);
       g_autofree char *path = g_build_filename (folder, file->file_name, NULL);
 
-      g_print ("%s\n", path);
+      g_string_append_printf (paths, "%s\n", path);
     }
 
-  return TRUE;
+  return sw_cli_write_stdout (paths->str, paths->len, error);
 }
 
 int
@@ -213,6 +222,9 @@ sw_cli_cmd_export_ics (SwCliContext  *ctx,
 
   /* Only once every file is written: what the files now say. */
   if (!sw_store_save_calendar_state (store, plan, state, error))
+    return SW_CLI_EXIT_FAILURE;
+
+  if (!print_paths (files, out, folder, error))
     return SW_CLI_EXIT_FAILURE;
 
   return SW_CLI_EXIT_OK;
