@@ -56,6 +56,15 @@ struct _SwIcsExporter
   char            *base_digest;      /* what every file is made from */
   GHashTable      *item_digests;     /* SwSlot / SwTask → char *digest */
 
+  /* An export in steps: the owners of the files (people, departments
+   * or the plan), their keys and file names, and the files built. */
+  SwIcsScope       scope;
+  GPtrArray       *owners;
+  GPtrArray       *owner_keys;
+  GPtrArray       *owner_files;
+  GPtrArray       *files;
+  guint            next;
+
   /* Where the files go, when known: files there that a new export would
    * write byte for byte the same are read back instead of built. */
   char            *folder;

@@ -384,106 +384,175 @@ file_names (GPtrArray  *names,
   return result;
 }
 
+/* The people with a file (slots, tasks, or a file before), their keys,
+ * and names for their files. */
+static void
+choose_people (SwIcsExporter *self)
+{
+  GListModel *people = sw_organisation_get_people (self->organisation);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) qualifiers = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      SwPerson *person = g_list_model_get_item (people, i);
+      g_autofree char *file_key = person_file_key (self, person);
+      SwDepartment *department = sw_person_get_department (person);
+
+      if (!has_content (self, self->person_slots, self->person_tasks, person, file_key))
+        {
+          g_object_unref (person);
+          continue;
+        }
+      g_ptr_array_add (self->owners, person);
+      g_ptr_array_add (names, (gpointer) sw_person_get_name (person));
+      g_ptr_array_add (qualifiers, (gpointer) (department != NULL ? sw_department_get_name (department) : ""));
+      g_ptr_array_add (self->owner_keys, g_steal_pointer (&file_key));
+    }
+  self->owner_files = file_names (names, qualifiers, _("person"));
+}
+
+static void
+choose_departments (SwIcsExporter *self)
+{
+  GListModel *departments = sw_organisation_get_departments (self->organisation);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+    {
+      SwDepartment *department = g_list_model_get_item (departments, i);
+      g_autofree char *file_key = department_file_key (self, department);
+
+      if (!has_content (self, self->department_slots, self->department_tasks, department, file_key))
+        {
+          g_object_unref (department);
+          continue;
+        }
+      g_ptr_array_add (self->owners, department);
+      g_ptr_array_add (names, (gpointer) sw_department_get_name (department));
+      g_ptr_array_add (self->owner_keys, g_steal_pointer (&file_key));
+    }
+  self->owner_files = file_names (names, NULL, _("department"));
+}
+
+static void
+clear_steps (SwIcsExporter *self)
+{
+  g_clear_pointer (&self->owners, g_ptr_array_unref);
+  g_clear_pointer (&self->owner_keys, g_ptr_array_unref);
+  g_clear_pointer (&self->owner_files, g_ptr_array_unref);
+  g_clear_pointer (&self->files, g_ptr_array_unref);
+  self->next = 0;
+}
+
+gboolean
+sw_ics_exporter_begin (SwIcsExporter  *self,
+                       SwIcsScope      scope,
+                       GError        **error)
+{
+  g_return_val_if_fail (SW_IS_ICS_EXPORTER (self), FALSE);
+  g_return_val_if_fail (scope <= SW_ICS_SCOPE_DEPARTMENT, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  clear_steps (self);
+  if (!sw_ics_exporter_prepare (self, error))
+    return FALSE;
+
+  self->scope = scope;
+  self->owners = g_ptr_array_new_with_free_func (g_object_unref);
+  self->owner_keys = g_ptr_array_new_with_free_func (g_free);
+  self->files = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_ics_file_free);
+  if (scope == SW_ICS_SCOPE_PERSON)
+    choose_people (self);
+  else if (scope == SW_ICS_SCOPE_DEPARTMENT)
+    choose_departments (self);
+  else
+    {
+      g_autofree char *title = sw_ics_clean_text (sw_plan_get_title (self->plan), FALSE);
+      g_autofree char *name = sw_file_name_make_safe (title, _("calendar"));
+
+      /* One file, whose owner is the plan. */
+      g_ptr_array_add (self->owners, g_object_ref (self->plan));
+      g_ptr_array_add (self->owner_keys, g_strdup ("plan"));
+      self->owner_files = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (self->owner_files, g_strconcat (name, ".ics", NULL));
+    }
+
+  return TRUE;
+}
+
+gboolean
+sw_ics_exporter_step (SwIcsExporter *self,
+                      guint          n_files)
+{
+  g_return_val_if_fail (SW_IS_ICS_EXPORTER (self), FALSE);
+  g_return_val_if_fail (self->owners != NULL, FALSE);
+
+  for (guint done = 0; done < n_files && self->next < self->owners->len; done++, self->next++)
+    {
+      gpointer owner = g_ptr_array_index (self->owners, self->next);
+      const char *file_name = g_ptr_array_index (self->owner_files, self->next);
+      const char *file_key = g_ptr_array_index (self->owner_keys, self->next);
+
+      if (self->scope == SW_ICS_SCOPE_PERSON)
+        g_ptr_array_add (self->files, person_file (self, file_name, owner, file_key));
+      else if (self->scope == SW_ICS_SCOPE_DEPARTMENT)
+        g_ptr_array_add (self->files, department_file (self, file_name, owner, file_key));
+      else
+        {
+          g_autofree char *title = sw_ics_clean_text (sw_plan_get_title (self->plan), FALSE);
+
+          g_ptr_array_add (self->files, new_file (file_name, file_key,
+                                                  build_file (self, file_key, title, self->slots, NULL,
+                                                              self->tasks, FALSE)));
+        }
+    }
+
+  return self->next < self->owners->len;
+}
+
+void
+sw_ics_exporter_get_progress (SwIcsExporter *self,
+                              guint         *done,
+                              guint         *total)
+{
+  g_return_if_fail (SW_IS_ICS_EXPORTER (self));
+
+  if (done != NULL)
+    *done = self->owners != NULL ? self->next : 0;
+  if (total != NULL)
+    *total = self->owners != NULL ? self->owners->len : 0;
+}
+
+GPtrArray *
+sw_ics_exporter_finish (SwIcsExporter *self)
+{
+  GPtrArray *files;
+
+  g_return_val_if_fail (SW_IS_ICS_EXPORTER (self), NULL);
+  g_return_val_if_fail (self->owners != NULL, NULL);
+
+  while (sw_ics_exporter_step (self, G_MAXUINT))
+    ;
+  files = g_steal_pointer (&self->files);
+  clear_steps (self);
+  sw_ics_exporter_clear_prepared (self);
+
+  return files;
+}
+
 GPtrArray *
 sw_ics_exporter_export (SwIcsExporter  *self,
                         SwIcsScope      scope,
                         GError        **error)
 {
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_ics_file_free);
-
   g_return_val_if_fail (SW_IS_ICS_EXPORTER (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!sw_ics_exporter_prepare (self, error))
+  if (!sw_ics_exporter_begin (self, scope, error))
     return NULL;
 
-  switch (scope)
-    {
-    case SW_ICS_SCOPE_PLAN:
-      {
-        g_autofree char *title = sw_ics_clean_text (sw_plan_get_title (self->plan), FALSE);
-        g_autofree char *name = sw_file_name_make_safe (title, _("calendar"));
-        g_autofree char *file_name = g_strconcat (name, ".ics", NULL);
-
-        g_ptr_array_add (files, new_file (file_name, "plan",
-                                          build_file (self, "plan", title, self->slots, NULL,
-                                                      self->tasks, FALSE)));
-      }
-      break;
-
-    case SW_ICS_SCOPE_PERSON:
-      {
-        GListModel *people = sw_organisation_get_people (self->organisation);
-        g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
-        g_autoptr(GPtrArray) names = g_ptr_array_new ();
-        g_autoptr(GPtrArray) qualifiers = g_ptr_array_new ();
-        g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-        g_autoptr(GPtrArray) file_name_list = NULL;
-
-        for (guint i = 0; i < g_list_model_get_n_items (people); i++)
-          {
-            SwPerson *person = g_list_model_get_item (people, i);
-            g_autofree char *file_key = person_file_key (self, person);
-            SwDepartment *department = sw_person_get_department (person);
-            const char *qualifier = department != NULL ? sw_department_get_name (department) : "";
-
-            if (!has_content (self, self->person_slots, self->person_tasks, person, file_key))
-              {
-                g_object_unref (person);
-                continue;
-              }
-            g_ptr_array_add (chosen, person);
-            g_ptr_array_add (names, (gpointer) sw_person_get_name (person));
-            g_ptr_array_add (qualifiers, (gpointer) qualifier);
-            g_ptr_array_add (keys, g_steal_pointer (&file_key));
-          }
-
-        file_name_list = file_names (names, qualifiers, _("person"));
-        for (guint i = 0; i < chosen->len; i++)
-          g_ptr_array_add (files, person_file (self, g_ptr_array_index (file_name_list, i),
-                                               g_ptr_array_index (chosen, i),
-                                               g_ptr_array_index (keys, i)));
-      }
-      break;
-
-    case SW_ICS_SCOPE_DEPARTMENT:
-      {
-        GListModel *departments = sw_organisation_get_departments (self->organisation);
-        g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
-        g_autoptr(GPtrArray) names = g_ptr_array_new ();
-        g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-        g_autoptr(GPtrArray) file_name_list = NULL;
-
-        for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
-          {
-            SwDepartment *department = g_list_model_get_item (departments, i);
-            g_autofree char *file_key = department_file_key (self, department);
-
-            if (!has_content (self, self->department_slots, self->department_tasks, department, file_key))
-              {
-                g_object_unref (department);
-                continue;
-              }
-            g_ptr_array_add (chosen, department);
-            g_ptr_array_add (names, (gpointer) sw_department_get_name (department));
-            g_ptr_array_add (keys, g_steal_pointer (&file_key));
-          }
-
-        file_name_list = file_names (names, NULL, _("department"));
-        for (guint i = 0; i < chosen->len; i++)
-          g_ptr_array_add (files, department_file (self, g_ptr_array_index (file_name_list, i),
-                                                   g_ptr_array_index (chosen, i),
-                                                   g_ptr_array_index (keys, i)));
-      }
-      break;
-
-    default:
-      g_return_val_if_reached (NULL);
-    }
-
-  sw_ics_exporter_clear_prepared (self);
-
-  return g_steal_pointer (&files);
+  return sw_ics_exporter_finish (self);
 }
 
 SwIcsFile *
@@ -609,6 +678,7 @@ sw_ics_exporter_dispose (GObject *object)
 {
   SwIcsExporter *self = SW_ICS_EXPORTER (object);
 
+  clear_steps (self);
   sw_ics_exporter_clear_prepared (self);
   g_clear_object (&self->organisation);
   g_clear_object (&self->plan);

@@ -75,6 +75,19 @@ void           sw_ics_exporter_set_folder           (SwIcsExporter   *self,
 GPtrArray     *sw_ics_exporter_export               (SwIcsExporter   *self,
                                                      SwIcsScope       scope,
                                                      GError         **error);
+/* The same in steps, for a window that stays responsive: begin, build
+ * up to @n_files more files at a time (TRUE while some are left), then
+ * take the files.  The model must not change in between (begin again
+ * when it does). */
+gboolean       sw_ics_exporter_begin                (SwIcsExporter   *self,
+                                                     SwIcsScope       scope,
+                                                     GError         **error);
+gboolean       sw_ics_exporter_step                 (SwIcsExporter   *self,
+                                                     guint            n_files);
+void           sw_ics_exporter_get_progress         (SwIcsExporter   *self,
+                                                     guint           *done,
+                                                     guint           *total);
+GPtrArray     *sw_ics_exporter_finish               (SwIcsExporter   *self);
 /* The file of one person, even when it is empty. */
 SwIcsFile     *sw_ics_exporter_export_person        (SwIcsExporter   *self,
                                                      SwPerson        *person,

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-export-dialog.h"
+#include "sw-export-job.h"
 
 static void remember_choices (SwExportDialog *self);
 
@@ -15,10 +16,17 @@ struct _SwExportDialog
   SwPlan          *plan;
   SwStore         *store;
 
+  /* an export under way */
+  SwExportJob     *job;
+  GCancellable    *cancellable;
+  char            *path;
+
+  AdwPreferencesPage *choices_page;
   AdwComboRow     *scope_row;
   GtkSwitch       *tasks_switch;
   AdwExpanderRow  *reminder_row;
   GtkSpinButton   *reminder_spin;
+  GtkProgressBar  *progress_bar;
 };
 
 G_DEFINE_FINAL_TYPE (SwExportDialog, sw_export_dialog, ADW_TYPE_WINDOW)
@@ -96,60 +104,43 @@ sw_export_dialog_get_reminder_minutes (SwExportDialog *self)
   return gtk_spin_button_get_value_as_int (self->reminder_spin);
 }
 
+static SwExportJob *
+new_job (SwExportDialog *self)
+{
+  return sw_export_job_new (self->organisation, self->plan, self->store,
+                            sw_export_dialog_get_scope (self),
+                            gtk_switch_get_active (self->tasks_switch),
+                            sw_export_dialog_get_reminder_minutes (self));
+}
+
+static void
+export_to_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
 gboolean
 sw_export_dialog_export_to (SwExportDialog  *self,
                             const char      *path,
                             guint           *n_files,
                             GError         **error)
 {
-  g_autoptr(SwCalendarState) state = NULL;
-  g_autoptr(SwIcsExporter) exporter = NULL;
-  g_autoptr(GPtrArray) files = NULL;
-  SwIcsScope scope;
+  g_autoptr(SwExportJob) job = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
 
   g_return_val_if_fail (SW_IS_EXPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (self->store != NULL)
-    {
-      if (sw_store_is_read_only (self->store))
-        {
-          g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_READ_ONLY,
-                       _("The database cannot be written, so the export could not be remembered "
-                         "for the next one"));
-          return FALSE;
-        }
-      state = sw_store_load_calendar_state (self->store, self->plan, error);
-      if (state == NULL)
-        return FALSE;
-    }
-  else
-    state = sw_calendar_state_new ();
-
-  scope = sw_export_dialog_get_scope (self);
-  exporter = sw_ics_exporter_new (self->organisation, self->plan, state);
-  if (scope != SW_ICS_SCOPE_PLAN)
-    sw_ics_exporter_set_folder (exporter, path);
-  sw_ics_exporter_set_include_tasks (exporter, gtk_switch_get_active (self->tasks_switch));
-  sw_ics_exporter_set_reminder_minutes (exporter, sw_export_dialog_get_reminder_minutes (self));
-  files = sw_ics_exporter_export (exporter, scope, error);
-  if (files == NULL)
+  job = new_job (self);
+  sw_export_job_run_async (job, path, NULL, export_to_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (!sw_export_job_run_finish (job, result, n_files, NULL, error))
     return FALSE;
-
-  if (scope == SW_ICS_SCOPE_PLAN)
-    {
-      if (!sw_ics_file_write (g_ptr_array_index (files, 0), path, NULL, error))
-        return FALSE;
-    }
-  else if (!sw_ics_files_write_to_folder (files, path, NULL, error))
-    return FALSE;
-
-  /* Only once every file is written: what the files now say. */
-  if (self->store != NULL && !sw_store_save_calendar_state (self->store, self->plan, state, error))
-    return FALSE;
-
-  if (n_files != NULL)
-    *n_files = files->len;
 
   remember_choices (self);
   return TRUE;
@@ -168,6 +159,99 @@ show_error (SwExportDialog *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* While an export runs the choices wait, the window behind can be used,
+ * and the bar says how far it is. */
+static void
+set_running (SwExportDialog *self,
+             gboolean        running)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->choices_page), !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose", !running);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), running);
+  gtk_window_set_modal (GTK_WINDOW (self), !running);
+}
+
+static void
+job_progress (SwExportDialog *self)
+{
+  double progress = sw_export_job_get_progress (self->job);
+  g_autofree char *text = NULL;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, progress);
+  if (sw_export_job_get_writing (self->job))
+    text = g_strdup (_("Writing the files…"));
+  else
+    /* Translators: the progress of building calendar files */
+    text = g_strdup_printf (_("Preparing the calendars… %d%%"), (int) (progress * 100 / 0.8 + 0.5));
+  gtk_progress_bar_set_text (self->progress_bar, text);
+}
+
+static void
+job_done (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(SwExportDialog) self = user_data;
+  g_autoptr(SwExportJob) job = g_steal_pointer (&self->job);
+  g_autofree char *path = g_steal_pointer (&self->path);
+  g_autoptr(GError) error = NULL;
+  guint n_files = 0;
+
+  /* The dialog may be gone (its parent closed): the export was still
+   * remembered, as its files were written. */
+  gboolean gone = self->scope_row == NULL;
+  gboolean ok;
+
+  g_clear_object (&self->cancellable);
+  g_signal_handlers_disconnect_by_data (job, self);
+  ok = sw_export_job_run_finish (job, result, &n_files, NULL, &error);
+  if (gone)
+    return;
+  if (!ok)
+    {
+      set_running (self, FALSE);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error);
+      return;
+    }
+
+  remember_choices (self);
+  g_signal_emit (self, signals[EXPORTED], 0, n_files, path);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+start_export (SwExportDialog *self,
+              const char     *path)
+{
+  self->job = new_job (self);
+  self->cancellable = g_cancellable_new ();
+  self->path = g_strdup (path);
+  g_signal_connect_object (self->job, "notify::progress", G_CALLBACK (job_progress), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->job, "notify::writing", G_CALLBACK (job_progress), self, G_CONNECT_SWAPPED);
+  set_running (self, TRUE);
+  job_progress (self);
+  sw_export_job_run_async (self->job, path, self->cancellable, job_done, g_object_ref (self));
+}
+
+/* Cancel stops an export while its files are built; once they are being
+ * written it lets it finish. */
+static gboolean
+sw_export_dialog_close_request (GtkWindow *window)
+{
+  SwExportDialog *self = SW_EXPORT_DIALOG (window);
+
+  if (self->job == NULL)
+    return GTK_WINDOW_CLASS (sw_export_dialog_parent_class)->close_request (window);
+  if (sw_export_job_get_writing (self->job))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return TRUE;
+    }
+  g_cancellable_cancel (self->cancellable);
+  return GTK_WINDOW_CLASS (sw_export_dialog_parent_class)->close_request (window);
+}
+
 static void
 chooser_response (GtkNativeDialog *chooser,
                   int              response,
@@ -176,7 +260,6 @@ chooser_response (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
-  guint n_files = 0;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -195,14 +278,7 @@ chooser_response (GtkNativeDialog *chooser,
       return;
     }
 
-  if (!sw_export_dialog_export_to (self, path, &n_files, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  g_signal_emit (self, signals[EXPORTED], 0, n_files, path);
-  gtk_window_close (GTK_WINDOW (self));
+  start_export (self, path);
 }
 
 static void
@@ -242,6 +318,8 @@ sw_export_dialog_dispose (GObject *object)
 {
   SwExportDialog *self = SW_EXPORT_DIALOG (object);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->organisation);
   g_clear_object (&self->plan);
@@ -307,6 +385,7 @@ sw_export_dialog_class_init (SwExportDialogClass *klass)
   object_class->dispose = sw_export_dialog_dispose;
   object_class->get_property = sw_export_dialog_get_property;
   object_class->set_property = sw_export_dialog_set_property;
+  GTK_WINDOW_CLASS (klass)->close_request = sw_export_dialog_close_request;
 
   properties[PROP_ORGANISATION] =
     g_param_spec_object ("organisation", NULL, NULL, SW_TYPE_ORGANISATION,
@@ -324,6 +403,8 @@ sw_export_dialog_class_init (SwExportDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/servweek/Planner/sw-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SwExportDialog, choices_page);
+  gtk_widget_class_bind_template_child (widget_class, SwExportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SwExportDialog, scope_row);
   gtk_widget_class_bind_template_child (widget_class, SwExportDialog, tasks_switch);
   gtk_widget_class_bind_template_child (widget_class, SwExportDialog, reminder_row);

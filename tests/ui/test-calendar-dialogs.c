@@ -10,6 +10,7 @@
 
 #include "sw-busy-dialog.h"
 #include "sw-export-dialog.h"
+#include "sw-export-job.h"
 #include "sw-store.h"
 
 #include "ics-test-util.h"
@@ -34,6 +35,173 @@ remove_tree (const char *path)
     }
   else
     g_unlink (path);
+}
+
+typedef struct
+{
+  SwOrganisation *org;
+  SwPerson       *person;       /* edited while the files are built */
+  GCancellable   *cancel;       /* cancelled then */
+  GAsyncResult   *result;
+  guint           n_progress;
+  gboolean        edited;
+} JobRun;
+
+static void
+job_progress (SwExportJob *job,
+              GParamSpec  *pspec,
+              JobRun      *run)
+{
+  double progress = sw_export_job_get_progress (job);
+  g_autoptr(GError) error = NULL;
+
+  run->n_progress++;
+  if (progress <= 0.0 || progress >= 0.8 || sw_export_job_get_writing (job) || run->edited)
+    return;
+
+  /* Some files are built, not all. */
+  run->edited = TRUE;
+  if (run->person != NULL)
+    g_assert_true (sw_undo_stack_set (sw_organisation_get_undo_stack (run->org), &error,
+                                      run->person, "phone", "13900000000"));
+  if (run->cancel != NULL)
+    g_cancellable_cancel (run->cancel);
+}
+
+static void
+job_done (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  JobRun *run = user_data;
+
+  run->result = g_object_ref (result);
+}
+
+static gboolean
+run_job (SwExportJob *job,
+         const char  *path,
+         JobRun      *run,
+         guint       *n_files,
+         guint       *n_written,
+         GError     **error)
+{
+  gulong handler = g_signal_connect (job, "notify::progress", G_CALLBACK (job_progress), run);
+  gboolean ok;
+
+  sw_export_job_run_async (job, path, run->cancel, job_done, run);
+  while (run->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  ok = sw_export_job_run_finish (job, run->result, n_files, n_written, error);
+  g_clear_object (&run->result);
+  g_signal_handler_disconnect (job, handler);
+  return ok;
+}
+
+/* The export of the window: built a few files at a time, begun again when
+ * the plan changes meanwhile, cancelled while building, written in a
+ * thread, and what is already there is not written again. */
+static void
+test_export_job (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sw-ui-job-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "servweek.db", NULL);
+  g_autofree char *folder = g_build_filename (dir, "people", NULL);
+  g_autoptr(SwStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwExportJob) job = NULL;
+  SwOrganisation *org;
+  SwPlan *plan;
+  JobRun run = { 0 };
+  guint n_files = 0, n_written = 0, n_entries;
+
+  store = sw_store_open (db, SW_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  org = sw_store_get_organisation (store);
+  plan = ics_test_add_sample (org);
+  run.org = org;
+
+  /* Cancelled while building: nothing written, nothing remembered. */
+  run.cancel = g_cancellable_new ();
+  job = sw_export_job_new (org, plan, store, SW_ICS_SCOPE_PERSON, FALSE, -1);
+  g_assert_false (run_job (job, folder, &run, &n_files, &n_written, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_true (run.edited);
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(SwCalendarState) state = sw_store_load_calendar_state (store, plan, &error);
+
+    g_assert_cmpuint (sw_calendar_state_get_n_entries (state), ==, 0);
+  }
+  g_clear_object (&run.cancel);
+  g_clear_object (&job);
+
+  /* A teammate's phone changes after the first files are built: they are
+   * built again, and every file has the new number. */
+  run.edited = FALSE;
+  {
+    GListModel *people = sw_organisation_get_people (org);
+
+    for (guint i = 0; i < g_list_model_get_n_items (people) && run.person == NULL; i++)
+      {
+        g_autoptr(SwPerson) person = g_list_model_get_item (people, i);
+
+        if (g_str_equal (sw_person_get_name (person), "周建国"))
+          run.person = g_object_ref (person);
+      }
+  }
+  g_assert_nonnull (run.person);
+  job = sw_export_job_new (org, plan, store, SW_ICS_SCOPE_PERSON, FALSE, -1);
+  g_assert_true (run_job (job, folder, &run, &n_files, &n_written, &error));
+  g_assert_no_error (error);
+  g_assert_true (run.edited);
+  g_assert_cmpuint (run.n_progress, >=, 3);
+  g_assert_cmpuint (n_files, >, 10);
+  g_assert_cmpuint (n_written, ==, n_files);
+  g_assert_cmpfloat (sw_export_job_get_progress (job), ==, 1.0);
+  {
+    g_autoptr(GDir) listing = g_dir_open (folder, 0, NULL);
+    const char *name;
+    guint n_new = 0;
+
+    while ((name = g_dir_read_name (listing)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (folder, name, NULL);
+        g_autofree char *text = NULL;
+
+        g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+        if (strstr (text, "周建国 · ") != NULL && !g_str_equal (name, "周建国.ics"))
+          {
+            g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+            g_auto(GStrv) lines = ics_test_unfold (bytes);
+            g_autofree char *unfolded = g_strjoinv ("\n", lines);
+
+            g_assert_nonnull (strstr (unfolded, "13900000000"));
+            n_new++;
+          }
+      }
+    g_assert_cmpuint (n_new, >, 0);
+  }
+  {
+    g_autoptr(SwCalendarState) state = sw_store_load_calendar_state (store, plan, &error);
+
+    n_entries = sw_calendar_state_get_n_entries (state);
+    g_assert_cmpuint (n_entries, >, 10);
+  }
+  g_clear_object (&job);
+
+  /* Again, nothing changed: no file written. */
+  g_clear_object (&run.person);
+  job = sw_export_job_new (org, plan, store, SW_ICS_SCOPE_PERSON, FALSE, -1);
+  g_assert_true (run_job (job, folder, &run, &n_files, &n_written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_written, ==, 0);
+  g_assert_cmpuint (n_files, >, 10);
+
+  g_clear_object (&job);
+  g_clear_object (&store);
+  remove_tree (dir);
 }
 
 static void
@@ -183,6 +351,7 @@ main (int    argc,
   if (have_display)
     adw_init ();
 
+  g_test_add_func ("/calendar-dialogs/export-job", test_export_job);
   g_test_add_func ("/calendar-dialogs/export", test_export_dialog);
   g_test_add_func ("/calendar-dialogs/import-busy", test_busy_dialog);
 

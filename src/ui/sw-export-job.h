@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sw-core.h"
+#include "sw-ics-exporter.h"
+#include "sw-store.h"
+
+G_BEGIN_DECLS
+
+/*
+ * One calendar export from the window, run so that the window stays
+ * responsive: the files are built on the main loop a few at a time (the
+ * model is read there, where it lives), begun again when the plan changes
+ * meanwhile, then written in a thread (sw_ics_files_write_to_folder ()),
+ * and the export remembered in @store (may be NULL) on the main loop.
+ *
+ * "progress" (double, 0 to 1) and "writing" (gboolean) follow the work.
+ */
+#define SW_TYPE_EXPORT_JOB (sw_export_job_get_type ())
+G_DECLARE_FINAL_TYPE (SwExportJob, sw_export_job, SW, EXPORT_JOB, GObject)
+
+SwExportJob *sw_export_job_new          (SwOrganisation       *organisation,
+                                         SwPlan               *plan,
+                                         SwStore              *store,
+                                         SwIcsScope            scope,
+                                         gboolean              include_tasks,
+                                         int                   reminder_minutes);
+double       sw_export_job_get_progress (SwExportJob          *self);
+gboolean     sw_export_job_get_writing  (SwExportJob          *self);
+
+/* Exports to @path (the file for the whole plan, else the folder, made
+ * when missing).  @cancellable stops it while the files are built; once
+ * they are being written it finishes. */
+void         sw_export_job_run_async    (SwExportJob          *self,
+                                         const char           *path,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+/* @n_files: the files of the export; @n_written: those not already there. */
+gboolean     sw_export_job_run_finish   (SwExportJob          *self,
+                                         GAsyncResult         *result,
+                                         guint                *n_files,
+                                         guint                *n_written,
+                                         GError              **error);
+
+G_END_DECLS
