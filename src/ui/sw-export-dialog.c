@@ -220,10 +220,14 @@ job_done (GObject      *source,
   gtk_window_close (GTK_WINDOW (self));
 }
 
-static void
-start_export (SwExportDialog *self,
-              const char     *path)
+void
+sw_export_dialog_start (SwExportDialog *self,
+                        const char     *path)
 {
+  g_return_if_fail (SW_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (self->job == NULL);
+
   self->job = new_job (self);
   self->cancellable = g_cancellable_new ();
   self->path = g_strdup (path);
@@ -278,7 +282,7 @@ chooser_response (GtkNativeDialog *chooser,
       return;
     }
 
-  start_export (self, path);
+  sw_export_dialog_start (self, path);
 }
 
 static void

@@ -44,4 +44,12 @@ gboolean        sw_export_dialog_export_to           (SwExportDialog *self,
                                                       guint          *n_files,
                                                       GError        **error);
 
+/* Exports to @path as the Export button does, without blocking: the
+ * choices wait and a bar shows the progress while the window behind can
+ * be used; "exported" is emitted and the dialog closes when it is done,
+ * an error is shown in a message.  Closing the dialog while the files are
+ * built cancels the export. */
+void            sw_export_dialog_start               (SwExportDialog *self,
+                                                      const char     *path);
+
 G_END_DECLS

@@ -204,6 +204,110 @@ test_export_job (void)
   remove_tree (dir);
 }
 
+typedef struct
+{
+  guint    n_files;
+  char    *path;
+  gboolean saw_progress;
+  gboolean saw_modeless;
+} Exported;
+
+static void
+on_exported (SwExportDialog *dialog,
+             guint           n_files,
+             const char     *path,
+             Exported       *exported)
+{
+  exported->n_files = n_files;
+  exported->path = g_strdup (path);
+}
+
+static GtkWidget *
+find_progress_bar (GtkWidget *widget)
+{
+  if (GTK_IS_PROGRESS_BAR (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_progress_bar (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Export button's way: a progress bar while the files are built and
+ * written, a dialog that does not hold the window meanwhile, then
+ * "exported" and the dialog closes. */
+static void
+test_export_progress (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(SwStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwExportDialog) dialog = NULL;
+  Exported exported = { 0 };
+  GtkWidget *bar;
+  SwOrganisation *org;
+  SwPlan *plan;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = g_dir_make_tmp ("sw-ui-progress-XXXXXX", NULL);
+  db = g_build_filename (dir, "servweek.db", NULL);
+  folder = g_build_filename (dir, "people", NULL);
+  store = sw_store_open (db, SW_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  org = sw_store_get_organisation (store);
+  plan = ics_test_add_sample (org);
+
+  dialog = g_object_ref_sink (sw_export_dialog_new (NULL, org, plan, store));
+  g_object_ref (dialog);
+  sw_export_dialog_set_scope (dialog, SW_ICS_SCOPE_PERSON);
+  gtk_window_present (GTK_WINDOW (dialog));
+  bar = find_progress_bar (GTK_WIDGET (dialog));
+  g_assert_nonnull (bar);
+  g_assert_false (gtk_widget_get_visible (bar));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &exported);
+
+  sw_export_dialog_start (dialog, folder);
+  while (exported.path == NULL)
+    {
+      if (gtk_widget_get_visible (bar) && gtk_progress_bar_get_text (GTK_PROGRESS_BAR (bar)) != NULL)
+        exported.saw_progress = TRUE;
+      if (!gtk_window_get_modal (GTK_WINDOW (dialog)))
+        exported.saw_modeless = TRUE;
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_assert_true (exported.saw_progress);
+  g_assert_true (exported.saw_modeless);
+  g_assert_cmpstr (exported.path, ==, folder);
+  g_assert_cmpuint (exported.n_files, >, 10);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  {
+    g_autofree char *zhou = g_build_filename (folder, "周建国.ics", NULL);
+
+    g_assert_true (g_file_test (zhou, G_FILE_TEST_IS_REGULAR));
+  }
+
+  g_free (exported.path);
+  g_object_unref (dialog);
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
 static void
 test_export_dialog (void)
 {
@@ -353,6 +457,7 @@ main (int    argc,
 
   g_test_add_func ("/calendar-dialogs/export-job", test_export_job);
   g_test_add_func ("/calendar-dialogs/export", test_export_dialog);
+  g_test_add_func ("/calendar-dialogs/export-progress", test_export_progress);
   g_test_add_func ("/calendar-dialogs/import-busy", test_busy_dialog);
 
   return g_test_run ();
