@@ -11,7 +11,7 @@
 #include "sw-ics-exporter-internal.h"
 
 /*
- * A file's digest: SHA-256 over everything its bytes are made from — the
+ * A file's digest: SHA-1 over everything its bytes are made from — the
  * plan's settings, the export's options, the texts in the reader's
  * language, the calendar's name and time zone, each of its slots and
  * tasks, and what the state says about each of its items after it was
@@ -30,7 +30,6 @@
 /* The start of a file that holds the digest line: it comes before the
  * time zone. */
 #define HEADER_BYTES 2048
-#define FILE_DIGEST_CHARS 40
 
 static void
 add_string (GChecksum  *checksum,
@@ -83,7 +82,7 @@ static char *
 slot_digest (SwIcsExporter *self,
              SwSlot        *slot)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
   GListModel *duties = sw_slot_get_duties (slot);
   GListModel *assignments = sw_slot_get_assignments (slot);
   GListModel *organisers = sw_slot_get_organisers (slot);
@@ -142,7 +141,7 @@ static char *
 task_digest (SwIcsExporter *self,
              SwTask        *task)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
   SwSlot *slot = sw_task_get_slot (task);
 
   add_string (checksum, sw_task_get_uid (task));
@@ -165,7 +164,7 @@ base_digest (SwIcsExporter *self)
     N_("Duty:"), N_("Attendee"), N_("Note:"), N_("Teammates:"), N_("Organised by:"), N_(", "),
     N_("Visit targets:"), N_("Hotline:"), N_("Duties:"), N_("Attendees:"), N_("Owner:"), N_("For:"),
   };
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
 
   /* Another version of the program may write other bytes. */
   add_string (checksum, PACKAGE_VERSION);
@@ -220,7 +219,7 @@ sw_ics_exporter_file_digest (SwIcsExporter *self,
                              GPtrArray     *slots,
                              GPtrArray     *tasks)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
   g_auto(GStrv) uids = sw_calendar_state_dup_uids (self->state, file_key);
 
   add_string (checksum, self->base_digest);
@@ -247,8 +246,8 @@ sw_ics_exporter_file_digest (SwIcsExporter *self,
       add_int (checksum, entry.end);
     }
 
-  /* 160 bits, so that the line stays within 75 octets. */
-  return g_strndup (g_checksum_get_string (checksum), FILE_DIGEST_CHARS);
+  /* 160 bits: the line stays within 75 octets. */
+  return g_strdup (g_checksum_get_string (checksum));
 }
 
 void
