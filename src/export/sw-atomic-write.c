@@ -24,7 +24,9 @@
  * makes the renames themselves last.  A reader, a kill or a power cut at
  * any moment thus finds under each final name either the old file or the
  * new one, complete: a rename the disk did not keep leaves the old file,
- * and a kept rename points at data that was on the disk before it.
+ * and a kept rename points at data that was on the disk before it.  (A
+ * few files are each put on the disk with fdatasync () instead: that
+ * waits for their data alone, not for the whole file system's.)
  * Writing per file (write, fsync, rename, fsync the folder) gives the same
  * guarantee at two waits for the disk per file instead of two in all.
  */
@@ -107,7 +109,8 @@ write_all (int         fd,
 static char *
 write_temporary (int         dir,
                  const char *name,
-                 GBytes     *bytes)
+                 GBytes     *bytes,
+                 gboolean    sync)
 {
   for (guint attempt = 0; attempt < 100; attempt++)
     {
@@ -120,7 +123,7 @@ write_temporary (int         dir,
       if (fd < 0)
         return NULL;
 
-      if (write_all (fd, bytes) && close (fd) == 0)
+      if (write_all (fd, bytes) && (!sync || fdatasync (fd) == 0) && close (fd) == 0)
         return g_steal_pointer (&temporary);
 
       saved_errno = errno;
@@ -133,6 +136,11 @@ write_temporary (int         dir,
   errno = EEXIST;
   return NULL;
 }
+
+/* A few files are put on the disk each with fdatasync (), which waits
+ * for their data alone; more at once with one syncfs (), which waits for
+ * all the file system's. */
+#define SYNC_EACH_UP_TO 32
 
 /* Puts the data of the temporary files on the disk: once for the whole
  * file system, or file by file where syncfs () is not there. */
@@ -246,34 +254,35 @@ sw_atomic_write_files (const char    *folder,
 
   remove_stale_temporaries (dir);
 
-  /* The new contents under temporary names. */
   for (guint i = 0; i < n_files; i++)
     {
-      char *temporary = NULL;
-
       g_assert (files[i].name[0] != '\0' && strchr (files[i].name, '/') == NULL);
       files[i].written = !holds_bytes (dir, files[i].name, files[i].bytes);
-      if (files[i].written)
-        {
-          temporary = write_temporary (dir, files[i].name, files[i].bytes);
-          if (temporary == NULL)
-            {
-              set_io_error (error, errno, folder, files[i].name, _("Could not write “%s”: %s"));
-              goto failed;
-            }
-          n_changed++;
-        }
-      g_ptr_array_add (temporaries, temporary);
+      n_changed += files[i].written ? 1 : 0;
     }
-
   if (n_changed == 0)
     {
       close (dir);
       return TRUE;
     }
 
-  /* Their data on the disk, then in place, then the renames kept. */
-  if (!sync_temporaries (dir, temporaries))
+  /* The new contents under temporary names, and on the disk. */
+  for (guint i = 0; i < n_files; i++)
+    {
+      char *temporary = NULL;
+
+      if (files[i].written)
+        {
+          temporary = write_temporary (dir, files[i].name, files[i].bytes, n_changed <= SYNC_EACH_UP_TO);
+          if (temporary == NULL)
+            {
+              set_io_error (error, errno, folder, files[i].name, _("Could not write “%s”: %s"));
+              goto failed;
+            }
+        }
+      g_ptr_array_add (temporaries, temporary);
+    }
+  if (n_changed > SYNC_EACH_UP_TO && !sync_temporaries (dir, temporaries))
     {
       set_io_error (error, errno, folder, NULL, _("Could not write the files of “%s” to the disk: %s"));
       goto failed;

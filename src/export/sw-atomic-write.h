@@ -21,7 +21,8 @@ typedef struct
  * either its old or its new complete content, never a part; a file that
  * already holds its new bytes is not touched (its modification time and
  * inode stay).  Durability is paid once for all the files: one sync of
- * the file system and one of the folder.  On an error (G_IO_ERROR, with
+ * the file system (for a few files, a sync of each) and one of the
+ * folder.  On an error (G_IO_ERROR, with
  * the file's path), no temporary file is left, and each file holds its
  * old or its new content.  Temporary files ("." NAME "." 8 hex digits
  * ".tmp") that a killed writer left more than an hour ago are removed. */

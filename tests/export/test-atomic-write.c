@@ -243,6 +243,42 @@ test_stale_temporaries (Fixture       *f,
   clear_files (files);
 }
 
+/* Many files at once (synced together rather than one by one): all
+ * there, whole, nothing else left; again, none written. */
+static void
+test_many_files (Fixture       *f,
+                 gconstpointer  data)
+{
+  SwAtomicFile files[50] = { { 0 } };
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_ptr_array_add (names, g_strdup_printf ("人员 %02u.ics", i));
+      files[i].name = g_ptr_array_index (names, i);
+      files[i].bytes = g_bytes_new_take (g_strdup_printf ("file %u", i), strlen ("file ") + (i < 10 ? 1 : 2));
+    }
+  g_assert_true (sw_atomic_write_files (f->dir, files, G_N_ELEMENTS (files), &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *text = read_in (f, files[i].name);
+      g_autofree char *expected = g_strdup_printf ("file %u", i);
+
+      g_assert_true (files[i].written);
+      g_assert_cmpstr (text, ==, expected);
+    }
+  g_assert_cmpuint (n_hidden (f), ==, 0);
+
+  g_assert_true (sw_atomic_write_files (f->dir, files, G_N_ELEMENTS (files), &error));
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_assert_false (files[i].written);
+      g_bytes_unref (files[i].bytes);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -255,6 +291,8 @@ main (int   argc,
               test_failure_leaves_no_temporary, fixture_tear_down);
   g_test_add ("/atomic-write/read-only-folder", Fixture, NULL, fixture_set_up,
               test_read_only_folder, fixture_tear_down);
+  g_test_add ("/atomic-write/many-files", Fixture, NULL, fixture_set_up,
+              test_many_files, fixture_tear_down);
   g_test_add ("/atomic-write/stale-temporaries", Fixture, NULL, fixture_set_up,
               test_stale_temporaries, fixture_tear_down);
 
