@@ -79,7 +79,7 @@ holds_bytes (int         dir,
     }
   close (fd);
 
-  return done == length && memcmp (buffer, data, length) == 0;
+  return done == length && (length == 0 || memcmp (buffer, data, length) == 0);
 }
 
 static gboolean
