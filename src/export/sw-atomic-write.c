@@ -31,6 +31,10 @@
  * guarantee at two waits for the disk per file instead of two in all.
  */
 
+/* Between a file's name and the random part of its temporary name: no
+ * other program's hidden files are taken for ours. */
+#define TEMPORARY_MARK ".servweek-"
+
 static void
 set_io_error (GError     **error,
               int          saved_errno,
@@ -57,7 +61,8 @@ holds_bytes (int         dir,
   gsize done = 0;
   int fd;
 
-  fd = openat (dir, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  /* Not blocking on a FIFO in the way; it is no regular file. */
+  fd = openat (dir, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
   if (fd < 0)
     return FALSE;
   if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode) || (guint64) info.st_size != length)
@@ -114,8 +119,9 @@ write_temporary (int         dir,
 {
   for (guint attempt = 0; attempt < 100; attempt++)
     {
-      g_autofree char *temporary = g_strdup_printf (".%s.%08x.tmp", name, g_random_int ());
+      g_autofree char *temporary = g_strdup_printf (".%s" TEMPORARY_MARK "%08x.tmp", name, g_random_int ());
       int fd = openat (dir, temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+      gboolean ok;
       int saved_errno;
 
       if (fd < 0 && errno == EEXIST)
@@ -123,11 +129,17 @@ write_temporary (int         dir,
       if (fd < 0)
         return NULL;
 
-      if (write_all (fd, bytes) && (!sync || fdatasync (fd) == 0) && close (fd) == 0)
+      ok = write_all (fd, bytes) && (!sync || fdatasync (fd) == 0);
+      saved_errno = errno;
+      /* Closed once, whatever close () says: the number is free then. */
+      if (close (fd) != 0 && ok)
+        {
+          ok = FALSE;
+          saved_errno = errno;
+        }
+      if (ok)
         return g_steal_pointer (&temporary);
 
-      saved_errno = errno;
-      close (fd);
       unlinkat (dir, temporary, 0);
       errno = saved_errno;
       return NULL;
@@ -176,18 +188,19 @@ sync_temporaries (int        dir,
   return TRUE;
 }
 
-/* A temporary file of ours: ".NAME.XXXXXXXX.tmp". */
+/* A temporary file of ours: "." NAME TEMPORARY_MARK 8 hex digits ".tmp". */
 static gboolean
 is_temporary (const char *name)
 {
   gsize length = strlen (name);
+  gsize mark = strlen (TEMPORARY_MARK);
 
-  if (name[0] != '.' || length < 1 + 1 + 1 + 8 + 4 || !g_str_has_suffix (name, ".tmp"))
+  if (name[0] != '.' || length < 1 + 1 + mark + 8 + 4 || !g_str_has_suffix (name, ".tmp"))
     return FALSE;
   for (gsize i = length - 12; i < length - 4; i++)
     if (!g_ascii_isxdigit (name[i]))
       return FALSE;
-  return name[length - 13] == '.';
+  return strncmp (name + length - 12 - mark, TEMPORARY_MARK, mark) == 0;
 }
 
 /* Temporary files left by an export that was killed: those older than

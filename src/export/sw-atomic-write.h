@@ -24,8 +24,9 @@ typedef struct
  * the file system (for a few files, a sync of each) and one of the
  * folder.  On an error (G_IO_ERROR, with
  * the file's path), no temporary file is left, and each file holds its
- * old or its new content.  Temporary files ("." NAME "." 8 hex digits
- * ".tmp") that a killed writer left more than an hour ago are removed. */
+ * old or its new content.  Temporary files ("." NAME ".servweek-" 8 hex
+ * digits ".tmp") that a killed writer left more than an hour ago are
+ * removed. */
 gboolean sw_atomic_write_files (const char    *folder,
                                 SwAtomicFile  *files,
                                 guint          n_files,

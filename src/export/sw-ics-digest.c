@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -36,9 +37,10 @@ add_string (GChecksum  *checksum,
             const char *text)
 {
   gsize length = text != NULL ? strlen (text) : 0;
-  guint32 prefix = GUINT32_TO_LE ((guint32) length);
+  /* Length-prefixed: ("ab", "c") and ("a", "bc") differ; and NULL (no
+   * slot, no department) is not "" (one without a name). */
+  guint32 prefix = GUINT32_TO_LE (text != NULL ? (guint32) length + 1 : 0);
 
-  /* Length-prefixed: ("ab", "c") and ("a", "bc") differ. */
   g_checksum_update (checksum, (const guchar *) &prefix, sizeof prefix);
   if (length > 0)
     g_checksum_update (checksum, (const guchar *) text, (gssize) length);
@@ -96,6 +98,7 @@ slot_digest (SwIcsExporter *self,
   add_string (checksum, sw_slot_get_location (slot));
   add_string (checksum, sw_slot_get_description (slot));
 
+  add_int (checksum, g_list_model_get_n_items (duties));
   for (guint i = 0; i < g_list_model_get_n_items (duties); i++)
     {
       g_autoptr(SwDuty) duty = g_list_model_get_item (duties, i);
@@ -104,7 +107,7 @@ slot_digest (SwIcsExporter *self,
       add_int (checksum, sw_duty_get_count (duty));
       add_department (checksum, sw_duty_get_department (duty));
     }
-  add_string (checksum, "assignments");
+  add_int (checksum, g_list_model_get_n_items (assignments));
   for (guint i = 0; i < g_list_model_get_n_items (assignments); i++)
     {
       g_autoptr(SwAssignment) assignment = g_list_model_get_item (assignments, i);
@@ -116,14 +119,14 @@ slot_digest (SwIcsExporter *self,
       add_string (checksum, duty != NULL ? sw_duty_get_name (duty) : NULL);
       add_string (checksum, sw_assignment_get_note (assignment));
     }
-  add_string (checksum, "organisers");
+  add_int (checksum, g_list_model_get_n_items (organisers));
   for (guint i = 0; i < g_list_model_get_n_items (organisers); i++)
     {
       g_autoptr(SwDepartment) department = g_list_model_get_item (organisers, i);
 
       add_department (checksum, department);
     }
-  add_string (checksum, "targets");
+  add_int (checksum, g_list_model_get_n_items (targets));
   for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
     {
       g_autoptr(SwVisitTarget) target = g_list_model_get_item (targets, i);
@@ -166,8 +169,10 @@ base_digest (SwIcsExporter *self)
   };
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
 
-  /* Another version of the program may write other bytes. */
+  /* Another version of the program, or of libical, may write other
+   * bytes. */
   add_string (checksum, PACKAGE_VERSION);
+  add_string (checksum, ICAL_VERSION);
   add_string (checksum, PRODID);
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     add_string (checksum, _(labels[i]));
@@ -266,13 +271,20 @@ sw_ics_exporter_file_has_digest (const char *path,
 {
   g_autofree char *line = g_strdup_printf ("\r\n" DIGEST_PROPERTY ":%s\r\n", digest);
   char header[HEADER_BYTES + 1];
+  struct stat info;
   gsize length = 0;
   char *end;
   int fd;
 
-  fd = open (path, O_RDONLY | O_CLOEXEC);
+  /* Not blocking on a FIFO in the way; only a regular file counts. */
+  fd = open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0)
     return FALSE;
+  if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode))
+    {
+      close (fd);
+      return FALSE;
+    }
   while (length < HEADER_BYTES)
     {
       ssize_t n = read (fd, header + length, HEADER_BYTES - length);

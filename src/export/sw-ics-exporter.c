@@ -563,6 +563,7 @@ sw_ics_exporter_export_person (SwIcsExporter  *self,
   g_autofree char *file_key = NULL;
   g_autofree char *name = NULL;
   g_autofree char *file_name = NULL;
+  g_autofree char *folder = NULL;
   SwIcsFile *file;
 
   g_return_val_if_fail (SW_IS_ICS_EXPORTER (self), NULL);
@@ -574,7 +575,10 @@ sw_ics_exporter_export_person (SwIcsExporter  *self,
   file_key = person_file_key (self, person);
   name = sw_file_name_make_safe (sw_person_get_name (person), _("person"));
   file_name = g_strconcat (name, ".ics", NULL);
+  /* Always built: its file's place is not the exporter's folder. */
+  folder = g_steal_pointer (&self->folder);
   file = person_file (self, file_name, person, file_key);
+  self->folder = g_steal_pointer (&folder);
   sw_ics_exporter_clear_prepared (self);
 
   return file;
@@ -632,6 +636,13 @@ sw_ics_file_write (SwIcsFile   *file,
 
   folder = g_path_get_dirname (path);
   name = g_path_get_basename (path);
+  /* "/", "." and "..": folders, not files. */
+  if (strchr (name, '/') != NULL || g_str_equal (name, ".") || g_str_equal (name, ".."))
+    {
+      g_set_error (error, SW_ICS_ERROR, SW_ICS_ERROR_IO, _("Could not write “%s”: %s"),
+                   path, g_strerror (EISDIR));
+      return FALSE;
+    }
   named = *file;
   named.file_name = name;
   if (!write_files (folder, files, 1, &n_written, error))

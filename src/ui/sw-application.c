@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-application.h"
+#include "sw-export-dialog.h"
 #include "sw-application-open.h"
 #include "sw-autofill-dialog.h"
 #include "sw-plan-file.h"
@@ -136,6 +137,9 @@ sw_application_dialog_open (void)
 
       if (gtk_window_get_modal (window) && gtk_window_get_transient_for (window) != NULL &&
           gtk_widget_get_visible (GTK_WIDGET (window)) && !SW_IS_AUTOFILL_DIALOG (window))
+        return TRUE;
+      /* An export reads the model and saves its records when done. */
+      if (SW_IS_EXPORT_DIALOG (window) && sw_export_dialog_get_busy (SW_EXPORT_DIALOG (window)))
         return TRUE;
     }
   return FALSE;

@@ -47,6 +47,14 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+gboolean
+sw_export_dialog_get_busy (SwExportDialog *self)
+{
+  g_return_val_if_fail (SW_IS_EXPORT_DIALOG (self), FALSE);
+
+  return self->job != NULL;
+}
+
 SwIcsScope
 sw_export_dialog_get_scope (SwExportDialog *self)
 {
@@ -182,7 +190,7 @@ job_progress (SwExportDialog *self)
     text = g_strdup (_("Writing the files…"));
   else
     /* Translators: the progress of building calendar files */
-    text = g_strdup_printf (_("Preparing the calendars… %d%%"), (int) (progress * 100 / 0.8 + 0.5));
+    text = g_strdup_printf (_("Preparing the calendars… %d%%"), MIN ((int) (progress * 100 / 0.8 + 0.5), 100));
   gtk_progress_bar_set_text (self->progress_bar, text);
 }
 
@@ -204,6 +212,8 @@ job_done (GObject      *source,
 
   g_clear_object (&self->cancellable);
   g_signal_handlers_disconnect_by_data (job, self);
+  if (g_application_get_default () != NULL)
+    g_application_release (g_application_get_default ());
   ok = sw_export_job_run_finish (job, result, &n_files, NULL, &error);
   if (gone)
     return;
@@ -235,6 +245,9 @@ sw_export_dialog_start (SwExportDialog *self,
   g_signal_connect_object (self->job, "notify::writing", G_CALLBACK (job_progress), self, G_CONNECT_SWAPPED);
   set_running (self, TRUE);
   job_progress (self);
+  /* The application stays until the export is remembered. */
+  if (g_application_get_default () != NULL)
+    g_application_hold (g_application_get_default ());
   sw_export_job_run_async (self->job, path, self->cancellable, job_done, g_object_ref (self));
 }
 

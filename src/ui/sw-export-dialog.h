@@ -28,6 +28,8 @@ SwExportDialog *sw_export_dialog_new                 (GtkWindow      *parent,
                                                       SwOrganisation *organisation,
                                                       SwPlan         *plan,
                                                       SwStore        *store);
+/* Whether an export is under way (the database must not be reloaded). */
+gboolean        sw_export_dialog_get_busy            (SwExportDialog *self);
 SwIcsScope      sw_export_dialog_get_scope           (SwExportDialog *self);
 void            sw_export_dialog_set_scope           (SwExportDialog *self,
                                                       SwIcsScope      scope);

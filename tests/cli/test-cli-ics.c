@@ -353,6 +353,11 @@ test_export_errors (Fixture       *fixture,
 
   run_cli (&run, "--db", fixture->db, "export-ics");
   assert_failure (&run);
+
+  /* A folder where the file goes, even the root: a message, no abort. */
+  run_cli (&run, "--db", fixture->db, "export-ics", "--out", "/");
+  assert_failure (&run);
+  g_assert_nonnull (strstr (run.err, "Is a directory"));
   run_cli (&run, "--db", fixture->db, "export-ics", "--out", out, "--per-person", fixture->dir);
   assert_failure (&run);
   run_cli (&run, "--db", fixture->db, "export-ics", "--out", out, "--reminder", "-5");

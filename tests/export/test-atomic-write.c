@@ -220,25 +220,30 @@ test_stale_temporaries (Fixture       *f,
 {
   SwAtomicFile files[3] = { { 0 } };
   g_autoptr(GError) error = NULL;
-  g_autofree char *stale = g_build_filename (f->dir, ".b.ics.0123abcd.tmp", NULL);
-  g_autofree char *fresh = g_build_filename (f->dir, ".b.ics.89abcdef.tmp", NULL);
+  g_autofree char *stale = g_build_filename (f->dir, ".b.ics.servweek-0123abcd.tmp", NULL);
+  g_autofree char *fresh = g_build_filename (f->dir, ".b.ics.servweek-89abcdef.tmp", NULL);
   g_autofree char *other = g_build_filename (f->dir, ".b.ics.tmp", NULL);
+  g_autofree char *theirs = g_build_filename (f->dir, ".notes.txt.0123abcd.tmp", NULL);
   struct utimbuf old = { 0, 0 };
 
   /* A killed writer's file of two hours ago goes; one of a writer still
-   * at work stays, and so does a hidden file that is not ours. */
+   * at work stays, and so do hidden files that are not ours, even one of
+   * another program's temporary names. */
   g_assert_true (g_file_set_contents (stale, "half", -1, NULL));
   g_assert_true (g_file_set_contents (fresh, "half", -1, NULL));
   g_assert_true (g_file_set_contents (other, "mine", -1, NULL));
+  g_assert_true (g_file_set_contents (theirs, "theirs", -1, NULL));
   old.actime = old.modtime = time (NULL) - 2 * 60 * 60;
   g_assert_cmpint (utime (stale, &old), ==, 0);
   g_assert_cmpint (utime (other, &old), ==, 0);
+  g_assert_cmpint (utime (theirs, &old), ==, 0);
 
   set_files (files, "one", "two", "three");
   g_assert_true (sw_atomic_write_files (f->dir, files, 3, &error));
   g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (theirs, G_FILE_TEST_EXISTS));
 
   clear_files (files);
 }
