@@ -201,6 +201,28 @@ test_export_job (void)
 
   g_clear_object (&job);
   g_clear_object (&store);
+
+  /* A database that cannot be written: refused before any file is built,
+   * so that no file says what the records do not. */
+  {
+    g_autofree char *other = g_build_filename (dir, "other", NULL);
+    g_autoptr(SwStore) reader = sw_store_open (db, SW_STORE_OPEN_READ_ONLY, &error);
+    SwOrganisation *read_org;
+    SwPlan *read_plan;
+
+    g_assert_no_error (error);
+    read_org = sw_store_get_organisation (reader);
+    read_plan = g_list_model_get_item (sw_organisation_get_plans (read_org), 0);
+    g_object_unref (read_plan); /* the organisation keeps it */
+    run.org = read_org;
+    job = sw_export_job_new (read_org, read_plan, reader, SW_ICS_SCOPE_PERSON, FALSE, -1);
+    g_assert_false (run_job (job, other, &run, &n_files, &n_written, &error));
+    g_assert_error (error, SW_STORE_ERROR, SW_STORE_ERROR_READ_ONLY);
+    g_clear_error (&error);
+    g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+    g_clear_object (&job);
+  }
+
   remove_tree (dir);
 }
 
