@@ -15,6 +15,7 @@ typedef struct
   SwStore        *self;
   SwOrganisation *target;        /* the organisation being filled */
   GHashTable     *maps[N_ENTITIES];  /* gint64 id → object (borrowed) */
+  GHashTable     *pending;       /* list → GPtrArray of the items a table adds to it */
 } Loader;
 
 static void
@@ -122,11 +123,39 @@ column_nick (Loader        *loader,
   return TRUE;
 }
 
+/* Rows come by position across all parents, so each list's new items
+ * are kept until the table is read, then added in one go: one
+ * items-changed per list rather than one per row. */
 static void
-list_append (GListModel *list,
+list_append (Loader     *loader,
+             GListModel *list,
              gpointer    item)
 {
-  g_list_store_append (G_LIST_STORE (list), item);
+  GPtrArray *items = g_hash_table_lookup (loader->pending, list);
+
+  if (items == NULL)
+    {
+      items = g_ptr_array_new_with_free_func (g_object_unref);
+      g_hash_table_insert (loader->pending, list, items);
+    }
+  g_ptr_array_add (items, g_object_ref (item));
+}
+
+static void
+add_pending (Loader *loader)
+{
+  GHashTableIter iter;
+  gpointer list, items;
+
+  g_hash_table_iter_init (&iter, loader->pending);
+  while (g_hash_table_iter_next (&iter, &list, &items))
+    {
+      GListStore *store = G_LIST_STORE (list);
+      GPtrArray *array = items;
+
+      g_list_store_splice (store, g_list_model_get_n_items (list), 0, array->pdata, array->len);
+    }
+  g_hash_table_remove_all (loader->pending);
 }
 
 typedef gboolean (*RowFunc) (Loader        *loader,
@@ -168,6 +197,7 @@ load_table (Loader      *loader,
     }
 
   sqlite3_finalize (stmt);
+  add_pending (loader);
 
   return TRUE;
 }
@@ -185,7 +215,7 @@ row_department (Loader        *loader,
   sw_department_set_color (d, column_text (stmt, 3));
   sw_department_set_position (d, sqlite3_column_int (stmt, 4));
   loader_add (loader, E_DEPARTMENT, id, d);
-  list_append (sw_organisation_get_departments (loader->target), d);
+  list_append (loader, sw_organisation_get_departments (loader->target), d);
 
   return TRUE;
 }
@@ -220,7 +250,7 @@ row_person (Loader        *loader,
     sw_person_set_skills (p, (const char *const *) skills);
   }
   loader_add (loader, E_PERSON, id, p);
-  list_append (sw_organisation_get_people (loader->target), p);
+  list_append (loader, sw_organisation_get_people (loader->target), p);
 
   return TRUE;
 }
@@ -245,7 +275,7 @@ row_unavailability (Loader        *loader,
 
   u = sw_unavailability_new (start, end, column_text (stmt, 4));
   sw_unavailability_set_id (u, sqlite3_column_int64 (stmt, 0));
-  list_append (sw_person_get_unavailability (person), u);
+  list_append (loader, sw_person_get_unavailability (person), u);
 
   return TRUE;
 }
@@ -273,7 +303,7 @@ row_plan (Loader        *loader,
   sw_plan_set_max_hours_per_day (p, sqlite3_column_int (stmt, 10));
   sw_plan_set_max_duties (p, sqlite3_column_int (stmt, 11));
   loader_add (loader, E_PLAN, id, p);
-  list_append (sw_organisation_get_plans (loader->target), p);
+  list_append (loader, sw_organisation_get_plans (loader->target), p);
 
   return TRUE;
 }
@@ -297,7 +327,7 @@ row_committee (Loader        *loader,
   sw_committee_set_id (c, id);
   sw_committee_set_position (c, sqlite3_column_int (stmt, 3));
   loader_add (loader, E_COMMITTEE, id, c);
-  list_append (sw_plan_get_committees (plan), c);
+  list_append (loader, sw_plan_get_committees (plan), c);
 
   return TRUE;
 }
@@ -322,7 +352,7 @@ row_member (Loader        *loader,
 
   m = sw_committee_member_new (person, role);
   sw_committee_member_set_id (m, sqlite3_column_int64 (stmt, 0));
-  list_append (sw_committee_get_members (committee), m);
+  list_append (loader, sw_committee_get_members (committee), m);
 
   return TRUE;
 }
@@ -360,7 +390,7 @@ row_slot (Loader        *loader,
   sw_slot_set_location (s, column_text (stmt, 8));
   sw_slot_set_description (s, column_text (stmt, 9));
   loader_add (loader, E_SLOT, id, s);
-  list_append (sw_plan_get_slots (plan), s);
+  list_append (loader, sw_plan_get_slots (plan), s);
 
   return TRUE;
 }
@@ -379,7 +409,7 @@ row_organiser (Loader        *loader,
       return FALSE;
     }
 
-  list_append (sw_slot_get_organisers (slot), department);
+  list_append (loader, sw_slot_get_organisers (slot), department);
 
   return TRUE;
 }
@@ -414,7 +444,7 @@ row_duty (Loader        *loader,
     sw_duty_set_skills (d, (const char *const *) skills);
   }
   loader_add (loader, E_DUTY, id, d);
-  list_append (sw_slot_get_duties (slot), d);
+  list_append (loader, sw_slot_get_duties (slot), d);
 
   return TRUE;
 }
@@ -438,7 +468,7 @@ row_assignment (Loader        *loader,
   sw_assignment_set_id (a, sqlite3_column_int64 (stmt, 0));
   sw_assignment_set_note (a, column_text (stmt, 4));
   sw_assignment_set_pinned (a, sqlite3_column_int (stmt, 5) != 0);
-  list_append (sw_slot_get_assignments (slot), a);
+  list_append (loader, sw_slot_get_assignments (slot), a);
 
   return TRUE;
 }
@@ -462,7 +492,7 @@ row_visit_target (Loader        *loader,
   sw_visit_target_set_address (v, column_text (stmt, 3));
   sw_visit_target_set_contact (v, column_text (stmt, 4));
   sw_visit_target_set_phone (v, column_text (stmt, 5));
-  list_append (sw_slot_get_visit_targets (slot), v);
+  list_append (loader, sw_slot_get_visit_targets (slot), v);
 
   return TRUE;
 }
@@ -496,7 +526,7 @@ row_task (Loader        *loader,
   sw_task_set_status (t, status);
   sw_task_set_slot (t, loader_find (loader, E_SLOT, stmt, 9));
   sw_task_set_notes (t, column_text (stmt, 10));
-  list_append (sw_plan_get_tasks (plan), t);
+  list_append (loader, sw_plan_get_tasks (plan), t);
 
   return TRUE;
 }
@@ -537,7 +567,7 @@ row_acceptance (Loader        *loader,
   a = sw_acceptance_new (kind, person, slot, column_text (stmt, 5), column_text (stmt, 6));
   sw_acceptance_set_id (a, id);
   loader_add (loader, E_ACCEPTANCE, id, a);
-  list_append (sw_plan_get_accepted (plan), a);
+  list_append (loader, sw_plan_get_accepted (plan), a);
 
   return TRUE;
 }
@@ -584,13 +614,14 @@ sw_store_load (SwStore         *self,
       "FROM acceptance AS a LEFT JOIN slot AS s ON s.id = a.slot_id "
       "ORDER BY a.list_order, a.id", row_acceptance },
   };
-  Loader loader = { self, target, { NULL } };
+  Loader loader = { self, target, { NULL }, NULL };
   gboolean ok = TRUE;
   gint64 data_version = 0;
   int rc;
 
   for (guint i = 0; i < N_ENTITIES; i++)
     loader.maps[i] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  loader.pending = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
 
   rc = sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
@@ -622,6 +653,7 @@ sw_store_load (SwStore         *self,
 
   for (guint i = 0; i < N_ENTITIES; i++)
     g_hash_table_unref (loader.maps[i]);
+  g_hash_table_unref (loader.pending);
 
   return ok;
 }
