@@ -71,6 +71,21 @@ sw_calendar_state_new (void)
   return g_object_new (SW_TYPE_CALENDAR_STATE, NULL);
 }
 
+static void
+entry_out (const Entry     *entry,
+           SwCalendarEntry *out)
+{
+  out->hash = entry->hash;
+  out->sequence = entry->sequence;
+  out->created = entry->created;
+  out->last_modified = entry->last_modified;
+  out->cancelled = entry->cancelled;
+  out->is_todo = entry->is_todo;
+  out->summary = entry->summary;
+  out->start = entry->start;
+  out->end = entry->end;
+}
+
 gboolean
 sw_calendar_state_lookup (SwCalendarState *self,
                           const char      *file_key,
@@ -90,17 +105,7 @@ sw_calendar_state_lookup (SwCalendarState *self,
     return FALSE;
 
   if (out != NULL)
-    {
-      out->hash = entry->hash;
-      out->sequence = entry->sequence;
-      out->created = entry->created;
-      out->last_modified = entry->last_modified;
-      out->cancelled = entry->cancelled;
-      out->is_todo = entry->is_todo;
-      out->summary = entry->summary;
-      out->start = entry->start;
-      out->end = entry->end;
-    }
+    entry_out (entry, out);
 
   return TRUE;
 }
@@ -200,21 +205,28 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-static GStrv
+/* The keys of @table, sorted, borrowed from it (free the array only). */
+static const char **
 sorted_keys (GHashTable *table)
 {
   guint n = 0;
-  GStrv keys;
+  const char **keys;
 
   if (table == NULL)
-    return g_new0 (char *, 1);
+    return g_new0 (const char *, 1);
 
-  keys = (GStrv) g_hash_table_get_keys_as_array (table, &n);
-  for (guint i = 0; i < n; i++)
-    keys[i] = g_strdup (keys[i]);
+  keys = (const char **) g_hash_table_get_keys_as_array (table, &n);
   qsort (keys, n, sizeof (char *), compare_strings);
 
   return keys;
+}
+
+static GStrv
+dup_sorted_keys (GHashTable *table)
+{
+  g_autofree const char **keys = sorted_keys (table);
+
+  return g_strdupv ((GStrv) keys);
 }
 
 GStrv
@@ -224,7 +236,7 @@ sw_calendar_state_dup_uids (SwCalendarState *self,
   g_return_val_if_fail (SW_IS_CALENDAR_STATE (self), NULL);
   g_return_val_if_fail (file_key != NULL, NULL);
 
-  return sorted_keys (g_hash_table_lookup (self->files, file_key));
+  return dup_sorted_keys (g_hash_table_lookup (self->files, file_key));
 }
 
 GStrv
@@ -232,7 +244,7 @@ sw_calendar_state_dup_files (SwCalendarState *self)
 {
   g_return_val_if_fail (SW_IS_CALENDAR_STATE (self), NULL);
 
-  return sorted_keys (self->files);
+  return dup_sorted_keys (self->files);
 }
 
 guint
@@ -244,29 +256,54 @@ sw_calendar_state_get_n_entries (SwCalendarState *self)
 }
 
 static void
+foreach_in_file (const char          *file_key,
+                 GHashTable          *items,
+                 gboolean             changed_only,
+                 SwCalendarStateFunc  func,
+                 gpointer             user_data)
+{
+  g_autofree const char **uids = sorted_keys (items);
+
+  for (guint u = 0; uids[u] != NULL; u++)
+    {
+      Entry *entry = g_hash_table_lookup (items, uids[u]);
+      SwCalendarEntry out;
+
+      if (changed_only && !entry->changed)
+        continue;
+      entry_out (entry, &out);
+      func (file_key, uids[u], &out, user_data);
+    }
+}
+
+static void
 foreach_entry (SwCalendarState     *self,
                gboolean             changed_only,
                SwCalendarStateFunc  func,
                gpointer             user_data)
 {
-  g_auto(GStrv) files = sw_calendar_state_dup_files (self);
+  g_autofree const char **files = sorted_keys (self->files);
 
   for (guint f = 0; files[f] != NULL; f++)
-    {
-      GHashTable *items = g_hash_table_lookup (self->files, files[f]);
-      g_auto(GStrv) uids = sorted_keys (items);
+    foreach_in_file (files[f], g_hash_table_lookup (self->files, files[f]), changed_only,
+                     func, user_data);
+}
 
-      for (guint u = 0; uids[u] != NULL; u++)
-        {
-          Entry *entry = g_hash_table_lookup (items, uids[u]);
-          SwCalendarEntry out;
+void
+sw_calendar_state_foreach_in_file (SwCalendarState     *self,
+                                   const char          *file_key,
+                                   SwCalendarStateFunc  func,
+                                   gpointer             user_data)
+{
+  GHashTable *items;
 
-          if (changed_only && !entry->changed)
-            continue;
-          sw_calendar_state_lookup (self, files[f], uids[u], &out);
-          func (files[f], uids[u], &out, user_data);
-        }
-    }
+  g_return_if_fail (SW_IS_CALENDAR_STATE (self));
+  g_return_if_fail (file_key != NULL);
+  g_return_if_fail (func != NULL);
+
+  items = g_hash_table_lookup (self->files, file_key);
+  if (items != NULL)
+    foreach_in_file (file_key, items, FALSE, func, user_data);
 }
 
 void
@@ -285,7 +322,7 @@ sw_calendar_state_dup_removed_files (SwCalendarState *self)
 {
   g_return_val_if_fail (SW_IS_CALENDAR_STATE (self), NULL);
 
-  return sorted_keys (self->removed);
+  return dup_sorted_keys (self->removed);
 }
 
 void

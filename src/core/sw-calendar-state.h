@@ -67,6 +67,12 @@ void             sw_calendar_state_foreach     (SwCalendarState       *self,
                                                 SwCalendarStateFunc    func,
                                                 gpointer               user_data);
 
+/* Calls @func for every entry of @file_key, by UID. */
+void             sw_calendar_state_foreach_in_file (SwCalendarState     *self,
+                                                    const char          *file_key,
+                                                    SwCalendarStateFunc  func,
+                                                    gpointer             user_data);
+
 /* What changed since the state was loaded or last saved: the entries
  * recorded anew, and the files forgotten (sorted, transfer full).  The
  * store saves just these, then calls sw_calendar_state_mark_saved (). */

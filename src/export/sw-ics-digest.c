@@ -32,8 +32,9 @@
  * time zone. */
 #define HEADER_BYTES 2048
 
+/* What a digest is taken of is gathered first and hashed in one go. */
 static void
-add_string (GChecksum  *checksum,
+add_string (GString    *input,
             const char *text)
 {
   gsize length = text != NULL ? strlen (text) : 0;
@@ -41,180 +42,213 @@ add_string (GChecksum  *checksum,
    * slot, no department) is not "" (one without a name). */
   guint32 prefix = GUINT32_TO_LE (text != NULL ? (guint32) length + 1 : 0);
 
-  g_checksum_update (checksum, (const guchar *) &prefix, sizeof prefix);
+  g_string_append_len (input, (const char *) &prefix, sizeof prefix);
   if (length > 0)
-    g_checksum_update (checksum, (const guchar *) text, (gssize) length);
+    g_string_append_len (input, text, (gssize) length);
 }
 
 static void
-add_int (GChecksum *checksum,
-         gint64     value)
+add_int (GString *input,
+         gint64   value)
 {
   gint64 le = GINT64_TO_LE (value);
 
-  g_checksum_update (checksum, (const guchar *) &le, sizeof le);
+  g_string_append_len (input, (const char *) &le, sizeof le);
+}
+
+/* The SHA-1 of @input, in hex; @input is emptied for the next one. */
+static char *
+digest_of (GString *input)
+{
+  char *digest = g_compute_checksum_for_data (G_CHECKSUM_SHA1, (const guchar *) input->str, input->len);
+
+  g_string_truncate (input, 0);
+
+  return digest;
 }
 
 static void
-add_department (GChecksum    *checksum,
+add_department (GString      *input,
                 SwDepartment *department)
 {
-  add_string (checksum, department != NULL ? sw_department_get_name (department) : NULL);
+  add_string (input, department != NULL ? sw_department_get_name (department) : NULL);
 }
 
 static void
 add_person (SwIcsExporter *self,
-            GChecksum     *checksum,
+            GString       *input,
             SwPerson      *person)
 {
   if (person == NULL)
     {
-      add_string (checksum, NULL);
+      add_string (input, NULL);
       return;
     }
-  add_string (checksum, sw_ics_exporter_key_of (self, person));
-  add_string (checksum, sw_person_get_name (person));
-  add_string (checksum, sw_person_get_phone (person));
-  add_string (checksum, sw_person_get_email (person));
-  add_department (checksum, sw_person_get_department (person));
-  add_int (checksum, g_hash_table_contains (self->leaders, person));
+  add_string (input, sw_ics_exporter_key_of (self, person));
+  add_string (input, sw_person_get_name (person));
+  add_string (input, sw_person_get_phone (person));
+  add_string (input, sw_person_get_email (person));
+  add_department (input, sw_person_get_department (person));
+  add_int (input, g_hash_table_contains (self->leaders, person));
 }
 
 static char *
 slot_digest (SwIcsExporter *self,
+             GString       *input,
              SwSlot        *slot)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
   GListModel *duties = sw_slot_get_duties (slot);
   GListModel *assignments = sw_slot_get_assignments (slot);
   GListModel *organisers = sw_slot_get_organisers (slot);
   GListModel *targets = sw_slot_get_visit_targets (slot);
 
-  add_string (checksum, sw_slot_get_uid (slot));
-  add_string (checksum, sw_slot_get_title (slot));
-  add_string (checksum, sw_slot_kind_get_label (sw_slot_get_kind (slot)));
-  add_int (checksum, sw_slot_get_start (slot));
-  add_int (checksum, sw_slot_get_end (slot));
-  add_string (checksum, sw_slot_get_location (slot));
-  add_string (checksum, sw_slot_get_description (slot));
+  add_string (input, sw_slot_get_uid (slot));
+  add_string (input, sw_slot_get_title (slot));
+  add_string (input, sw_slot_kind_get_label (sw_slot_get_kind (slot)));
+  add_int (input, sw_slot_get_start (slot));
+  add_int (input, sw_slot_get_end (slot));
+  add_string (input, sw_slot_get_location (slot));
+  add_string (input, sw_slot_get_description (slot));
 
-  add_int (checksum, g_list_model_get_n_items (duties));
+  add_int (input, g_list_model_get_n_items (duties));
   for (guint i = 0; i < g_list_model_get_n_items (duties); i++)
     {
       g_autoptr(SwDuty) duty = g_list_model_get_item (duties, i);
 
-      add_string (checksum, sw_duty_get_name (duty));
-      add_int (checksum, sw_duty_get_count (duty));
-      add_department (checksum, sw_duty_get_department (duty));
+      add_string (input, sw_duty_get_name (duty));
+      add_int (input, sw_duty_get_count (duty));
+      add_department (input, sw_duty_get_department (duty));
     }
-  add_int (checksum, g_list_model_get_n_items (assignments));
+  add_int (input, g_list_model_get_n_items (assignments));
   for (guint i = 0; i < g_list_model_get_n_items (assignments); i++)
     {
       g_autoptr(SwAssignment) assignment = g_list_model_get_item (assignments, i);
       SwDuty *duty = sw_assignment_get_duty (assignment);
       guint position = 0;
 
-      add_person (self, checksum, sw_assignment_get_person (assignment));
-      add_int (checksum, duty != NULL && sw_list_model_find (duties, duty, &position) ? (gint64) position : -1);
-      add_string (checksum, duty != NULL ? sw_duty_get_name (duty) : NULL);
-      add_string (checksum, sw_assignment_get_note (assignment));
+      add_person (self, input, sw_assignment_get_person (assignment));
+      add_int (input, duty != NULL && sw_list_model_find (duties, duty, &position) ? (gint64) position : -1);
+      add_string (input, duty != NULL ? sw_duty_get_name (duty) : NULL);
+      add_string (input, sw_assignment_get_note (assignment));
     }
-  add_int (checksum, g_list_model_get_n_items (organisers));
+  add_int (input, g_list_model_get_n_items (organisers));
   for (guint i = 0; i < g_list_model_get_n_items (organisers); i++)
     {
       g_autoptr(SwDepartment) department = g_list_model_get_item (organisers, i);
 
-      add_department (checksum, department);
+      add_department (input, department);
     }
-  add_int (checksum, g_list_model_get_n_items (targets));
+  add_int (input, g_list_model_get_n_items (targets));
   for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
     {
       g_autoptr(SwVisitTarget) target = g_list_model_get_item (targets, i);
 
-      add_string (checksum, sw_visit_target_get_name (target));
-      add_string (checksum, sw_visit_target_get_address (target));
-      add_string (checksum, sw_visit_target_get_contact (target));
-      add_string (checksum, sw_visit_target_get_phone (target));
+      add_string (input, sw_visit_target_get_name (target));
+      add_string (input, sw_visit_target_get_address (target));
+      add_string (input, sw_visit_target_get_contact (target));
+      add_string (input, sw_visit_target_get_phone (target));
     }
 
-  return g_strdup (g_checksum_get_string (checksum));
+  return digest_of (input);
 }
 
 static char *
 task_digest (SwIcsExporter *self,
+             GString       *input,
              SwTask        *task)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
   SwSlot *slot = sw_task_get_slot (task);
 
-  add_string (checksum, sw_task_get_uid (task));
-  add_string (checksum, sw_task_get_title (task));
-  add_int (checksum, sw_task_get_due (task));
-  add_int (checksum, sw_task_get_status (task));
-  add_person (self, checksum, sw_task_get_person (task));
-  add_department (checksum, sw_task_get_department (task));
-  add_string (checksum, slot != NULL ? sw_slot_get_title (slot) : NULL);
-  add_string (checksum, sw_task_get_notes (task));
+  add_string (input, sw_task_get_uid (task));
+  add_string (input, sw_task_get_title (task));
+  add_int (input, sw_task_get_due (task));
+  add_int (input, sw_task_get_status (task));
+  add_person (self, input, sw_task_get_person (task));
+  add_department (input, sw_task_get_department (task));
+  add_string (input, slot != NULL ? sw_slot_get_title (slot) : NULL);
+  add_string (input, sw_task_get_notes (task));
 
-  return g_strdup (g_checksum_get_string (checksum));
+  return digest_of (input);
 }
 
 /* What every file of the export is made from. */
 static char *
-base_digest (SwIcsExporter *self)
+base_digest (SwIcsExporter *self,
+             GString       *input)
 {
   static const char *const labels[] = {
     N_("Duty:"), N_("Attendee"), N_("Note:"), N_("Teammates:"), N_("Organised by:"), N_(", "),
     N_("Visit targets:"), N_("Hotline:"), N_("Duties:"), N_("Attendees:"), N_("Owner:"), N_("For:"),
   };
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
 
   /* Another version of the program, or of libical, may write other
    * bytes. */
-  add_string (checksum, PACKAGE_VERSION);
-  add_string (checksum, ICAL_VERSION);
-  add_string (checksum, PRODID);
+  add_string (input, PACKAGE_VERSION);
+  add_string (input, ICAL_VERSION);
+  add_string (input, PRODID);
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    add_string (checksum, _(labels[i]));
-  add_string (checksum, sw_plan_get_title (self->plan));
-  add_string (checksum, sw_plan_get_hotline (self->plan));
-  add_string (checksum, sw_plan_get_organiser (self->plan));
-  add_string (checksum, self->tzid);
-  add_string (checksum, self->vtimezone_text);
-  add_person (self, checksum, self->organizer);
-  add_int (checksum, self->include_tasks);
-  add_int (checksum, self->reminder_minutes);
+    add_string (input, _(labels[i]));
+  add_string (input, sw_plan_get_title (self->plan));
+  add_string (input, sw_plan_get_hotline (self->plan));
+  add_string (input, sw_plan_get_organiser (self->plan));
+  add_string (input, self->tzid);
+  add_string (input, self->vtimezone_text);
+  add_person (self, input, self->organizer);
+  add_int (input, self->include_tasks);
+  add_int (input, self->reminder_minutes);
 
-  return g_strdup (g_checksum_get_string (checksum));
+  return digest_of (input);
 }
 
 void
 sw_ics_exporter_prepare_digests (SwIcsExporter *self)
 {
-  self->base_digest = base_digest (self);
+  g_autoptr(GString) input = g_string_sized_new (4096);
+
+  self->base_digest = base_digest (self, input);
   self->item_digests = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   for (guint i = 0; i < self->slots->len; i++)
     {
       SwSlot *slot = g_ptr_array_index (self->slots, i);
 
-      g_hash_table_insert (self->item_digests, slot, slot_digest (self, slot));
+      g_hash_table_insert (self->item_digests, slot, slot_digest (self, input, slot));
     }
   for (guint i = 0; i < self->tasks->len; i++)
     {
       SwTask *task = g_ptr_array_index (self->tasks, i);
 
-      g_hash_table_insert (self->item_digests, task, task_digest (self, task));
+      g_hash_table_insert (self->item_digests, task, task_digest (self, input, task));
     }
 }
 
 static void
 add_items (SwIcsExporter *self,
-           GChecksum     *checksum,
+           GString       *input,
            GPtrArray     *items)
 {
-  add_int (checksum, items != NULL ? items->len : 0);
+  add_int (input, items != NULL ? items->len : 0);
   for (guint i = 0; items != NULL && i < items->len; i++)
-    add_string (checksum, g_hash_table_lookup (self->item_digests, g_ptr_array_index (items, i)));
+    add_string (input, g_hash_table_lookup (self->item_digests, g_ptr_array_index (items, i)));
+}
+
+static void
+add_entry (const char            *file_key,
+           const char            *uid,
+           const SwCalendarEntry *entry,
+           gpointer               user_data)
+{
+  GString *input = user_data;
+
+  add_string (input, uid);
+  add_string (input, entry->hash);
+  add_int (input, entry->sequence);
+  add_int (input, entry->created);
+  add_int (input, entry->last_modified);
+  add_int (input, entry->cancelled);
+  add_int (input, entry->is_todo);
+  add_string (input, entry->summary);
+  add_int (input, entry->start);
+  add_int (input, entry->end);
 }
 
 char *
@@ -224,35 +258,18 @@ sw_ics_exporter_file_digest (SwIcsExporter *self,
                              GPtrArray     *slots,
                              GPtrArray     *tasks)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
-  g_auto(GStrv) uids = sw_calendar_state_dup_uids (self->state, file_key);
+  g_autoptr(GString) input = g_string_sized_new (2048);
 
-  add_string (checksum, self->base_digest);
-  add_string (checksum, file_key);
-  add_string (checksum, calendar_name);
-  add_items (self, checksum, slots);
-  add_items (self, checksum, self->include_tasks ? tasks : NULL);
-
+  add_string (input, self->base_digest);
+  add_string (input, file_key);
+  add_string (input, calendar_name);
+  add_items (self, input, slots);
+  add_items (self, input, self->include_tasks ? tasks : NULL);
   /* The stamps and the cancelled items come from the state. */
-  for (guint i = 0; uids[i] != NULL; i++)
-    {
-      SwCalendarEntry entry;
-
-      sw_calendar_state_lookup (self->state, file_key, uids[i], &entry);
-      add_string (checksum, uids[i]);
-      add_string (checksum, entry.hash);
-      add_int (checksum, entry.sequence);
-      add_int (checksum, entry.created);
-      add_int (checksum, entry.last_modified);
-      add_int (checksum, entry.cancelled);
-      add_int (checksum, entry.is_todo);
-      add_string (checksum, entry.summary);
-      add_int (checksum, entry.start);
-      add_int (checksum, entry.end);
-    }
+  sw_calendar_state_foreach_in_file (self->state, file_key, add_entry, input);
 
   /* 160 bits: the line stays within 75 octets. */
-  return g_strdup (g_checksum_get_string (checksum));
+  return digest_of (input);
 }
 
 void
@@ -269,12 +286,15 @@ gboolean
 sw_ics_exporter_file_has_digest (const char *path,
                                  const char *digest)
 {
-  g_autofree char *line = g_strdup_printf ("\r\n" DIGEST_PROPERTY ":%s\r\n", digest);
+  char line[sizeof "\r\n" DIGEST_PROPERTY ":\r\n" + 64];
   char header[HEADER_BYTES + 1];
   struct stat info;
   gsize length = 0;
   char *end;
   int fd;
+
+  if (g_snprintf (line, sizeof line, "\r\n" DIGEST_PROPERTY ":%s\r\n", digest) >= (int) sizeof line)
+    return FALSE;
 
   /* Not blocking on a FIFO in the way; only a regular file counts. */
   fd = open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);

@@ -40,6 +40,7 @@ struct _SwIcsExporter
 
   /* Prepared at the start of each export. */
   gint64           stamp;
+  char            *title;            /* the plan's title, cleaned */
   char            *tzid;
   icalcomponent   *vtimezone;        /* the plan's zone, trimmed to the plan */
   char            *vtimezone_text;

@@ -194,13 +194,12 @@ static char *
 calendar_name (SwIcsExporter *self,
                const char    *part)
 {
-  g_autofree char *title = sw_ics_clean_text (sw_plan_get_title (self->plan), FALSE);
   g_autofree char *clean = sw_ics_clean_text (part, FALSE);
 
   if (*clean == '\0')
-    return g_steal_pointer (&title);
+    return g_strdup (self->title);
 
-  return g_strdup_printf ("%s · %s", title, clean);
+  return g_strdup_printf ("%s · %s", self->title, clean);
 }
 
 static SwIcsFile *
@@ -284,12 +283,15 @@ department_file (SwIcsExporter *self,
 }
 
 /* A name not yet in @used (case-insensitively): @candidate, else with
- * " (2)", " (3)" … kept within the length limit. */
+ * " (2)", " (3)" … kept within the length limit.  @candidate_folded is
+ * its case fold when known, else NULL. */
 static char *
 unique_name (GHashTable *used,
-             const char *candidate)
+             const char *candidate,
+             const char *candidate_folded)
 {
-  g_autofree char *folded = g_utf8_casefold (candidate, -1);
+  g_autofree char *folded = candidate_folded != NULL ? g_strdup (candidate_folded)
+                                                     : g_utf8_casefold (candidate, -1);
 
   if (!g_hash_table_contains (used, folded))
     {
@@ -346,6 +348,7 @@ file_names (GPtrArray  *names,
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) safe = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) safe_folded = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *result = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < names->len; i++)
@@ -354,14 +357,15 @@ file_names (GPtrArray  *names,
       char *folded = g_utf8_casefold (name, -1);
 
       g_ptr_array_add (safe, name);
-      g_hash_table_insert (counts, folded,
+      g_ptr_array_add (safe_folded, folded);
+      g_hash_table_insert (counts, g_strdup (folded),
                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, folded)) + 1));
     }
 
   for (guint i = 0; i < names->len; i++)
     {
       const char *name = g_ptr_array_index (safe, i);
-      g_autofree char *folded = g_utf8_casefold (name, -1);
+      const char *folded = g_ptr_array_index (safe_folded, i);
       g_autofree char *candidate = NULL;
       g_autofree char *unique = NULL;
       const char *qualifier = qualifiers != NULL ? g_ptr_array_index (qualifiers, i) : "";
@@ -377,7 +381,7 @@ file_names (GPtrArray  *names,
       else
         candidate = g_strdup (name);
 
-      unique = unique_name (used, candidate);
+      unique = unique_name (used, candidate, g_str_equal (candidate, name) ? folded : NULL);
       g_ptr_array_add (result, g_strconcat (unique, ".ics", NULL));
     }
 
@@ -468,8 +472,7 @@ sw_ics_exporter_begin (SwIcsExporter  *self,
     choose_departments (self);
   else
     {
-      g_autofree char *title = sw_ics_clean_text (sw_plan_get_title (self->plan), FALSE);
-      g_autofree char *name = sw_file_name_make_safe (title, _("calendar"));
+      g_autofree char *name = sw_file_name_make_safe (self->title, _("calendar"));
 
       /* One file, whose owner is the plan. */
       g_ptr_array_add (self->owners, g_object_ref (self->plan));
@@ -499,13 +502,9 @@ sw_ics_exporter_step (SwIcsExporter *self,
       else if (self->scope == SW_ICS_SCOPE_DEPARTMENT)
         g_ptr_array_add (self->files, department_file (self, file_name, owner, file_key));
       else
-        {
-          g_autofree char *title = sw_ics_clean_text (sw_plan_get_title (self->plan), FALSE);
-
-          g_ptr_array_add (self->files, new_file (file_name, file_key,
-                                                  build_file (self, file_key, title, self->slots, NULL,
-                                                              self->tasks, FALSE)));
-        }
+        g_ptr_array_add (self->files, new_file (file_name, file_key,
+                                                build_file (self, file_key, self->title, self->slots,
+                                                            NULL, self->tasks, FALSE)));
     }
 
   return self->next < self->owners->len;

@@ -14,6 +14,7 @@
 void
 sw_ics_exporter_clear_prepared (SwIcsExporter *self)
 {
+  g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->tzid, g_free);
   g_clear_pointer (&self->vtimezone, icalcomponent_free);
   g_clear_pointer (&self->vtimezone_text, g_free);
@@ -320,6 +321,7 @@ sw_ics_exporter_prepare (SwIcsExporter  *self,
   sw_ics_exporter_clear_prepared (self);
 
   self->stamp = self->now != 0 ? self->now : g_get_real_time () / G_USEC_PER_SEC;
+  self->title = sw_ics_clean_text (sw_plan_get_title (self->plan), FALSE);
   self->tzid = g_strdup (sw_plan_get_time_zone (self->plan));
   create_indexes (self);
 
