@@ -48,6 +48,49 @@ set_io_error (GError     **error,
                message, path, g_strerror (saved_errno));
 }
 
+gssize
+sw_atomic_read_head (int         dir,
+                     const char *name,
+                     char       *buffer,
+                     gsize       size,
+                     goffset    *out_size)
+{
+  struct stat info;
+  gsize done = 0;
+  int fd;
+
+  /* Not blocking on a FIFO in the way; it is no regular file. */
+  fd = openat (dir, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+  if (fd < 0)
+    return -1;
+  if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode))
+    {
+      close (fd);
+      return -1;
+    }
+  if (out_size != NULL)
+    *out_size = info.st_size;
+
+  while (done < size)
+    {
+      ssize_t n = read (fd, buffer + done, size - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          close (fd);
+          return -1;
+        }
+      if (n == 0)
+        break;
+      done += (gsize) n;
+    }
+  close (fd);
+
+  return (gssize) done;
+}
+
 /* Whether @name in @dir holds exactly @bytes. */
 static gboolean
 holds_bytes (int         dir,
@@ -56,35 +99,12 @@ holds_bytes (int         dir,
 {
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
-  g_autofree char *buffer = NULL;
-  struct stat info;
-  gsize done = 0;
-  int fd;
+  g_autofree char *buffer = g_malloc (MAX (length, 1));
+  goffset size = -1;
+  gssize done = sw_atomic_read_head (dir, name, buffer, length, &size);
 
-  /* Not blocking on a FIFO in the way; it is no regular file. */
-  fd = openat (dir, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
-  if (fd < 0)
-    return FALSE;
-  if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode) || (guint64) info.st_size != length)
-    {
-      close (fd);
-      return FALSE;
-    }
-
-  buffer = g_malloc (MAX (length, 1));
-  while (done < length)
-    {
-      ssize_t n = read (fd, buffer + done, length - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        break;
-      done += (gsize) n;
-    }
-  close (fd);
-
-  return done == length && (length == 0 || memcmp (buffer, data, length) == 0);
+  return done >= 0 && size == (goffset) length && (gsize) done == length &&
+         (length == 0 || memcmp (buffer, data, length) == 0);
 }
 
 static gboolean

@@ -32,4 +32,15 @@ gboolean sw_atomic_write_files (const char    *folder,
                                 guint          n_files,
                                 GError       **error);
 
+/* Reads the first @size bytes (fewer when it is shorter) of @name in
+ * the folder open as @dir into @buffer; @out_size, when not NULL, gets
+ * the whole file's size.  Returns how many bytes were read, or -1 when
+ * @name is no regular file (a link, a FIFO, a folder) or cannot be read;
+ * never blocks on a FIFO. */
+gssize   sw_atomic_read_head   (int            dir,
+                                const char    *name,
+                                char          *buffer,
+                                gsize          size,
+                                goffset       *out_size);
+
 G_END_DECLS

@@ -1,14 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 
+#include "sw-atomic-write.h"
 #include "sw-ics-exporter-internal.h"
 
 /*
@@ -283,39 +280,21 @@ sw_ics_exporter_add_digest (icalcomponent *calendar,
 }
 
 gboolean
-sw_ics_exporter_file_has_digest (const char *path,
+sw_ics_exporter_file_has_digest (int         dir,
+                                 const char *name,
                                  const char *digest)
 {
   char line[sizeof "\r\n" DIGEST_PROPERTY ":\r\n" + 64];
   char header[HEADER_BYTES + 1];
-  struct stat info;
-  gsize length = 0;
+  gssize length;
   char *end;
-  int fd;
 
   if (g_snprintf (line, sizeof line, "\r\n" DIGEST_PROPERTY ":%s\r\n", digest) >= (int) sizeof line)
     return FALSE;
 
-  /* Not blocking on a FIFO in the way; only a regular file counts. */
-  fd = open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0)
+  length = sw_atomic_read_head (dir, name, header, HEADER_BYTES, NULL);
+  if (length < 0)
     return FALSE;
-  if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode))
-    {
-      close (fd);
-      return FALSE;
-    }
-  while (length < HEADER_BYTES)
-    {
-      ssize_t n = read (fd, header + length, HEADER_BYTES - length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        break;
-      length += (gsize) n;
-    }
-  close (fd);
   header[length] = '\0';
 
   /* Only in the calendar's own properties, before its first component. */

@@ -41,6 +41,7 @@ struct _SwIcsExporter
   /* Prepared at the start of each export. */
   gint64           stamp;
   char            *title;            /* the plan's title, cleaned */
+  int              folder_fd;        /* the folder, open; or -1 */
   char            *tzid;
   icalcomponent   *vtimezone;        /* the plan's zone, trimmed to the plan */
   char            *vtimezone_text;
@@ -67,7 +68,7 @@ struct _SwIcsExporter
   guint            next;
 
   /* Where the files go, when known: files there that a new export would
-   * write byte for byte the same are read back instead of built. */
+   * write byte for byte the same are left as they are, not built. */
   char            *folder;
 };
 
@@ -99,8 +100,9 @@ char      *sw_ics_exporter_file_digest     (SwIcsExporter *self,
                                             GPtrArray     *tasks);
 void       sw_ics_exporter_add_digest      (icalcomponent *calendar,
                                             const char    *digest);
-/* Whether the file at @path carries @digest. */
-gboolean   sw_ics_exporter_file_has_digest (const char    *path,
+/* Whether the file @name in the folder open as @dir carries @digest. */
+gboolean   sw_ics_exporter_file_has_digest (int            dir,
+                                            const char    *name,
                                             const char    *digest);
 
 /* sw-ics-components.c: the items of a file (what an item is made of goes

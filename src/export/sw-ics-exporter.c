@@ -244,12 +244,11 @@ owner_file (SwIcsExporter *self,
   g_autofree char *name = calendar_name (self, part);
   SwIcsFile *file;
 
-  if (self->folder != NULL)
+  if (self->folder != NULL && self->folder_fd >= 0)
     {
       g_autofree char *digest = sw_ics_exporter_file_digest (self, file_key, name, slots, tasks);
-      g_autofree char *path = g_build_filename (self->folder, file_name, NULL);
 
-      if (sw_ics_exporter_file_has_digest (path, digest))
+      if (sw_ics_exporter_file_has_digest (self->folder_fd, file_name, digest))
         {
           file = new_file (file_name, file_key, NULL);
           file->unchanged = TRUE;
@@ -597,7 +596,7 @@ write_files (const char   *folder,
   g_autoptr(GError) local_error = NULL;
   guint n = 0, written = 0;
 
-  /* Those read back from the folder are there already. */
+  /* Those left alone in the folder are there already. */
   for (guint i = 0; i < n_files; i++)
     if (!files[i]->unchanged)
       {
@@ -799,6 +798,7 @@ static void
 sw_ics_exporter_init (SwIcsExporter *self)
 {
   self->reminder_minutes = -1;
+  self->folder_fd = -1;
 }
 
 SwIcsExporter *

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -14,6 +16,9 @@
 void
 sw_ics_exporter_clear_prepared (SwIcsExporter *self)
 {
+  if (self->folder_fd >= 0)
+    close (self->folder_fd);
+  self->folder_fd = -1;
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->tzid, g_free);
   g_clear_pointer (&self->vtimezone, icalcomponent_free);
@@ -322,6 +327,10 @@ sw_ics_exporter_prepare (SwIcsExporter  *self,
 
   self->stamp = self->now != 0 ? self->now : g_get_real_time () / G_USEC_PER_SEC;
   self->title = sw_ics_clean_text (sw_plan_get_title (self->plan), FALSE);
+  /* The files there are left alone, not built, when they would come out
+   * the same; a folder not made yet holds none. */
+  if (self->folder != NULL)
+    self->folder_fd = open (self->folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   self->tzid = g_strdup (sw_plan_get_time_zone (self->plan));
   create_indexes (self);
 

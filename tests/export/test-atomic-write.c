@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <utime.h>
 
 #include <glib/gstdio.h>
@@ -284,6 +286,64 @@ test_many_files (Fixture       *f,
     }
 }
 
+/* The start of a regular file, and nothing of what only stands in a
+ * file's place. */
+static void
+test_read_head (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (f->dir, "甲.ics", NULL);
+  g_autofree char *fifo = g_build_filename (f->dir, "fifo.ics", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "link.ics", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "folder.ics", NULL);
+  char buffer[8];
+  goffset size = -1;
+  int dir;
+
+  g_assert_true (g_file_set_contents (file, "BEGIN:VCALENDAR", -1, NULL));
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink ("甲.ics", link), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  dir = open (f->dir, O_RDONLY | O_DIRECTORY);
+  g_assert_cmpint (dir, >=, 0);
+
+  g_assert_cmpint (sw_atomic_read_head (dir, "甲.ics", buffer, sizeof buffer, &size), ==, 8);
+  g_assert_cmpmem (buffer, 8, "BEGIN:VC", 8);
+  g_assert_cmpint (size, ==, strlen ("BEGIN:VCALENDAR"));
+  g_assert_cmpint (sw_atomic_read_head (dir, "甲.ics", buffer, 0, NULL), ==, 0);
+  g_assert_cmpint (sw_atomic_read_head (dir, "fifo.ics", buffer, sizeof buffer, NULL), ==, -1);
+  g_assert_cmpint (sw_atomic_read_head (dir, "link.ics", buffer, sizeof buffer, NULL), ==, -1);
+  g_assert_cmpint (sw_atomic_read_head (dir, "folder.ics", buffer, sizeof buffer, NULL), ==, -1);
+  g_assert_cmpint (sw_atomic_read_head (dir, "missing.ics", buffer, sizeof buffer, NULL), ==, -1);
+  close (dir);
+}
+
+/* A link under a final name is replaced by a file, even when what it
+ * points at holds the new bytes; what it points at stays. */
+static void
+test_link_replaced (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *target = g_build_filename (f->dir, "target", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "b.ics", NULL);
+  SwAtomicFile file = { "b.ics", g_bytes_new_static ("same", 4), FALSE };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  struct stat info;
+
+  g_assert_true (g_file_set_contents (target, "same", -1, NULL));
+  g_assert_cmpint (symlink ("target", link), ==, 0);
+
+  g_assert_true (sw_atomic_write_files (f->dir, &file, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (file.written);
+  g_assert_cmpint (g_lstat (link, &info), ==, 0);
+  g_assert_true (S_ISREG (info.st_mode));
+  text = read_in (f, "target");
+  g_assert_cmpstr (text, ==, "same");
+  g_bytes_unref (file.bytes);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +360,10 @@ main (int   argc,
               test_many_files, fixture_tear_down);
   g_test_add ("/atomic-write/stale-temporaries", Fixture, NULL, fixture_set_up,
               test_stale_temporaries, fixture_tear_down);
+  g_test_add ("/atomic-write/read-head", Fixture, NULL, fixture_set_up,
+              test_read_head, fixture_tear_down);
+  g_test_add ("/atomic-write/link-replaced", Fixture, NULL, fixture_set_up,
+              test_link_replaced, fixture_tear_down);
 
   return g_test_run ();
 }
