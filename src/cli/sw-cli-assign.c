@@ -50,69 +50,137 @@ find_duty (SwSlot      *slot,
   return NULL;
 }
 
+/* What assign, unassign, move-slot and candidates name: a slot of a plan;
+ * with @names_person a person; with @no_duties (the error for a slot
+ * without duties) a duty.  Then what those are in the database. */
+typedef struct
+{
+  gboolean        names_person;
+  const char     *no_duties;
+  char           *plan_arg;
+  char           *slot_arg;
+  char           *person_arg;
+  char           *department_arg;
+  char           *duty_arg;
+  SwStore        *store;
+  SwOrganisation *org;
+  SwPlan         *plan;
+  SwSlot         *slot;
+  SwPerson       *person;
+  SwDuty         *duty;
+} SlotTarget;
+
+static void
+slot_target_clear (SlotTarget *target)
+{
+  g_clear_object (&target->store);
+  g_free (target->plan_arg);
+  g_free (target->slot_arg);
+  g_free (target->person_arg);
+  g_free (target->department_arg);
+  g_free (target->duty_arg);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SlotTarget, slot_target_clear)
+
+/* Parses --plan, --slot, with a person --person and --department, with a
+ * duty --duty, then the options of @extra (may be NULL); --slot, and
+ * --person when a person is named, are required. */
+static gboolean
+slot_target_parse_options (SlotTarget          *target,
+                           SwCliContext        *ctx,
+                           const GOptionEntry  *extra,
+                           int                 *argc,
+                           char              ***argv,
+                           GError             **error)
+{
+  const GOptionEntry target_entries[] = {
+    { "plan", 0, 0, G_OPTION_ARG_STRING, &target->plan_arg,
+      N_("The plan (may be left out when the database holds one)"), N_("ID") },
+    { "slot", 0, 0, G_OPTION_ARG_STRING, &target->slot_arg,
+      N_("The slot: its UID, or its title when that is unique"), N_("SLOT") },
+    { "person", 0, 0, G_OPTION_ARG_STRING, &target->person_arg,
+      N_("The person’s name"), N_("NAME") },
+    { "department", 0, 0, G_OPTION_ARG_STRING, &target->department_arg,
+      N_("The person’s department, when two people share the name"), N_("DEPARTMENT") },
+  };
+  const GOptionEntry duty_entry = {
+    "duty", 0, 0, G_OPTION_ARG_STRING, &target->duty_arg,
+    N_("The duty to fill (without it: an attendee)"), N_("DUTY")
+  };
+  g_autoptr(GArray) entries = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
+
+  g_array_append_vals (entries, target_entries, target->names_person ? 4 : 2);
+  if (target->no_duties != NULL)
+    g_array_append_val (entries, duty_entry);
+  for (; extra != NULL && extra->long_name != NULL; extra++)
+    g_array_append_val (entries, *extra);
+
+  if (!sw_cli_parse_options (ctx, (GOptionEntry *) entries->data, argc, argv, 0, error))
+    return FALSE;
+
+  return sw_cli_require_option (ctx, "--slot", target->slot_arg, error)
+         && (!target->names_person
+             || sw_cli_require_option (ctx, "--person", target->person_arg, error));
+}
+
+/* Opens the database and finds the plan, the slot, the person and the
+ * duty. */
+static gboolean
+slot_target_resolve (SlotTarget    *target,
+                     SwCliContext  *ctx,
+                     gboolean       read_only,
+                     GError       **error)
+{
+  target->store = sw_cli_open_store (ctx, read_only, error);
+  if (target->store == NULL)
+    return FALSE;
+  target->org = sw_store_get_organisation (target->store);
+
+  if ((target->plan = sw_cli_resolve_plan (target->org, target->plan_arg, error)) == NULL
+      || (target->slot = sw_cli_resolve_slot (target->plan, target->slot_arg, error)) == NULL)
+    return FALSE;
+
+  if (target->names_person)
+    {
+      target->person = sw_cli_resolve_person (target->org, target->person_arg,
+                                              target->department_arg, error);
+      if (target->person == NULL)
+        return FALSE;
+    }
+
+  if (target->duty_arg != NULL)
+    {
+      target->duty = find_duty (target->slot, target->duty_arg, _(target->no_duties), error);
+      if (target->duty == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 int
 sw_cli_cmd_assign (SwCliContext  *ctx,
                    int            argc,
                    char         **argv,
                    GError       **error)
 {
-  g_autofree char *plan_arg = NULL;
-  g_autofree char *slot_arg = NULL;
-  g_autofree char *person_arg = NULL;
-  g_autofree char *department_arg = NULL;
-  g_autofree char *duty_arg = NULL;
-  const GOptionEntry entries[] = {
-    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_arg,
-      N_("The plan (may be left out when the database holds one)"), N_("ID") },
-    { "slot", 0, 0, G_OPTION_ARG_STRING, &slot_arg,
-      N_("The slot: its UID, or its title when that is unique"), N_("SLOT") },
-    { "person", 0, 0, G_OPTION_ARG_STRING, &person_arg,
-      N_("The person’s name"), N_("NAME") },
-    { "department", 0, 0, G_OPTION_ARG_STRING, &department_arg,
-      N_("The person’s department, when two people share the name"), N_("DEPARTMENT") },
-    { "duty", 0, 0, G_OPTION_ARG_STRING, &duty_arg,
-      N_("The duty to fill (without it: an attendee)"), N_("DUTY") },
-    G_OPTION_ENTRY_NULL
-  };
-  g_autoptr(SwStore) store = NULL;
-  SwOrganisation *org;
-  SwPlan *plan;
-  SwSlot *slot;
-  SwPerson *person;
-  SwDuty *duty = NULL;
+  g_auto(SlotTarget) target = { .names_person = TRUE,
+                                .no_duties = N_("Slot “%s” has no duties; leave out --duty to add an attendee") };
 
-  if (!sw_cli_parse_options (ctx, entries, &argc, &argv, 0, error))
+  if (!slot_target_parse_options (&target, ctx, NULL, &argc, &argv, error)
+      || !slot_target_resolve (&target, ctx, FALSE, error))
     return SW_CLI_EXIT_FAILURE;
 
-  if (!sw_cli_require_option (ctx, "--slot", slot_arg, error)
-      || !sw_cli_require_option (ctx, "--person", person_arg, error))
-    return SW_CLI_EXIT_FAILURE;
-
-  store = sw_cli_open_store (ctx, FALSE, error);
-  if (store == NULL)
-    return SW_CLI_EXIT_FAILURE;
-  org = sw_store_get_organisation (store);
-
-  if ((plan = sw_cli_resolve_plan (org, plan_arg, error)) == NULL
-      || (slot = sw_cli_resolve_slot (plan, slot_arg, error)) == NULL
-      || (person = sw_cli_resolve_person (org, person_arg, department_arg, error)) == NULL)
-    return SW_CLI_EXIT_FAILURE;
-
-  if (duty_arg != NULL &&
-      (duty = find_duty (slot, duty_arg,
-                         _("Slot “%s” has no duties; leave out --duty to add an attendee"),
-                         error)) == NULL)
-    return SW_CLI_EXIT_FAILURE;
-
-  if (sw_slot_find_assignment (slot, person) != NULL)
+  if (sw_slot_find_assignment (target.slot, target.person) != NULL)
     {
       g_set_error (error, SW_CORE_ERROR, SW_CORE_ERROR_CONFLICT,
                    _("%s is already on slot “%s” (unassign first to change the duty)"),
-                   sw_person_get_name (person), sw_slot_get_title (slot));
+                   sw_person_get_name (target.person), sw_slot_get_title (target.slot));
       return SW_CLI_EXIT_FAILURE;
     }
 
-  if (!sw_edit_assign (org, slot, person, duty, error))
+  if (!sw_edit_assign (target.org, target.slot, target.person, target.duty, error))
     return SW_CLI_EXIT_FAILURE;
 
   return SW_CLI_EXIT_OK;
@@ -124,53 +192,21 @@ sw_cli_cmd_unassign (SwCliContext  *ctx,
                      char         **argv,
                      GError       **error)
 {
-  g_autofree char *plan_arg = NULL;
-  g_autofree char *slot_arg = NULL;
-  g_autofree char *person_arg = NULL;
-  g_autofree char *department_arg = NULL;
-  const GOptionEntry entries[] = {
-    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_arg,
-      N_("The plan (may be left out when the database holds one)"), N_("ID") },
-    { "slot", 0, 0, G_OPTION_ARG_STRING, &slot_arg,
-      N_("The slot: its UID, or its title when that is unique"), N_("SLOT") },
-    { "person", 0, 0, G_OPTION_ARG_STRING, &person_arg,
-      N_("The person’s name"), N_("NAME") },
-    { "department", 0, 0, G_OPTION_ARG_STRING, &department_arg,
-      N_("The person’s department, when two people share the name"), N_("DEPARTMENT") },
-    G_OPTION_ENTRY_NULL
-  };
-  g_autoptr(SwStore) store = NULL;
-  SwOrganisation *org;
-  SwPlan *plan;
-  SwSlot *slot;
-  SwPerson *person;
+  g_auto(SlotTarget) target = { .names_person = TRUE };
 
-  if (!sw_cli_parse_options (ctx, entries, &argc, &argv, 0, error))
+  if (!slot_target_parse_options (&target, ctx, NULL, &argc, &argv, error)
+      || !slot_target_resolve (&target, ctx, FALSE, error))
     return SW_CLI_EXIT_FAILURE;
 
-  if (!sw_cli_require_option (ctx, "--slot", slot_arg, error)
-      || !sw_cli_require_option (ctx, "--person", person_arg, error))
-    return SW_CLI_EXIT_FAILURE;
-
-  store = sw_cli_open_store (ctx, FALSE, error);
-  if (store == NULL)
-    return SW_CLI_EXIT_FAILURE;
-  org = sw_store_get_organisation (store);
-
-  if ((plan = sw_cli_resolve_plan (org, plan_arg, error)) == NULL
-      || (slot = sw_cli_resolve_slot (plan, slot_arg, error)) == NULL
-      || (person = sw_cli_resolve_person (org, person_arg, department_arg, error)) == NULL)
-    return SW_CLI_EXIT_FAILURE;
-
-  if (sw_slot_find_assignment (slot, person) == NULL)
+  if (sw_slot_find_assignment (target.slot, target.person) == NULL)
     {
       g_set_error (error, SW_CORE_ERROR, SW_CORE_ERROR_NOT_FOUND,
                    _("%s is not on slot “%s”"),
-                   sw_person_get_name (person), sw_slot_get_title (slot));
+                   sw_person_get_name (target.person), sw_slot_get_title (target.slot));
       return SW_CLI_EXIT_FAILURE;
     }
 
-  if (!sw_edit_unassign (org, slot, person, error))
+  if (!sw_edit_unassign (target.org, target.slot, target.person, error))
     return SW_CLI_EXIT_FAILURE;
 
   return SW_CLI_EXIT_OK;
@@ -182,33 +218,23 @@ sw_cli_cmd_move_slot (SwCliContext  *ctx,
                       char         **argv,
                       GError       **error)
 {
-  g_autofree char *plan_arg = NULL;
-  g_autofree char *slot_arg = NULL;
+  g_auto(SlotTarget) target = { .names_person = FALSE };
   g_autofree char *start_arg = NULL;
   g_autofree char *end_arg = NULL;
   const GOptionEntry entries[] = {
-    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_arg,
-      N_("The plan (may be left out when the database holds one)"), N_("ID") },
-    { "slot", 0, 0, G_OPTION_ARG_STRING, &slot_arg,
-      N_("The slot: its UID, or its title when that is unique"), N_("SLOT") },
     { "start", 0, 0, G_OPTION_ARG_STRING, &start_arg,
       N_("The new start"), N_("YYYY-MM-DDTHH:MM") },
     { "end", 0, 0, G_OPTION_ARG_STRING, &end_arg,
       N_("The new end"), N_("YYYY-MM-DDTHH:MM") },
     G_OPTION_ENTRY_NULL
   };
-  g_autoptr(SwStore) store = NULL;
-  SwOrganisation *org;
-  SwPlan *plan;
-  SwSlot *slot;
   gint64 start;
   gint64 end;
 
-  if (!sw_cli_parse_options (ctx, entries, &argc, &argv, 0, error))
+  if (!slot_target_parse_options (&target, ctx, entries, &argc, &argv, error))
     return SW_CLI_EXIT_FAILURE;
 
-  if (!sw_cli_require_option (ctx, "--slot", slot_arg, error)
-      || !sw_cli_require_option (ctx, "--start", start_arg, error)
+  if (!sw_cli_require_option (ctx, "--start", start_arg, error)
       || !sw_cli_require_option (ctx, "--end", end_arg, error))
     return SW_CLI_EXIT_FAILURE;
 
@@ -223,16 +249,10 @@ sw_cli_cmd_move_slot (SwCliContext  *ctx,
       return SW_CLI_EXIT_FAILURE;
     }
 
-  store = sw_cli_open_store (ctx, FALSE, error);
-  if (store == NULL)
-    return SW_CLI_EXIT_FAILURE;
-  org = sw_store_get_organisation (store);
-
-  if ((plan = sw_cli_resolve_plan (org, plan_arg, error)) == NULL
-      || (slot = sw_cli_resolve_slot (plan, slot_arg, error)) == NULL)
+  if (!slot_target_resolve (&target, ctx, FALSE, error))
     return SW_CLI_EXIT_FAILURE;
 
-  if (!sw_edit_move_slot (org, slot, start, end, error))
+  if (!sw_edit_move_slot (target.org, target.slot, start, end, error))
     return SW_CLI_EXIT_FAILURE;
 
   return SW_CLI_EXIT_OK;
@@ -246,51 +266,19 @@ sw_cli_cmd_candidates (SwCliContext  *ctx,
                        char         **argv,
                        GError       **error)
 {
-  g_autofree char *plan_arg = NULL;
-  g_autofree char *slot_arg = NULL;
-  g_autofree char *duty_arg = NULL;
-  const GOptionEntry entries[] = {
-    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_arg,
-      N_("The plan (may be left out when the database holds one)"), N_("ID") },
-    { "slot", 0, 0, G_OPTION_ARG_STRING, &slot_arg,
-      N_("The slot: its UID, or its title when that is unique"), N_("SLOT") },
-    { "duty", 0, 0, G_OPTION_ARG_STRING, &duty_arg,
-      N_("The duty to fill (without it: an attendee)"), N_("DUTY") },
-    G_OPTION_ENTRY_NULL
-  };
-  g_autoptr(SwStore) store = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(SwRulebook) rulebook = NULL;
   g_autoptr(GListStore) ranking = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
-  SwOrganisation *org;
-  SwPlan *plan;
-  SwSlot *slot;
-  SwDuty *duty = NULL;
+  g_auto(SlotTarget) target = { .names_person = FALSE,
+                                .no_duties = N_("Slot “%s” has no duties; leave out --duty to rank attendees") };
   guint n;
 
-  if (!sw_cli_parse_options (ctx, entries, &argc, &argv, 0, error))
+  if (!slot_target_parse_options (&target, ctx, NULL, &argc, &argv, error)
+      || !slot_target_resolve (&target, ctx, TRUE, error))
     return SW_CLI_EXIT_FAILURE;
 
-  if (!sw_cli_require_option (ctx, "--slot", slot_arg, error))
-    return SW_CLI_EXIT_FAILURE;
-
-  store = sw_cli_open_store (ctx, TRUE, error);
-  if (store == NULL)
-    return SW_CLI_EXIT_FAILURE;
-  org = sw_store_get_organisation (store);
-
-  if ((plan = sw_cli_resolve_plan (org, plan_arg, error)) == NULL
-      || (slot = sw_cli_resolve_slot (plan, slot_arg, error)) == NULL)
-    return SW_CLI_EXIT_FAILURE;
-
-  if (duty_arg != NULL &&
-      (duty = find_duty (slot, duty_arg,
-                         _("Slot “%s” has no duties; leave out --duty to rank attendees"),
-                         error)) == NULL)
-    return SW_CLI_EXIT_FAILURE;
-
-  rulebook = sw_rulebook_new (plan);
-  ranking = sw_rulebook_rank (rulebook, org, slot, duty);
+  rulebook = sw_rulebook_new (target.plan);
+  ranking = sw_rulebook_rank (rulebook, target.org, target.slot, target.duty);
   n = g_list_model_get_n_items (G_LIST_MODEL (ranking));
 
   /* name \t department \t kinds: the columns stay untranslated words so
