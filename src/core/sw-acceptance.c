@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "sw-acceptance.h"
+#include "sw-text.h"
 
 struct _SwAcceptance
 {
@@ -158,8 +159,7 @@ sw_acceptance_new (SwProblemKind  kind,
   self->kind = kind;
   self->person = g_object_ref (person);
   g_set_object (&self->slot, slot);
-  g_free (self->situation);
-  self->situation = g_strdup (situation != NULL ? situation : "");
+  sw_text_replace (&self->situation, situation);
   sw_acceptance_set_note (self, note);
 
   return self;
@@ -232,12 +232,6 @@ sw_acceptance_set_note (SwAcceptance *self,
 {
   g_return_if_fail (SW_IS_ACCEPTANCE (self));
 
-  if (note == NULL)
-    note = "";
-  if (g_strcmp0 (self->note, note) == 0)
-    return;
-
-  g_free (self->note);
-  self->note = g_strdup (note);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+  if (sw_text_replace (&self->note, note))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "sw-assignment.h"
+#include "sw-text.h"
 
 struct _SwAssignment
 {
@@ -229,15 +230,8 @@ sw_assignment_set_note (SwAssignment *self,
 {
   g_return_if_fail (SW_IS_ASSIGNMENT (self));
 
-  if (note == NULL)
-    note = "";
-
-  if (g_strcmp0 (self->note, note) == 0)
-    return;
-
-  g_free (self->note);
-  self->note = g_strdup (note);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+  if (sw_text_replace (&self->note, note))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
 }
 
 gboolean

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "sw-committee.h"
+#include "sw-text.h"
 
 struct _SwCommittee
 {
@@ -163,15 +164,8 @@ sw_committee_set_name (SwCommittee *self,
 {
   g_return_if_fail (SW_IS_COMMITTEE (self));
 
-  if (name == NULL)
-    name = "";
-
-  if (g_strcmp0 (self->name, name) == 0)
-    return;
-
-  g_free (self->name);
-  self->name = g_strdup (name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  if (sw_text_replace (&self->name, name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
 int

@@ -3,6 +3,7 @@
 
 #include "sw-duty.h"
 #include "sw-skills.h"
+#include "sw-text.h"
 
 #define MIN_COUNT 1
 #define MAX_COUNT 999
@@ -166,8 +167,7 @@ sw_duty_new (const char   *name,
   g_return_val_if_fail (department == NULL || SW_IS_DEPARTMENT (department), NULL);
 
   self = g_object_new (SW_TYPE_DUTY, NULL);
-  g_free (self->name);
-  self->name = g_strdup (name != NULL ? name : "");
+  sw_text_replace (&self->name, name);
   self->count = CLAMP (count, MIN_COUNT, MAX_COUNT);
   g_set_object (&self->department, department);
 
@@ -209,15 +209,8 @@ sw_duty_set_name (SwDuty     *self,
 {
   g_return_if_fail (SW_IS_DUTY (self));
 
-  if (name == NULL)
-    name = "";
-
-  if (g_strcmp0 (self->name, name) == 0)
-    return;
-
-  g_free (self->name);
-  self->name = g_strdup (name);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  if (sw_text_replace (&self->name, name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
 guint

@@ -3,6 +3,7 @@
 
 #include "sw-problem.h"
 #include "sw-rulebook.h"
+#include "sw-text.h"
 
 struct _SwProblem
 {
@@ -172,15 +173,13 @@ sw_problem_new (SwProblemKind  kind,
 
   self = g_object_new (SW_TYPE_PROBLEM, NULL);
   self->kind = kind;
-  g_free (self->message);
-  self->message = g_strdup (message != NULL ? message : "");
+  sw_text_replace (&self->message, message);
   g_set_object (&self->slot, slot);
   g_set_object (&self->other_slot, other_slot);
   g_set_object (&self->duty, duty);
   g_set_object (&self->person, person);
   g_set_object (&self->task, task);
-  g_free (self->situation);
-  self->situation = g_strdup (situation != NULL ? situation : "");
+  sw_text_replace (&self->situation, situation);
 
   return self;
 }
