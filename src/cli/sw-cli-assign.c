@@ -95,8 +95,6 @@ slot_target_parse_options (SlotTarget          *target,
                            GError             **error)
 {
   const GOptionEntry target_entries[] = {
-    { "plan", 0, 0, G_OPTION_ARG_STRING, &target->plan_arg,
-      N_("The plan (may be left out when the database holds one)"), N_("ID") },
     { "slot", 0, 0, G_OPTION_ARG_STRING, &target->slot_arg,
       N_("The slot: its UID, or its title when that is unique"), N_("SLOT") },
     { "person", 0, 0, G_OPTION_ARG_STRING, &target->person_arg,
@@ -110,13 +108,14 @@ slot_target_parse_options (SlotTarget          *target,
   };
   g_autoptr(GArray) entries = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
 
-  g_array_append_vals (entries, target_entries, target->names_person ? 4 : 2);
+  g_array_append_vals (entries, target_entries, target->names_person ? 3 : 1);
   if (target->no_duties != NULL)
     g_array_append_val (entries, duty_entry);
   for (; extra != NULL && extra->long_name != NULL; extra++)
     g_array_append_val (entries, *extra);
 
-  if (!sw_cli_parse_options (ctx, (GOptionEntry *) entries->data, argc, argv, 0, error))
+  if (!sw_cli_parse_plan_options (ctx, &target->plan_arg, (GOptionEntry *) entries->data,
+                                  argc, argv, 0, error))
     return FALSE;
 
   return sw_cli_require_option (ctx, "--slot", target->slot_arg, error)
@@ -132,13 +131,13 @@ slot_target_resolve (SlotTarget    *target,
                      gboolean       read_only,
                      GError       **error)
 {
-  target->store = sw_cli_open_store (ctx, read_only, error);
-  if (target->store == NULL)
+  target->plan = sw_cli_open_plan (ctx, read_only, target->plan_arg, &target->store, error);
+  if (target->plan == NULL)
     return FALSE;
   target->org = sw_store_get_organisation (target->store);
 
-  if ((target->plan = sw_cli_resolve_plan (target->org, target->plan_arg, error)) == NULL
-      || (target->slot = sw_cli_resolve_slot (target->plan, target->slot_arg, error)) == NULL)
+  target->slot = sw_cli_resolve_slot (target->plan, target->slot_arg, error);
+  if (target->slot == NULL)
     return FALSE;
 
   if (target->names_person)
@@ -362,8 +361,6 @@ sw_cli_cmd_rules (SwCliContext  *ctx,
     { "max-duties", 999, NULL, 0 },
   };
   const GOptionEntry entries[] = {
-    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_arg,
-      N_("The plan (may be left out when the database holds one)"), N_("ID") },
     { "travel-buffer", 0, 0, G_OPTION_ARG_STRING, &rules[0].arg,
       N_("Minutes a person needs between slots at different places (0–1440)"), N_("MIN") },
     { "max-hours-per-day", 0, 0, G_OPTION_ARG_STRING, &rules[1].arg,
@@ -379,7 +376,7 @@ sw_cli_cmd_rules (SwCliContext  *ctx,
   gboolean setting = FALSE;
   int status = SW_CLI_EXIT_FAILURE;
 
-  if (!sw_cli_parse_options (ctx, entries, &argc, &argv, 0, error))
+  if (!sw_cli_parse_plan_options (ctx, &plan_arg, entries, &argc, &argv, 0, error))
     goto out;
 
   /* Every value is checked before the database is opened for writing. */
@@ -390,14 +387,10 @@ sw_cli_cmd_rules (SwCliContext  *ctx,
       setting |= rules[i].arg != NULL;
     }
 
-  store = sw_cli_open_store (ctx, !setting, error);
-  if (store == NULL)
-    goto out;
-  org = sw_store_get_organisation (store);
-
-  plan = sw_cli_resolve_plan (org, plan_arg, error);
+  plan = sw_cli_open_plan (ctx, !setting, plan_arg, &store, error);
   if (plan == NULL)
     goto out;
+  org = sw_store_get_organisation (store);
 
   if (setting)
     {

@@ -125,8 +125,6 @@ sw_cli_cmd_autofill (SwCliContext  *ctx,
   g_autofree char *slot_arg = NULL;
   gboolean dry_run = FALSE;
   const GOptionEntry entries[] = {
-    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_arg,
-      N_("The plan (may be left out when the database holds one)"), N_("ID") },
     { "day", 0, 0, G_OPTION_ARG_STRING, &day_arg,
       N_("Fill only the slots that start on this day"), N_("YYYY-MM-DD") },
     { "slot", 0, 0, G_OPTION_ARG_STRING, &slot_arg,
@@ -143,7 +141,7 @@ sw_cli_cmd_autofill (SwCliContext  *ctx,
   SwSlot *slot = NULL;
   int day = SW_AUTOFILL_ALL_DAYS;
 
-  if (!sw_cli_parse_options (ctx, entries, &argc, &argv, 0, error))
+  if (!sw_cli_parse_plan_options (ctx, &plan_arg, entries, &argc, &argv, 0, error))
     return SW_CLI_EXIT_FAILURE;
 
   if (day_arg != NULL && slot_arg != NULL)
@@ -155,14 +153,10 @@ sw_cli_cmd_autofill (SwCliContext  *ctx,
   if (day_arg != NULL && !sw_cli_parse_date ("--day", day_arg, &day, error))
     return SW_CLI_EXIT_FAILURE;
 
-  store = sw_cli_open_store (ctx, dry_run, error);
-  if (store == NULL)
-    return SW_CLI_EXIT_FAILURE;
-  org = sw_store_get_organisation (store);
-
-  plan = sw_cli_resolve_plan (org, plan_arg, error);
+  plan = sw_cli_open_plan (ctx, dry_run, plan_arg, &store, error);
   if (plan == NULL)
     return SW_CLI_EXIT_FAILURE;
+  org = sw_store_get_organisation (store);
   if (slot_arg != NULL && (slot = sw_cli_resolve_slot (plan, slot_arg, error)) == NULL)
     return SW_CLI_EXIT_FAILURE;
 

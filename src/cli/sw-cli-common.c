@@ -76,6 +76,29 @@ sw_cli_parse_options (SwCliContext        *ctx,
 }
 
 gboolean
+sw_cli_parse_plan_options (SwCliContext        *ctx,
+                           char               **plan_arg,
+                           const GOptionEntry  *entries,
+                           int                 *argc,
+                           char              ***argv,
+                           int                  max_positional,
+                           GError             **error)
+{
+  const GOptionEntry plan_entry = {
+    "plan", 0, 0, G_OPTION_ARG_STRING, plan_arg,
+    N_("The plan (may be left out when the database holds one)"), N_("ID")
+  };
+  g_autoptr(GArray) all_entries = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
+
+  g_array_append_val (all_entries, plan_entry);
+  for (; entries != NULL && entries->long_name != NULL; entries++)
+    g_array_append_val (all_entries, *entries);
+
+  return sw_cli_parse_options (ctx, (GOptionEntry *) all_entries->data,
+                               argc, argv, max_positional, error);
+}
+
+gboolean
 sw_cli_require_option (SwCliContext  *ctx,
                        const char    *option,
                        const char    *value,
@@ -229,6 +252,27 @@ sw_cli_resolve_plan (SwOrganisation  *org,
     g_set_error (error, SW_CORE_ERROR, SW_CORE_ERROR_NOT_FOUND,
                  _("No plan “%s” in the database (plans: %s)"), plan_arg, ids);
   return NULL;
+}
+
+SwPlan *
+sw_cli_open_plan (SwCliContext  *ctx,
+                  gboolean       read_only,
+                  const char    *plan_arg,
+                  SwStore      **out_store,
+                  GError       **error)
+{
+  g_autoptr(SwStore) store = sw_cli_open_store (ctx, read_only, error);
+  SwPlan *plan;
+
+  if (store == NULL)
+    return NULL;
+
+  plan = sw_cli_resolve_plan (sw_store_get_organisation (store), plan_arg, error);
+  if (plan == NULL)
+    return NULL;
+
+  *out_store = g_steal_pointer (&store);
+  return plan;
 }
 
 SwSlot *

@@ -57,6 +57,16 @@ gboolean  sw_cli_parse_options      (SwCliContext        *ctx,
                                      int                  max_positional,
                                      GError             **error);
 
+/* As sw_cli_parse_options(), with the --plan option before @entries; the
+ * plan it names is left in *@plan_arg (to be freed). */
+gboolean  sw_cli_parse_plan_options (SwCliContext        *ctx,
+                                     char               **plan_arg,
+                                     const GOptionEntry  *entries,
+                                     int                 *argc,
+                                     char              ***argv,
+                                     int                  max_positional,
+                                     GError             **error);
+
 /* Sets a usage error "COMMAND: --OPTION is required" and returns FALSE
  * when @value is NULL. */
 gboolean  sw_cli_require_option     (SwCliContext        *ctx,
@@ -76,6 +86,15 @@ SwStore  *sw_cli_open_store         (SwCliContext        *ctx,
  * with @plan_arg NULL the only plan of the database. */
 SwPlan   *sw_cli_resolve_plan       (SwOrganisation      *org,
                                      const char          *plan_arg,
+                                     GError             **error);
+
+/* Opens the database of @ctx (see sw_cli_open_store()) and finds the
+ * plan named by @plan_arg in it (see sw_cli_resolve_plan()); the database,
+ * left in *@out_store, keeps the plan alive. */
+SwPlan   *sw_cli_open_plan          (SwCliContext        *ctx,
+                                     gboolean             read_only,
+                                     const char          *plan_arg,
+                                     SwStore            **out_store,
                                      GError             **error);
 
 /* A slot of @plan by UID, or by a title unique in the plan. */

@@ -163,8 +163,6 @@ sw_cli_cmd_export_ics (SwCliContext  *ctx,
   gboolean tasks = FALSE;
   int reminder = -1;
   const GOptionEntry entries[] = {
-    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_arg,
-      N_("The plan (may be left out when the database holds one)"), N_("ID") },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out,
       N_("Write the whole plan as one file (“-”: standard output)"), N_("FILE") },
     { "per-person", 0, 0, G_OPTION_ARG_FILENAME, &per_person,
@@ -185,7 +183,7 @@ sw_cli_cmd_export_ics (SwCliContext  *ctx,
   SwIcsScope scope;
   const char *folder = NULL;
 
-  if (!sw_cli_parse_options (ctx, entries, &argc, &argv, 0, error))
+  if (!sw_cli_parse_plan_options (ctx, &plan_arg, entries, &argc, &argv, 0, error))
     return SW_CLI_EXIT_FAILURE;
   if (!check_export_targets (out, per_person, per_department, reminder, error))
     return SW_CLI_EXIT_FAILURE;

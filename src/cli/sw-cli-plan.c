@@ -407,21 +407,15 @@ sw_cli_cmd_export_plan (SwCliContext  *ctx,
                         GError       **error)
 {
   g_autofree char *plan_arg = NULL;
-  const GOptionEntry entries[] = {
-    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_arg,
-      N_("The plan (may be left out when the database holds one)"), N_("ID") },
-    G_OPTION_ENTRY_NULL
-  };
   g_autoptr(SwStore) store = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  SwOrganisation *org;
   const char *file;
   const char *data;
   gsize length;
   SwPlan *plan;
 
-  if (!sw_cli_parse_options (ctx, entries, &argc, &argv, 1, error))
+  if (!sw_cli_parse_plan_options (ctx, &plan_arg, NULL, &argc, &argv, 1, error))
     return SW_CLI_EXIT_FAILURE;
 
   if (argc < 2)
@@ -432,16 +426,11 @@ sw_cli_cmd_export_plan (SwCliContext  *ctx,
     }
   file = argv[1];
 
-  store = sw_cli_open_store (ctx, TRUE, error);
-  if (store == NULL)
-    return SW_CLI_EXIT_FAILURE;
-  org = sw_store_get_organisation (store);
-
-  plan = sw_cli_resolve_plan (org, plan_arg, error);
+  plan = sw_cli_open_plan (ctx, TRUE, plan_arg, &store, error);
   if (plan == NULL)
     return SW_CLI_EXIT_FAILURE;
 
-  bytes = sw_plan_file_export (org, plan);
+  bytes = sw_plan_file_export (sw_store_get_organisation (store), plan);
   data = g_bytes_get_data (bytes, &length);
 
   if (g_str_equal (file, "-"))

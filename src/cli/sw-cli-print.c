@@ -136,8 +136,6 @@ sw_cli_cmd_print (SwCliContext  *ctx,
     .orientation = SW_ORIENTATION_AUTO,
   };
   const GOptionEntry entries[] = {
-    { "plan", 0, 0, G_OPTION_ARG_STRING, &options.plan_arg,
-      N_("The plan (may be left out when the database holds one)"), N_("ID") },
     { "sheet", 0, 0, G_OPTION_ARG_STRING, &options.sheet_arg,
       N_("The sheet: roles, week or slips"), N_("SHEET") },
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &options.pdf,
@@ -156,20 +154,17 @@ sw_cli_cmd_print (SwCliContext  *ctx,
   SwOrganisation *org;
   SwPlan *plan;
 
-  if (!sw_cli_parse_options (ctx, entries, &argc, &argv, 0, error))
+  if (!sw_cli_parse_plan_options (ctx, &options.plan_arg, entries, &argc, &argv, 0, error))
     return SW_CLI_EXIT_FAILURE;
 
   /* Every argument is checked before the database is opened. */
   if (!read_print_options (ctx, &options, error))
     return SW_CLI_EXIT_FAILURE;
 
-  store = sw_cli_open_store (ctx, TRUE, error);
-  if (store == NULL)
-    return SW_CLI_EXIT_FAILURE;
-  org = sw_store_get_organisation (store);
-  plan = sw_cli_resolve_plan (org, options.plan_arg, error);
+  plan = sw_cli_open_plan (ctx, TRUE, options.plan_arg, &store, error);
   if (plan == NULL)
     return SW_CLI_EXIT_FAILURE;
+  org = sw_store_get_organisation (store);
 
   if (options.xlsx != NULL)
     return sw_workbook_write_roles (org, plan, options.xlsx, error) ? SW_CLI_EXIT_OK : SW_CLI_EXIT_FAILURE;

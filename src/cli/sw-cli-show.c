@@ -374,23 +374,14 @@ sw_cli_cmd_show (SwCliContext  *ctx,
                  GError       **error)
 {
   g_autofree char *plan_arg = NULL;
-  const GOptionEntry entries[] = {
-    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_arg,
-      N_("The plan (may be left out when the database holds one)"), N_("ID") },
-    G_OPTION_ENTRY_NULL
-  };
   g_autoptr(SwStore) store = NULL;
   g_autofree char *text = NULL;
   SwPlan *plan;
 
-  if (!sw_cli_parse_options (ctx, entries, &argc, &argv, 0, error))
+  if (!sw_cli_parse_plan_options (ctx, &plan_arg, NULL, &argc, &argv, 0, error))
     return SW_CLI_EXIT_FAILURE;
 
-  store = sw_cli_open_store (ctx, TRUE, error);
-  if (store == NULL)
-    return SW_CLI_EXIT_FAILURE;
-
-  plan = sw_cli_resolve_plan (sw_store_get_organisation (store), plan_arg, error);
+  plan = sw_cli_open_plan (ctx, TRUE, plan_arg, &store, error);
   if (plan == NULL)
     return SW_CLI_EXIT_FAILURE;
 
@@ -408,8 +399,6 @@ sw_cli_cmd_check (SwCliContext  *ctx,
   g_autofree char *plan_arg = NULL;
   gboolean show_accepted = FALSE;
   const GOptionEntry entries[] = {
-    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan_arg,
-      N_("The plan (may be left out when the database holds one)"), N_("ID") },
     { "accepted", 0, 0, G_OPTION_ARG_NONE, &show_accepted,
       N_("List the accepted problems too, after the open ones"), NULL },
     G_OPTION_ENTRY_NULL
@@ -421,14 +410,10 @@ sw_cli_cmd_check (SwCliContext  *ctx,
   guint n;
   guint n_open = 0;
 
-  if (!sw_cli_parse_options (ctx, entries, &argc, &argv, 0, error))
+  if (!sw_cli_parse_plan_options (ctx, &plan_arg, entries, &argc, &argv, 0, error))
     return SW_CLI_EXIT_FAILURE;
 
-  store = sw_cli_open_store (ctx, TRUE, error);
-  if (store == NULL)
-    return SW_CLI_EXIT_FAILURE;
-
-  plan = sw_cli_resolve_plan (sw_store_get_organisation (store), plan_arg, error);
+  plan = sw_cli_open_plan (ctx, TRUE, plan_arg, &store, error);
   if (plan == NULL)
     return SW_CLI_EXIT_FAILURE;
 
