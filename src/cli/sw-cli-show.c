@@ -236,40 +236,15 @@ append_slot (GString *out,
   append_slot_visit_targets (out, slot);
 }
 
-static int
-compare_days (gconstpointer a,
-              gconstpointer b)
-{
-  int x = *(const int *) a;
-  int y = *(const int *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 append_days (GString *out,
              SwPlan  *plan)
 {
   g_autoptr(GPtrArray) slots = sw_plan_dup_sorted_slots (plan);
-  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (int));
-  int first = sw_plan_get_first_day (plan);
-  int last = sw_plan_get_last_day (plan);
-  gboolean all_days = (gint64) last - first < ALL_DAYS_LIMIT;
-  guint next = 0;
-
   /* Every day of the plan (for plans of up to three months), and every day
    * a slot starts on, inside the plan's dates or not. */
-  if (all_days)
-    for (int day = first; day <= last; day++)
-      g_array_append_val (days, day);
-  for (guint i = 0; i < slots->len; i++)
-    {
-      int day = sw_time_day_of (sw_slot_get_start (g_ptr_array_index (slots, i)));
-
-      if (!all_days || day < first || day > last)
-        g_array_append_val (days, day);
-    }
-  g_array_sort (days, compare_days);
+  g_autoptr(GArray) days = sw_plan_dup_days (plan, ALL_DAYS_LIMIT);
+  guint next = 0;
 
   if (days->len == 0)
     {
@@ -281,9 +256,6 @@ append_days (GString *out,
     {
       int day = g_array_index (days, int, i);
       gboolean any = FALSE;
-
-      if (i > 0 && g_array_index (days, int, i - 1) == day)
-        continue;
 
       append_day_heading (out, day);
       while (next < slots->len

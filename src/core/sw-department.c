@@ -29,7 +29,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Replaces *@field with @value (NULL meaning ""); TRUE when it changed. */
 static void
 sw_department_finalize (GObject *object)
 {

@@ -5,6 +5,7 @@
 
 #include "sw-acceptance.h"
 #include "sw-plan.h"
+#include "sw-time.h"
 #include "sw-text.h"
 
 #define DEFAULT_TIME_ZONE "Asia/Shanghai"
@@ -621,4 +622,46 @@ sw_plan_dup_sorted_slots (SwPlan *self)
   g_ptr_array_sort (sorted, compare_slots);
 
   return sorted;
+}
+
+static int
+compare_days (gconstpointer a,
+              gconstpointer b)
+{
+  int x = *(const int *) a;
+  int y = *(const int *) b;
+
+  return (x > y) - (x < y);
+}
+
+GArray *
+sw_plan_dup_days (SwPlan *self,
+                  int     max_days)
+{
+  GArray *days;
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GListModel *slots;
+
+  g_return_val_if_fail (SW_IS_PLAN (self), NULL);
+
+  days = g_array_new (FALSE, FALSE, sizeof (int));
+  if ((gint64) self->last_day - self->first_day < max_days)
+    for (int day = self->first_day; day <= self->last_day; day++)
+      {
+        g_array_append_val (days, day);
+        g_hash_table_add (seen, GINT_TO_POINTER (day));
+      }
+
+  slots = G_LIST_MODEL (self->slots);
+  for (guint i = 0; i < g_list_model_get_n_items (slots); i++)
+    {
+      g_autoptr(SwSlot) slot = g_list_model_get_item (slots, i);
+      int day = sw_time_day_of (sw_slot_get_start (slot));
+
+      if (g_hash_table_add (seen, GINT_TO_POINTER (day)))
+        g_array_append_val (days, day);
+    }
+  g_array_sort (days, compare_days);
+
+  return days;
 }

@@ -72,5 +72,10 @@ SwSlot     *sw_plan_find_slot_by_uid  (SwPlan     *self,
                                        const char *uid);
 /* The slots sorted by start, then end, then title (transfer container). */
 GPtrArray  *sw_plan_dup_sorted_slots  (SwPlan     *self);
+/* The days to go through the plan by, in order, each once (an array of
+ * int days): every day of the plan when it spans at most @max_days days,
+ * and every day one of its slots starts on. */
+GArray     *sw_plan_dup_days          (SwPlan     *self,
+                                       int         max_days);
 
 G_END_DECLS

@@ -515,16 +515,6 @@ write_people (Writer         *writer,
   end_sheet (writer, &sheet);
 }
 
-static int
-compare_days (gconstpointer a,
-              gconstpointer b)
-{
-  int x = *(const int *) a;
-  int y = *(const int *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* "&C" + the plan title in bold, with "&" doubled (the header codes). */
 static char *
 page_header_for (SwPlan *plan)
@@ -598,38 +588,14 @@ writer_set_properties (Writer *writer,
   workbook_set_properties (writer->workbook, &doc);
 }
 
-/* Every day of the plan, and any other day a slot starts on, in order. */
-static GArray *
-plan_days (SwPlan    *plan,
-           GPtrArray *sorted_slots)
-{
-  GArray *days = g_array_new (FALSE, FALSE, sizeof (int));
-  g_autoptr(GHashTable) day_set = g_hash_table_new (NULL, NULL);
-
-  for (int day = sw_plan_get_first_day (plan); day <= sw_plan_get_last_day (plan); day++)
-    {
-      g_array_append_val (days, day);
-      g_hash_table_add (day_set, GINT_TO_POINTER (day));
-    }
-  for (guint i = 0; i < sorted_slots->len; i++)
-    {
-      int day = sw_time_day_of (sw_slot_get_start (g_ptr_array_index (sorted_slots, i)));
-
-      if (g_hash_table_add (day_set, GINT_TO_POINTER (day)))
-        g_array_append_val (days, day);
-    }
-  g_array_sort (days, compare_days);
-
-  return days;
-}
-
 /* One worksheet per day, each with the slots starting on that day. */
 static void
 write_days (Writer    *writer,
             SwPlan    *plan,
             GPtrArray *sorted_slots)
 {
-  g_autoptr(GArray) days = plan_days (plan, sorted_slots);
+  /* Every day of the plan, and any other day a slot starts on. */
+  g_autoptr(GArray) days = sw_plan_dup_days (plan, G_MAXINT);
 
   for (guint d = 0; d < days->len; d++)
     {

@@ -669,6 +669,38 @@ test_plan_properties (void)
   g_assert_cmpint (sw_plan_get_travel_buffer (plan), ==, 1440);
 }
 
+/* Every day of a short plan once, and the days slots start on outside
+ * it; of a long plan, only the days with slots. */
+static void
+test_plan_days (void)
+{
+  g_autoptr(SwPlan) plan = sw_plan_new ("周", 10, 12, "Asia/Shanghai");
+  GListStore *slots = G_LIST_STORE (sw_plan_get_slots (plan));
+  g_autoptr(SwSlot) after = sw_slot_new (SW_SLOT_KIND_OTHER, "总结", sw_time_from_day (15) + 600,
+                                         sw_time_from_day (15) + 660);
+  g_autoptr(SwSlot) inside = sw_slot_new (SW_SLOT_KIND_VISIT, "走访", sw_time_from_day (11) + 540,
+                                          sw_time_from_day (11) + 600);
+  g_autoptr(SwSlot) inside_too = sw_slot_new (SW_SLOT_KIND_VISIT, "走访", sw_time_from_day (11) + 900,
+                                              sw_time_from_day (11) + 960);
+  g_autoptr(SwSlot) before = sw_slot_new (SW_SLOT_KIND_MOBILISATION, "动员", sw_time_from_day (8),
+                                          sw_time_from_day (8) + 60);
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) with_slots = NULL;
+  const int expected_all[] = { 8, 10, 11, 12, 15 };
+  const int expected_with_slots[] = { 8, 11, 15 };
+
+  g_list_store_append (slots, after);
+  g_list_store_append (slots, inside);
+  g_list_store_append (slots, before);
+  g_list_store_append (slots, inside_too);
+
+  all = sw_plan_dup_days (plan, 3);
+  g_assert_cmpmem (all->data, all->len * sizeof (int), expected_all, sizeof expected_all);
+  with_slots = sw_plan_dup_days (plan, 2);
+  g_assert_cmpmem (with_slots->data, with_slots->len * sizeof (int),
+                   expected_with_slots, sizeof expected_with_slots);
+}
+
 static void
 test_plan_slots (void)
 {
@@ -972,6 +1004,7 @@ main (int   argc,
   g_test_add_func ("/entities/task", test_task);
   g_test_add_func ("/entities/plan/properties", test_plan_properties);
   g_test_add_func ("/entities/plan/slots", test_plan_slots);
+  g_test_add_func ("/entities/plan/days", test_plan_days);
   g_test_add_func ("/entities/problem", test_problem);
   g_test_add_func ("/entities/enums", test_enums);
   g_test_add_func ("/entities/organisation", test_organisation);
