@@ -133,21 +133,13 @@ append_slot_organisers (GString *out,
                         SwSlot  *slot)
 {
   GListModel *organisers = sw_slot_get_organisers (slot);
-  guint n = g_list_model_get_n_items (organisers);
+  g_autofree char *names = NULL;
 
-  if (n == 0)
+  if (g_list_model_get_n_items (organisers) == 0)
     return;
 
-  g_string_append_printf (out, "    %s: ", _("Organisers"));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SwDepartment) dept = g_list_model_get_item (organisers, i);
-
-      if (i > 0)
-        g_string_append (out, ", ");
-      g_string_append (out, sw_department_get_name (dept));
-    }
-  g_string_append_c (out, '\n');
+  names = sw_department_join_names (organisers, ", ");
+  g_string_append_printf (out, "    %s: %s\n", _("Organisers"), names);
 }
 
 /* Each duty with its department, its fill and the people on it. */

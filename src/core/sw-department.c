@@ -238,3 +238,26 @@ sw_department_set_position (SwDepartment *self,
   self->position = position;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
 }
+
+char *
+sw_department_join_names (GListModel *departments,
+                          const char *separator)
+{
+  GString *names = g_string_new (NULL);
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (departments), NULL);
+  g_return_val_if_fail (separator != NULL, NULL);
+
+  n = g_list_model_get_n_items (departments);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwDepartment) department = g_list_model_get_item (departments, i);
+
+      if (i > 0)
+        g_string_append (names, separator);
+      g_string_append (names, department->name);
+    }
+
+  return g_string_free (names, FALSE);
+}

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -26,5 +26,10 @@ void          sw_department_set_color      (SwDepartment *self,
 int           sw_department_get_position   (SwDepartment *self);
 void          sw_department_set_position   (SwDepartment *self,
                                             int           position);
+
+/* The names of the departments in @departments, in order, joined by
+ * @separator ("" for none). */
+char         *sw_department_join_names     (GListModel   *departments,
+                                            const char   *separator);
 
 G_END_DECLS

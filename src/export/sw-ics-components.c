@@ -190,21 +190,13 @@ append_organisers (GString *out,
                    SwSlot  *slot)
 {
   GListModel *organisers = sw_slot_get_organisers (slot);
-  guint n = g_list_model_get_n_items (organisers);
+  g_autofree char *names = NULL;
 
-  if (n == 0)
+  if (g_list_model_get_n_items (organisers) == 0)
     return;
 
-  g_string_append_printf (out, "%s ", _("Organised by:"));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SwDepartment) department = g_list_model_get_item (organisers, i);
-
-      if (i > 0)
-        g_string_append (out, _(", "));
-      g_string_append (out, sw_department_get_name (department));
-    }
-  g_string_append_c (out, '\n');
+  names = sw_department_join_names (organisers, _(", "));
+  g_string_append_printf (out, "%s %s\n", _("Organised by:"), names);
 }
 
 static void

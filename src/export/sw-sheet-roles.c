@@ -64,24 +64,6 @@ person_line_markup (SwPerson *person)
 }
 
 static char *
-department_names (GListModel *departments)
-{
-  GString *s = g_string_new (NULL);
-  guint n = g_list_model_get_n_items (departments);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SwDepartment) dept = g_list_model_get_item (departments, i);
-
-      if (s->len > 0)
-        g_string_append (s, sheet_list_separator ());
-      g_string_append (s, sw_department_get_name (dept));
-    }
-
-  return g_string_free (s, FALSE);
-}
-
-static char *
 activity_markup (SwSlot *slot)
 {
   GString *s = g_string_new (NULL);
@@ -242,7 +224,8 @@ slot_row_new (SheetBuilder *b,
   SheetBlock *block = sheet_block_new (b);
   g_autofree char *time = sheet_format_time_range (sw_slot_get_start (slot), sw_slot_get_end (slot));
   g_autofree char *activity = activity_markup (slot);
-  g_autofree char *organisers = department_names (sw_slot_get_organisers (slot));
+  g_autofree char *organisers = sw_department_join_names (sw_slot_get_organisers (slot),
+                                                          sheet_list_separator ());
   g_autoptr(GArray) rows = slot_sub_rows (b, slot, w);
   PangoLayout *cells[COL_DUTY];
   double x[N_COLS];

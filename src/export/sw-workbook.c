@@ -245,24 +245,6 @@ end_sheet (Writer *writer,
     }
 }
 
-static char *
-department_names (GListModel *departments)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  guint n = g_list_model_get_n_items (departments);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SwDepartment) department = g_list_model_get_item (departments, i);
-
-      if (i > 0)
-        g_string_append (text, sw_roster_use_chinese () ? "、" : ", ");
-      g_string_append (text, sw_department_get_name (department));
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 /* "09:00–11:00", or "09:00 – 9/26 17:00" when the slot ends on another day. */
 static char *
 slot_time_text (SwSlot *slot)
@@ -376,7 +358,8 @@ write_day (Writer    *writer,
       g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GArray) seats = slot_seats (slot, keep);
       g_autofree char *time = slot_time_text (slot);
-      g_autofree char *organisers = department_names (sw_slot_get_organisers (slot));
+      g_autofree char *organisers = sw_department_join_names (sw_slot_get_organisers (slot),
+                                                                   sw_roster_use_chinese () ? "、" : ", ");
       lxw_row_t first = sheet.row;
       lxw_row_t last = sheet.row + seats->len - 1;
       guint start = 0;

@@ -286,6 +286,23 @@ test_department (void)
   g_assert_cmpstr (sw_department_get_color (department), ==, "#3465a4");
   sw_department_set_short_name (department, NULL);
   g_assert_cmpstr (sw_department_get_short_name (department), ==, "");
+
+  {
+    g_autoptr(GListStore) departments = g_list_store_new (SW_TYPE_DEPARTMENT);
+    g_autoptr(SwDepartment) office = sw_department_new ("办公室");
+    g_autoptr(SwDepartment) tax = sw_department_new ("税源管理科");
+    g_autofree char *none = sw_department_join_names (G_LIST_MODEL (departments), "、");
+    g_autofree char *one = NULL;
+    g_autofree char *two = NULL;
+
+    g_assert_cmpstr (none, ==, "");
+    g_list_store_append (departments, office);
+    one = sw_department_join_names (G_LIST_MODEL (departments), "、");
+    g_assert_cmpstr (one, ==, "办公室");
+    g_list_store_append (departments, tax);
+    two = sw_department_join_names (G_LIST_MODEL (departments), "、");
+    g_assert_cmpstr (two, ==, "办公室、税源管理科");
+  }
 }
 
 static void
