@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sw-name-dialog.h"
 #include "sw-rulebook.h"
 #include "sw-schedule-sidebar.h"
 #include "sw-schedule-view.h"
@@ -47,34 +48,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-error_response (AdwMessageDialog *dialog,
-                const char       *response,
-                gpointer          user_data)
-{
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
 void
 sw_schedule_view_show_error (GtkWidget    *widget,
                              const char   *heading,
                              const GError *error)
 {
-  GtkRoot *root;
-  GtkWidget *dialog;
-
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (heading != NULL);
 
   /* A popover's own root is the window it pops up over. */
-  root = gtk_widget_get_root (widget);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
-                                   error != NULL ? error->message : NULL);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_signal_connect (dialog, "response", G_CALLBACK (error_response), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sw_name_dialog_message (widget, heading, error != NULL ? error->message : NULL);
 }
 
 void

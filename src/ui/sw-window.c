@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sw-name-dialog.h"
 #include "sw-plan-switcher.h"
 #include "sw-problems-button.h"
 #include "sw-roster-view.h"
@@ -374,31 +375,15 @@ sw_window_set_plan (SwWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
 
-static void
-error_dialog_response (AdwMessageDialog *dialog,
-                       const char       *response,
-                       gpointer          user_data)
-{
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
 void
 sw_window_show_error (SwWindow     *self,
                       const char   *heading,
                       const GError *error)
 {
-  GtkWidget *dialog;
-
   g_return_if_fail (SW_IS_WINDOW (self));
   g_return_if_fail (heading != NULL);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   error != NULL ? error->message : NULL);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_signal_connect (dialog, "response", G_CALLBACK (error_dialog_response), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sw_name_dialog_message (GTK_WIDGET (self), heading, error != NULL ? error->message : NULL);
 }
 
 /* GObject */
