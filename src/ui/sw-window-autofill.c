@@ -13,30 +13,38 @@ autofill_applied (SwAutofillDialog *dialog,
                   SwWindow         *window)
 {
   g_autofree char *text = NULL;
-  AdwToast *toast;
 
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "Auto-fill filled %u seat",
                                        "Auto-fill filled %u seats", n_filled),
                           n_filled);
-  toast = adw_toast_new (text);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  sw_window_add_toast (window, toast);
+  sw_window_add_undo_toast (window, text);
 }
 
+/* Auto-fill for @day (or every day) of the plan shown, only @slot_uid's
+ * slot when not NULL; nothing while no plan is open or when that slot is
+ * gone. */
 static void
-present_dialog (SwWindow       *window,
-                SwOrganisation *org,
-                SwPlan         *plan,
-                int             day,
-                SwSlot         *slot)
+present_dialog (SwWindow   *window,
+                int         day,
+                const char *slot_uid)
 {
-  SwAutofillDialog *dialog;
+  SwOrganisation *org = sw_window_get_organisation (window);
+  SwPlan *plan = sw_window_get_plan (window);
+  SwSlot *slot = NULL;
 
-  dialog = sw_autofill_dialog_new (GTK_WINDOW (window), org, plan, day, slot);
-  g_signal_connect_object (dialog, "applied", G_CALLBACK (autofill_applied), window, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (org == NULL || plan == NULL)
+    return;
+
+  if (slot_uid != NULL)
+    {
+      slot = sw_plan_find_slot_by_uid (plan, slot_uid);
+      if (slot == NULL)
+        return;
+    }
+
+  sw_window_present_dialog (window, sw_autofill_dialog_new (GTK_WINDOW (window), org, plan, day, slot),
+                            "applied", G_CALLBACK (autofill_applied));
 }
 
 static void
@@ -44,14 +52,7 @@ autofill_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  SwWindow *window = SW_WINDOW (widget);
-  SwOrganisation *org = sw_window_get_organisation (window);
-  SwPlan *plan = sw_window_get_plan (window);
-
-  if (org == NULL || plan == NULL)
-    return;
-
-  present_dialog (window, org, plan, SW_AUTOFILL_ALL_DAYS, NULL);
+  present_dialog (SW_WINDOW (widget), SW_AUTOFILL_ALL_DAYS, NULL);
 }
 
 /* win.autofill-slot("uid"): only the empty duties of that slot. */
@@ -60,17 +61,7 @@ autofill_slot_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  SwWindow *window = SW_WINDOW (widget);
-  SwOrganisation *org = sw_window_get_organisation (window);
-  SwPlan *plan = sw_window_get_plan (window);
-  SwSlot *slot;
-
-  if (org == NULL || plan == NULL)
-    return;
-
-  slot = sw_plan_find_slot_by_uid (plan, g_variant_get_string (parameter, NULL));
-  if (slot != NULL)
-    present_dialog (window, org, plan, SW_AUTOFILL_ALL_DAYS, slot);
+  present_dialog (SW_WINDOW (widget), SW_AUTOFILL_ALL_DAYS, g_variant_get_string (parameter, NULL));
 }
 
 /* win.autofill-day(day): the empty duties of every slot on that day. */
@@ -79,14 +70,7 @@ autofill_day_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  SwWindow *window = SW_WINDOW (widget);
-  SwOrganisation *org = sw_window_get_organisation (window);
-  SwPlan *plan = sw_window_get_plan (window);
-
-  if (org == NULL || plan == NULL)
-    return;
-
-  present_dialog (window, org, plan, g_variant_get_int32 (parameter), NULL);
+  present_dialog (SW_WINDOW (widget), g_variant_get_int32 (parameter), NULL);
 }
 
 void

@@ -47,14 +47,12 @@ export_calendars_action (GtkWidget  *widget,
   SwWindow *window = SW_WINDOW (widget);
   SwOrganisation *org = sw_window_get_organisation (window);
   SwPlan *plan = sw_window_get_plan (window);
-  SwExportDialog *dialog;
 
   if (org == NULL || plan == NULL)
     return;
 
-  dialog = sw_export_dialog_new (GTK_WINDOW (window), org, plan, window_store (window));
-  g_signal_connect_object (dialog, "exported", G_CALLBACK (calendars_exported), window, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sw_window_present_dialog (window, sw_export_dialog_new (GTK_WINDOW (window), org, plan, window_store (window)),
+                            "exported", G_CALLBACK (calendars_exported));
 }
 
 static void
@@ -64,7 +62,6 @@ busy_imported (SwBusyDialog *dialog,
                SwWindow     *window)
 {
   g_autofree char *text = NULL;
-  AdwToast *toast;
 
   if (n_added == 0)
     {
@@ -77,10 +74,7 @@ busy_imported (SwBusyDialog *dialog,
                                        "Added %u busy time for %s",
                                        "Added %u busy times for %s", n_added),
                           n_added, sw_person_get_name (person));
-  toast = adw_toast_new (text);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  sw_window_add_toast (window, toast);
+  sw_window_add_undo_toast (window, text);
 }
 
 static void
@@ -91,14 +85,12 @@ import_busy_action (GtkWidget  *widget,
   SwWindow *window = SW_WINDOW (widget);
   SwOrganisation *org = sw_window_get_organisation (window);
   SwPlan *plan = sw_window_get_plan (window);
-  SwBusyDialog *dialog;
 
   if (org == NULL || plan == NULL)
     return;
 
-  dialog = sw_busy_dialog_new (GTK_WINDOW (window), org, plan);
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (busy_imported), window, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sw_window_present_dialog (window, sw_busy_dialog_new (GTK_WINDOW (window), org, plan),
+                            "imported", G_CALLBACK (busy_imported));
 }
 
 void

@@ -26,14 +26,12 @@ new_plan_action (GtkWidget  *widget,
 {
   SwWindow *window = SW_WINDOW (widget);
   SwOrganisation *org = sw_window_get_organisation (window);
-  SwNewPlanDialog *dialog;
 
   if (org == NULL)
     return;
 
-  dialog = sw_new_plan_dialog_new (GTK_WINDOW (window), org);
-  g_signal_connect_object (dialog, "created", G_CALLBACK (plan_created), window, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sw_window_present_dialog (window, sw_new_plan_dialog_new (GTK_WINDOW (window), org),
+                            "created", G_CALLBACK (plan_created));
 }
 
 static void

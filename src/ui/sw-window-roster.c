@@ -15,7 +15,6 @@ roster_imported (SwRosterDialog *dialog,
                  SwWindow       *window)
 {
   g_autofree char *text = NULL;
-  AdwToast *toast;
 
   if (n_changed == 0)
     {
@@ -27,10 +26,7 @@ roster_imported (SwRosterDialog *dialog,
                                        "Imported %u person",
                                        "Imported %u people", n_changed),
                           n_changed);
-  toast = adw_toast_new (text);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  sw_window_add_toast (window, toast);
+  sw_window_add_undo_toast (window, text);
 }
 
 static void
@@ -46,8 +42,7 @@ import_roster_action (GtkWidget  *widget,
     return;
 
   dialog = sw_roster_dialog_new (GTK_WINDOW (window), org);
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (roster_imported), window, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sw_window_present_dialog (window, dialog, "imported", G_CALLBACK (roster_imported));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "roster.choose-file", NULL);
 }
 

@@ -629,3 +629,32 @@ sw_window_add_toast (SwWindow *self,
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
+
+void
+sw_window_add_undo_toast (SwWindow   *self,
+                          const char *title)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (SW_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+sw_window_present_dialog (SwWindow   *self,
+                          gpointer    dialog,
+                          const char *signal_name,
+                          GCallback   callback)
+{
+  g_return_if_fail (SW_IS_WINDOW (self));
+  g_return_if_fail (GTK_IS_WINDOW (dialog));
+  g_return_if_fail (signal_name != NULL);
+
+  g_signal_connect_object (dialog, signal_name, callback, self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

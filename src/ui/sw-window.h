@@ -28,6 +28,17 @@ void            sw_window_show_error       (SwWindow       *self,
 /* Shows @toast over the window's content (takes ownership). */
 void            sw_window_add_toast        (SwWindow       *self,
                                             AdwToast       *toast);
+/* Shows @title in a toast over the window with an Undo button (win.undo),
+ * for a change the user may take back at once. */
+void            sw_window_add_undo_toast   (SwWindow       *self,
+                                            const char     *title);
+/* Presents @dialog, a new window over this one, and calls @callback on its
+ * @signal_name with the window as the last argument while the window
+ * lives. */
+void            sw_window_present_dialog   (SwWindow       *self,
+                                            gpointer        dialog,
+                                            const char     *signal_name,
+                                            GCallback       callback);
 
 /* The file of the database shown, named by the banner the window shows
  * while the organisation is read-only (its editing actions are disabled
