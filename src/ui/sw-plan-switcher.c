@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-plan-switcher.h"
+#include "sw-popover-list.h"
 #include "sw-ui-format.h"
 
 struct _SwPlanSwitcher
@@ -244,20 +245,8 @@ sw_plan_switcher_init (SwPlanSwitcher *self)
   g_signal_connect (factory, "setup", G_CALLBACK (plan_setup), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (plan_bind), self);
   self->selection = gtk_no_selection_new (NULL);
-  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection)),
-                                                      g_object_ref (factory)));
-  gtk_list_view_set_single_click_activate (self->list_view, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Plans"),
-                                  -1);
-  g_signal_connect_object (self->list_view, "activate",
-                           G_CALLBACK (plan_activated), self, G_CONNECT_SWAPPED);
-
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list_view));
+  scrolled = sw_popover_list_new (GTK_SELECTION_MODEL (self->selection), factory, _("Plans"), 360,
+                                  G_CALLBACK (plan_activated), self, &self->list_view);
 
   new_button = gtk_button_new_with_mnemonic (_("_New Plan…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (new_button), "win.new-plan");

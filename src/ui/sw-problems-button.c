@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "sw-popover-list.h"
 #include "sw-problems-button.h"
 #include "sw-problem-row.h"
 #include "sw-ui-state.h"
@@ -238,22 +239,10 @@ sw_problems_button_init (SwProblemsButton *self)
   g_signal_connect (factory, "setup", G_CALLBACK (problem_setup), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (problem_bind), self);
   self->selection = gtk_no_selection_new (NULL);
-  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection)),
-                                                      g_object_ref (factory)));
-  gtk_list_view_set_single_click_activate (self->list_view, TRUE);
+  scrolled = sw_popover_list_new (GTK_SELECTION_MODEL (self->selection), factory, _("Problems"), 480,
+                                  G_CALLBACK (problem_activated), self, &self->list_view);
   gtk_list_view_set_show_separators (self->list_view, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "problems-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problems"),
-                                  -1);
-  g_signal_connect_object (self->list_view, "activate",
-                           G_CALLBACK (problem_activated), self, G_CONNECT_SWAPPED);
-
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 480);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list_view));
 
   heading = gtk_label_new (_("Problems"));
   gtk_widget_add_css_class (heading, "heading");
