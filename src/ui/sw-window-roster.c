@@ -46,29 +46,28 @@ import_roster_action (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (dialog), "roster.choose-file", NULL);
 }
 
-/* A save dialog for @window; the response handler finds the window as
- * the data "sw-window". */
-static GtkFileChooserNative *
-save_chooser (SwWindow   *window,
-              const char *title,
-              const char *file_name,
-              const char *filter_name,
-              const char *pattern)
+/* Writes @path for @window: FALSE with @error set when it could not, FALSE
+ * without an error when the window has nothing to write any more. */
+typedef gboolean (*SaveFunc) (SwWindow    *window,
+                              const char  *path,
+                              GError     **error);
+
+/* The strings are translations, which live as long as the program. */
+typedef struct
 {
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  SwWindow   *window;
+  SaveFunc    save;
+  const char *saved_format;   /* the toast, "%s" the file's name */
+  const char *error_heading;
+} SaveRequest;
 
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (window),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, filter_name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
-  g_object_set_data_full (G_OBJECT (chooser), "sw-window", g_object_ref (window), g_object_unref);
+static void
+save_request_free (gpointer data)
+{
+  SaveRequest *request = data;
 
-  return chooser;
+  g_clear_object (&request->window);
+  g_free (request);
 }
 
 /* The path chosen in @chooser, or NULL when cancelled or not local. */
@@ -86,35 +85,72 @@ chosen_path (GtkNativeDialog *chooser,
 }
 
 static void
-show_saved (SwWindow   *window,
-            const char *format,
-            const char *path)
+save_response (GtkNativeDialog *chooser,
+               int              response,
+               SaveRequest     *request)
 {
-  g_autofree char *name = g_path_get_basename (path);
-  g_autofree char *text = g_strdup_printf (format, name);
-
-  sw_window_add_toast (window, adw_toast_new (text));
-}
-
-static void
-export_roster_response (GtkNativeDialog *chooser,
-                        int              response,
-                        gpointer         user_data)
-{
-  SwWindow *window = g_object_get_data (G_OBJECT (chooser), "sw-window");
   g_autofree char *path = chosen_path (chooser, response);
   g_autoptr(GError) error = NULL;
-  SwOrganisation *org = sw_window_get_organisation (window);
 
-  if (path != NULL && org != NULL)
+  if (path != NULL)
     {
-      if (sw_roster_export_to_file (org, path, &error))
-        show_saved (window, _("Roster saved as “%s”"), path);
-      else
-        sw_window_show_error (window, _("Could Not Export the Roster"), error);
+      if (request->save (request->window, path, &error))
+        {
+          g_autofree char *name = g_path_get_basename (path);
+          g_autofree char *text = g_strdup_printf (request->saved_format, name);
+
+          sw_window_add_toast (request->window, adw_toast_new (text));
+        }
+      else if (error != NULL)
+        sw_window_show_error (request->window, request->error_heading, error);
     }
 
   g_object_unref (chooser);
+}
+
+/* Asks where to save, offering @file_name and the files matching
+ * @pattern, then writes there with @save; the toast that follows says
+ * @saved_format, an error dialog @error_heading. */
+static void
+ask_save (SwWindow   *window,
+          const char *title,
+          const char *file_name,
+          const char *filter_name,
+          const char *pattern,
+          SaveFunc    save,
+          const char *saved_format,
+          const char *error_heading)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  SaveRequest *request = g_new0 (SaveRequest, 1);
+
+  request->window = g_object_ref (window);
+  request->save = save;
+  request->saved_format = saved_format;
+  request->error_heading = error_heading;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (window),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  g_object_set_data_full (G_OBJECT (chooser), "sw-save-request", request, save_request_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (save_response), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+save_roster (SwWindow    *window,
+             const char  *path,
+             GError     **error)
+{
+  SwOrganisation *org = sw_window_get_organisation (window);
+
+  return org != NULL && sw_roster_export_to_file (org, path, error);
 }
 
 static void
@@ -123,38 +159,25 @@ export_roster_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   SwWindow *window = SW_WINDOW (widget);
-  GtkFileChooserNative *chooser;
 
   if (sw_window_get_organisation (window) == NULL)
     return;
 
-  chooser = save_chooser (window, _("Export Roster"),
-                          sw_roster_use_chinese () ? "人员名单.csv" : "roster.csv",
-                          _("CSV Files"), "*.csv");
-  g_signal_connect (chooser, "response", G_CALLBACK (export_roster_response), NULL);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  ask_save (window, _("Export Roster"),
+            sw_roster_use_chinese () ? "人员名单.csv" : "roster.csv",
+            _("CSV Files"), "*.csv",
+            save_roster, _("Roster saved as “%s”"), _("Could Not Export the Roster"));
 }
 
-static void
-export_workbook_response (GtkNativeDialog *chooser,
-                          int              response,
-                          gpointer         user_data)
+static gboolean
+save_workbook (SwWindow    *window,
+               const char  *path,
+               GError     **error)
 {
-  SwWindow *window = g_object_get_data (G_OBJECT (chooser), "sw-window");
-  g_autofree char *path = chosen_path (chooser, response);
-  g_autoptr(GError) error = NULL;
   SwOrganisation *org = sw_window_get_organisation (window);
   SwPlan *plan = sw_window_get_plan (window);
 
-  if (path != NULL && org != NULL && plan != NULL)
-    {
-      if (sw_workbook_write_roles (org, plan, path, &error))
-        show_saved (window, _("Workbook saved as “%s”"), path);
-      else
-        sw_window_show_error (window, _("Could Not Export the Workbook"), error);
-    }
-
-  g_object_unref (chooser);
+  return org != NULL && plan != NULL && sw_workbook_write_roles (org, plan, path, error);
 }
 
 static void
@@ -164,7 +187,6 @@ export_workbook_action (GtkWidget  *widget,
 {
   SwWindow *window = SW_WINDOW (widget);
   SwPlan *plan = sw_window_get_plan (window);
-  GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
 
   if (plan == NULL)
@@ -181,9 +203,8 @@ export_workbook_action (GtkWidget  *widget,
                           sw_roster_use_chinese () ? "人员分工表" : _("roles"));
   g_strdelimit (name, "/\\:*?\"<>|\n\r\t", '_');
 
-  chooser = save_chooser (window, _("Export Workbook"), name, _("Excel Workbooks"), "*.xlsx");
-  g_signal_connect (chooser, "response", G_CALLBACK (export_workbook_response), NULL);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  ask_save (window, _("Export Workbook"), name, _("Excel Workbooks"), "*.xlsx",
+            save_workbook, _("Workbook saved as “%s”"), _("Could Not Export the Workbook"));
 }
 
 void
