@@ -330,6 +330,84 @@ test_export_progress (void)
   remove_tree (dir);
 }
 
+/* The message dialog over @parent, if one is shown. */
+static AdwMessageDialog *
+find_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* A folder that cannot be made (a file stands in its way): the dialog
+ * says why, stays open with its choices back, and nothing is
+ * remembered. */
+static void
+test_export_error (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *blocker = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(SwStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwExportDialog) dialog = NULL;
+  g_autoptr(SwCalendarState) state = NULL;
+  AdwMessageDialog *message;
+  SwOrganisation *org;
+  SwPlan *plan;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = g_dir_make_tmp ("sw-ui-error-XXXXXX", NULL);
+  db = g_build_filename (dir, "servweek.db", NULL);
+  blocker = g_build_filename (dir, "blocker", NULL);
+  folder = g_build_filename (blocker, "people", NULL);
+  g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
+  store = sw_store_open (db, SW_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  org = sw_store_get_organisation (store);
+  plan = ics_test_add_sample (org);
+
+  dialog = g_object_ref_sink (sw_export_dialog_new (NULL, org, plan, store));
+  g_object_ref (dialog);
+  sw_export_dialog_set_scope (dialog, SW_ICS_SCOPE_PERSON);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  sw_export_dialog_start (dialog, folder);
+  while ((message = find_message_dialog (GTK_WINDOW (dialog))) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==,
+                   g_dgettext (GETTEXT_PACKAGE, "Could Not Export the Calendars"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), folder));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_false (gtk_widget_get_visible (find_progress_bar (GTK_WIDGET (dialog))));
+  state = sw_store_load_calendar_state (store, plan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sw_calendar_state_get_n_entries (state), ==, 0);
+  g_assert_true (g_file_test (blocker, G_FILE_TEST_IS_REGULAR));
+
+  gtk_window_destroy (GTK_WINDOW (message));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
 static void
 test_export_dialog (void)
 {
@@ -480,6 +558,7 @@ main (int    argc,
   g_test_add_func ("/calendar-dialogs/export-job", test_export_job);
   g_test_add_func ("/calendar-dialogs/export", test_export_dialog);
   g_test_add_func ("/calendar-dialogs/export-progress", test_export_progress);
+  g_test_add_func ("/calendar-dialogs/export-error", test_export_error);
   g_test_add_func ("/calendar-dialogs/import-busy", test_busy_dialog);
 
   return g_test_run ();
