@@ -5,7 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sw-application-open.h"
-#include "sw-busy-dialog.h"
+#include "sw-window-calendars.h"
 #include "sw-plan-file.h"
 
 gboolean
@@ -35,24 +35,6 @@ display_name_of (GFile *file)
 }
 
 static void
-busy_imported (SwBusyDialog *dialog,
-               SwPerson     *person,
-               guint         n_added,
-               SwWindow     *window)
-{
-  g_autofree char *text = NULL;
-
-  if (n_added == 0)
-    text = g_strdup_printf (_("%s already has every busy time of the file"), sw_person_get_name (person));
-  else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Added %u busy time for %s",
-                                         "Added %u busy times for %s", n_added),
-                            n_added, sw_person_get_name (person));
-  sw_window_add_toast (window, adw_toast_new (text));
-}
-
-static void
 open_calendar (SwWindow *window,
                GFile    *file)
 {
@@ -61,7 +43,6 @@ open_calendar (SwWindow *window,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *display = display_name_of (file);
-  SwBusyDialog *dialog;
 
   if (org == NULL || plan == NULL)
     {
@@ -78,12 +59,8 @@ open_calendar (SwWindow *window,
       return;
     }
 
-  /* The dialog asks whose busy times they are; a file it cannot use is
-   * explained in the dialog itself. */
-  dialog = sw_busy_dialog_new (GTK_WINDOW (window), org, plan);
-  sw_busy_dialog_load_bytes (dialog, display, bytes, NULL);
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (busy_imported), window, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  /* The dialog asks whose busy times they are. */
+  sw_window_import_busy (window, display, bytes);
 }
 
 typedef struct

@@ -77,20 +77,33 @@ busy_imported (SwBusyDialog *dialog,
   sw_window_add_undo_toast (window, text);
 }
 
+void
+sw_window_import_busy (SwWindow   *window,
+                       const char *display_name,
+                       GBytes     *bytes)
+{
+  SwOrganisation *org = sw_window_get_organisation (window);
+  SwPlan *plan = sw_window_get_plan (window);
+  SwBusyDialog *dialog;
+
+  g_return_if_fail (SW_IS_WINDOW (window));
+
+  if (org == NULL || plan == NULL)
+    return;
+
+  dialog = sw_busy_dialog_new (GTK_WINDOW (window), org, plan);
+  /* A file the dialog cannot use is explained in the dialog itself. */
+  if (bytes != NULL)
+    sw_busy_dialog_load_bytes (dialog, display_name, bytes, NULL);
+  sw_window_present_dialog (window, dialog, "imported", G_CALLBACK (busy_imported));
+}
+
 static void
 import_busy_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  SwWindow *window = SW_WINDOW (widget);
-  SwOrganisation *org = sw_window_get_organisation (window);
-  SwPlan *plan = sw_window_get_plan (window);
-
-  if (org == NULL || plan == NULL)
-    return;
-
-  sw_window_present_dialog (window, sw_busy_dialog_new (GTK_WINDOW (window), org, plan),
-                            "imported", G_CALLBACK (busy_imported));
+  sw_window_import_busy (SW_WINDOW (widget), NULL, NULL);
 }
 
 void

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include "sw-window.h"
 
 G_BEGIN_DECLS
 
@@ -9,5 +9,12 @@ G_BEGIN_DECLS
  * "win.export-calendars" (the Export Calendars dialog for the shown plan)
  * and "win.import-busy" (the Import Busy Times dialog). */
 void sw_window_calendars_class_init (GtkWidgetClass *window_class);
+
+/* Shows the Import Busy Times dialog for the window's plan, with the
+ * calendar @bytes (named @display_name) already read when not NULL; a
+ * toast says what was added. */
+void sw_window_import_busy          (SwWindow       *window,
+                                     const char     *display_name,
+                                     GBytes         *bytes);
 
 G_END_DECLS
