@@ -355,13 +355,6 @@ sw_autofill_new (SwOrganisation *org,
                        NULL);
 }
 
-SwOrganisation *
-sw_autofill_get_organisation (SwAutofill *self)
-{
-  g_return_val_if_fail (SW_IS_AUTOFILL (self), NULL);
-  return self->org;
-}
-
 SwPlan *
 sw_autofill_get_plan (SwAutofill *self)
 {

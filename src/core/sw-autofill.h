@@ -42,7 +42,6 @@ SwAutofill     *sw_autofill_new              (SwOrganisation *org,
                                               int             day,
                                               SwSlot         *slot);
 
-SwOrganisation *sw_autofill_get_organisation (SwAutofill     *self);
 SwPlan         *sw_autofill_get_plan         (SwAutofill     *self);
 int             sw_autofill_get_day          (SwAutofill     *self);
 SwSlot         *sw_autofill_get_slot         (SwAutofill     *self);

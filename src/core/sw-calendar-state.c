@@ -239,14 +239,6 @@ sw_calendar_state_dup_uids (SwCalendarState *self,
   return dup_sorted_keys (g_hash_table_lookup (self->files, file_key));
 }
 
-GStrv
-sw_calendar_state_dup_files (SwCalendarState *self)
-{
-  g_return_val_if_fail (SW_IS_CALENDAR_STATE (self), NULL);
-
-  return dup_sorted_keys (self->files);
-}
-
 guint
 sw_calendar_state_get_n_entries (SwCalendarState *self)
 {

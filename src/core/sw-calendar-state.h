@@ -59,8 +59,6 @@ gboolean         sw_calendar_state_has_file    (SwCalendarState       *self,
 /* The UIDs that @file_key has carried, sorted (transfer full). */
 GStrv            sw_calendar_state_dup_uids    (SwCalendarState       *self,
                                                 const char            *file_key);
-/* The file keys, sorted (transfer full). */
-GStrv            sw_calendar_state_dup_files   (SwCalendarState       *self);
 guint            sw_calendar_state_get_n_entries (SwCalendarState     *self);
 /* Calls @func for every entry, by file key, then UID. */
 void             sw_calendar_state_foreach     (SwCalendarState       *self,

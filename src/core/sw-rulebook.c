@@ -907,11 +907,3 @@ sw_rulebook_new (SwPlan *plan)
 
   return self;
 }
-
-SwPlan *
-sw_rulebook_get_plan (SwRulebook *self)
-{
-  g_return_val_if_fail (SW_IS_RULEBOOK (self), NULL);
-
-  return self->plan;
-}

@@ -31,7 +31,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SwRulebook, sw_rulebook, SW, RULEBOOK, GObject)
 
 SwRulebook *sw_rulebook_new           (SwPlan         *plan);
-SwPlan     *sw_rulebook_get_plan      (SwRulebook     *self);
 
 /* Every problem that @person holding @duty (NULL: an attendee) on @slot
  * brings, with @person's other assignments as they are (an assignment of

@@ -817,14 +817,6 @@ sw_ics_exporter_new (SwOrganisation  *organisation,
                        NULL);
 }
 
-gboolean
-sw_ics_exporter_get_include_tasks (SwIcsExporter *self)
-{
-  g_return_val_if_fail (SW_IS_ICS_EXPORTER (self), FALSE);
-
-  return self->include_tasks;
-}
-
 void
 sw_ics_exporter_set_include_tasks (SwIcsExporter *self,
                                    gboolean       include_tasks)
@@ -837,14 +829,6 @@ sw_ics_exporter_set_include_tasks (SwIcsExporter *self,
 
   self->include_tasks = include_tasks;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCLUDE_TASKS]);
-}
-
-int
-sw_ics_exporter_get_reminder_minutes (SwIcsExporter *self)
-{
-  g_return_val_if_fail (SW_IS_ICS_EXPORTER (self), -1);
-
-  return self->reminder_minutes;
 }
 
 void
@@ -869,14 +853,6 @@ sw_ics_exporter_set_folder (SwIcsExporter *self,
 
   g_free (self->folder);
   self->folder = g_strdup (folder);
-}
-
-gint64
-sw_ics_exporter_get_now (SwIcsExporter *self)
-{
-  g_return_val_if_fail (SW_IS_ICS_EXPORTER (self), 0);
-
-  return self->now;
 }
 
 void

@@ -51,13 +51,10 @@ G_DECLARE_FINAL_TYPE (SwIcsExporter, sw_ics_exporter, SW, ICS_EXPORTER, GObject)
 SwIcsExporter *sw_ics_exporter_new                  (SwOrganisation  *organisation,
                                                      SwPlan          *plan,
                                                      SwCalendarState *state);
-gboolean       sw_ics_exporter_get_include_tasks    (SwIcsExporter   *self);
 void           sw_ics_exporter_set_include_tasks    (SwIcsExporter   *self,
                                                      gboolean         include_tasks);
-int            sw_ics_exporter_get_reminder_minutes (SwIcsExporter   *self);
 void           sw_ics_exporter_set_reminder_minutes (SwIcsExporter   *self,
                                                      int              minutes);
-gint64         sw_ics_exporter_get_now              (SwIcsExporter   *self);
 void           sw_ics_exporter_set_now              (SwIcsExporter   *self,
                                                      gint64           now);
 

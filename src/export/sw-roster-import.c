@@ -210,14 +210,6 @@ sw_roster_import_new (SwOrganisation *organisation)
   return g_object_new (SW_TYPE_ROSTER_IMPORT, "organisation", organisation, NULL);
 }
 
-SwOrganisation *
-sw_roster_import_get_organisation (SwRosterImport *self)
-{
-  g_return_val_if_fail (SW_IS_ROSTER_IMPORT (self), NULL);
-
-  return self->organisation;
-}
-
 /* ------------------------------------------------------------------------
  * Loading
  * ------------------------------------------------------------------------ */

@@ -49,7 +49,6 @@ GQuark          sw_roster_error_quark              (void);
 SwRosterField   sw_roster_field_from_header        (const char     *header);
 
 SwRosterImport *sw_roster_import_new               (SwOrganisation *organisation);
-SwOrganisation *sw_roster_import_get_organisation  (SwRosterImport *self);
 
 /* Parses @bytes and classifies every row against the organisation.
  * Fails (and keeps nothing) for an empty file, a header in no supported

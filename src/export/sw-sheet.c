@@ -455,22 +455,6 @@ sw_sheet_new (SwPlan      *plan,
   return g_object_new (SW_TYPE_SHEET, "plan", plan, "kind", kind, NULL);
 }
 
-SwPlan *
-sw_sheet_get_plan (SwSheet *self)
-{
-  g_return_val_if_fail (SW_IS_SHEET (self), NULL);
-
-  return self->plan;
-}
-
-SwSheetKind
-sw_sheet_get_kind (SwSheet *self)
-{
-  g_return_val_if_fail (SW_IS_SHEET (self), SW_SHEET_KIND_ROLES);
-
-  return self->kind;
-}
-
 void
 sw_sheet_set_paper (SwSheet       *self,
                     SwPaper        paper,

@@ -66,8 +66,6 @@ const char  *sw_sheet_kind_get_label  (SwSheetKind    kind);
 
 SwSheet     *sw_sheet_new             (SwPlan        *plan,
                                        SwSheetKind    kind);
-SwPlan      *sw_sheet_get_plan        (SwSheet       *self);
-SwSheetKind  sw_sheet_get_kind        (SwSheet       *self);
 
 /* A4 portrait with 15 mm margins all round by default (the week grid:
  * A4 landscape). */

@@ -329,14 +329,6 @@ sw_duty_row_get_duty (SwDutyRow *self)
   return self->duty;
 }
 
-GtkMenuButton *
-sw_duty_row_get_assign_button (SwDutyRow *self)
-{
-  g_return_val_if_fail (SW_IS_DUTY_ROW (self), NULL);
-
-  return self->assign_button;
-}
-
 
 static void
 sw_duty_row_dispose (GObject *object)

@@ -21,7 +21,5 @@ GtkWidget     *sw_duty_row_new               (SwOrganisation *organisation,
                                               SwSlot         *slot,
                                               SwDuty         *duty);
 SwDuty        *sw_duty_row_get_duty          (SwDutyRow      *self);
-/* The Assign… button, whose popover is the duty's SwAssignPicker. */
-GtkMenuButton *sw_duty_row_get_assign_button (SwDutyRow      *self);
 
 G_END_DECLS

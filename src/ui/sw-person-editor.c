@@ -361,14 +361,6 @@ sw_person_editor_new (GtkWindow      *parent,
   return self;
 }
 
-SwPerson *
-sw_person_editor_get_person (SwPersonEditor *self)
-{
-  g_return_val_if_fail (SW_IS_PERSON_EDITOR (self), NULL);
-
-  return self->person;
-}
-
 static void
 sw_person_editor_dispose (GObject *object)
 {

@@ -17,7 +17,5 @@ SwPersonEditor *sw_person_editor_new        (GtkWindow      *parent,
                                              SwOrganisation *organisation,
                                              SwPerson       *person,
                                              SwDepartment   *department);
-/* The person edited (NULL until a new one is saved). */
-SwPerson       *sw_person_editor_get_person (SwPersonEditor *self);
 
 G_END_DECLS

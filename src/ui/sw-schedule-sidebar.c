@@ -372,14 +372,6 @@ sw_schedule_sidebar_new (void)
   return g_object_new (SW_TYPE_SCHEDULE_SIDEBAR, NULL);
 }
 
-SwOrganisation *
-sw_schedule_sidebar_get_organisation (SwScheduleSidebar *self)
-{
-  g_return_val_if_fail (SW_IS_SCHEDULE_SIDEBAR (self), NULL);
-
-  return self->organisation;
-}
-
 void
 sw_schedule_sidebar_set_organisation (SwScheduleSidebar *self,
                                       SwOrganisation    *organisation)

@@ -16,7 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SwScheduleSidebar, sw_schedule_sidebar, SW, SCHEDULE_SIDEBAR, GtkWidget)
 
 GtkWidget      *sw_schedule_sidebar_new              (void);
-SwOrganisation *sw_schedule_sidebar_get_organisation (SwScheduleSidebar *self);
 void            sw_schedule_sidebar_set_organisation (SwScheduleSidebar *self,
                                                       SwOrganisation    *organisation);
 /* Narrows the tree to people matching @text (as typed in its entry). */

@@ -336,14 +336,6 @@ sw_schedule_view_new (void)
   return g_object_new (SW_TYPE_SCHEDULE_VIEW, NULL);
 }
 
-SwOrganisation *
-sw_schedule_view_get_organisation (SwScheduleView *self)
-{
-  g_return_val_if_fail (SW_IS_SCHEDULE_VIEW (self), NULL);
-
-  return self->organisation;
-}
-
 void
 sw_schedule_view_set_organisation (SwScheduleView *self,
                                    SwOrganisation *organisation)
@@ -363,14 +355,6 @@ sw_schedule_view_set_organisation (SwScheduleView *self,
   update_navigation (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANISATION]);
-}
-
-SwPlan *
-sw_schedule_view_get_plan (SwScheduleView *self)
-{
-  g_return_val_if_fail (SW_IS_SCHEDULE_VIEW (self), NULL);
-
-  return self->plan;
 }
 
 void

@@ -16,10 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SwScheduleView, sw_schedule_view, SW, SCHEDULE_VIEW, GtkWidget)
 
 GtkWidget      *sw_schedule_view_new              (void);
-SwOrganisation *sw_schedule_view_get_organisation (SwScheduleView *self);
 void            sw_schedule_view_set_organisation (SwScheduleView *self,
                                                    SwOrganisation *organisation);
-SwPlan         *sw_schedule_view_get_plan         (SwScheduleView *self);
 void            sw_schedule_view_set_plan         (SwScheduleView *self,
                                                    SwPlan         *plan);
 /* The plan's problems (an SwProblemList), for the slot pane. */

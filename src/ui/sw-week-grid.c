@@ -574,14 +574,6 @@ sw_week_grid_new (void)
   return g_object_new (SW_TYPE_WEEK_GRID, NULL);
 }
 
-SwOrganisation *
-sw_week_grid_get_organisation (SwWeekGrid *self)
-{
-  g_return_val_if_fail (SW_IS_WEEK_GRID (self), NULL);
-
-  return self->organisation;
-}
-
 void
 sw_week_grid_set_organisation (SwWeekGrid     *self,
                                SwOrganisation *organisation)
@@ -595,14 +587,6 @@ sw_week_grid_set_organisation (SwWeekGrid     *self,
   g_signal_group_set_target (self->stack_signals,
                              organisation != NULL ? sw_organisation_get_undo_stack (organisation) : NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANISATION]);
-}
-
-SwPlan *
-sw_week_grid_get_plan (SwWeekGrid *self)
-{
-  g_return_val_if_fail (SW_IS_WEEK_GRID (self), NULL);
-
-  return self->plan;
 }
 
 void
@@ -687,14 +671,6 @@ sw_week_grid_show_day (SwWeekGrid *self,
                                                          sw_plan_get_last_day (self->plan),
                                                          sw_time_locale_first_weekday (),
                                                          day));
-}
-
-SwSlot *
-sw_week_grid_get_selected_slot (SwWeekGrid *self)
-{
-  g_return_val_if_fail (SW_IS_WEEK_GRID (self), NULL);
-
-  return self->selected;
 }
 
 static void

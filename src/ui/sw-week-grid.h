@@ -31,10 +31,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SwWeekGrid, sw_week_grid, SW, WEEK_GRID, GtkWidget)
 
 GtkWidget *sw_week_grid_new               (void);
-SwOrganisation *sw_week_grid_get_organisation (SwWeekGrid     *self);
 void       sw_week_grid_set_organisation  (SwWeekGrid     *self,
                                            SwOrganisation *organisation);
-SwPlan    *sw_week_grid_get_plan          (SwWeekGrid     *self);
 void       sw_week_grid_set_plan          (SwWeekGrid     *self,
                                            SwPlan         *plan);
 guint      sw_week_grid_get_page          (SwWeekGrid     *self);
@@ -48,7 +46,6 @@ void       sw_week_grid_get_page_days     (SwWeekGrid     *self,
 /* Pages to the week holding @day. */
 void       sw_week_grid_show_day          (SwWeekGrid     *self,
                                            int             day);
-SwSlot    *sw_week_grid_get_selected_slot (SwWeekGrid     *self);
 /* Highlights @slot's card, pages to it and scrolls it into view. */
 void       sw_week_grid_set_selected_slot (SwWeekGrid     *self,
                                            SwSlot         *slot);
