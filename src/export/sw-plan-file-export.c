@@ -253,9 +253,19 @@ exporter_note_references (Exporter   *self,
                    sw_acceptance_get_person (g_ptr_array_index (accepted, i)));
 }
 
+static int
+compare_department_names (gconstpointer a,
+                          gconstpointer b)
+{
+  SwDepartment *da = *(SwDepartment * const *) a;
+  SwDepartment *db = *(SwDepartment * const *) b;
+
+  return g_strcmp0 (sw_department_get_name (da), sw_department_get_name (db));
+}
+
 /* Lists the departments noted in @seen_departments (which it empties)
- * in roster order, any the roster does not list after them, and gives
- * each its place in @department_index. */
+ * in roster order, any the roster does not list after them (by name),
+ * and gives each its place in @department_index. */
 static void
 exporter_order_departments (Exporter   *self,
                             GHashTable *seen_departments,
@@ -282,7 +292,7 @@ exporter_order_departments (Exporter   *self,
       g_hash_table_iter_init (&iter, seen_departments);
       while (g_hash_table_iter_next (&iter, &key, NULL))
         g_ptr_array_add (rest, key);
-      g_ptr_array_sort_with_data (rest, (GCompareDataFunc) g_strcmp0, NULL);
+      g_ptr_array_sort (rest, compare_department_names);
       for (guint i = 0; i < rest->len; i++)
         {
           SwDepartment *department = g_ptr_array_index (rest, i);

@@ -1268,6 +1268,42 @@ test_export_format (void)
   g_assert_null (strchr (text, '\t'));
 }
 
+/* Departments the roster no longer lists (still named by a duty) come
+ * after the roster's, by name, whatever their order in memory. */
+static void
+test_unlisted_departments (void)
+{
+  g_autoptr(TestOrg) org = sw_organisation_new ();
+  SwPlan *plan = import_string (org, base_file);
+  g_autoptr(SwSlot) slot = g_list_model_get_item (sw_plan_get_slots (plan), 0);
+  const char *names[] = { "Zeta office", "Alpha office", "Mu office" };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  const char *alpha, *mu, *zeta, *listed;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(SwDepartment) department = sw_department_new (names[i]);
+      g_autoptr(SwDuty) duty = sw_duty_new (names[i], 1, department);
+
+      g_list_store_append (G_LIST_STORE (sw_slot_get_duties (slot)), duty);
+    }
+
+  bytes = sw_plan_file_export (org, plan);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  listed = strstr (text, "党群办");
+  alpha = strstr (text, "\"Alpha office\"");
+  mu = strstr (text, "\"Mu office\"");
+  zeta = strstr (text, "\"Zeta office\"");
+  g_assert_nonnull (listed);
+  g_assert_nonnull (alpha);
+  g_assert_nonnull (mu);
+  g_assert_nonnull (zeta);
+  g_assert_true (listed < alpha);
+  g_assert_true (alpha < mu);
+  g_assert_true (mu < zeta);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1277,6 +1313,7 @@ main (int   argc,
   g_test_add_func ("/export/plan-file/list-templates", test_list_templates);
   g_test_add_func ("/export/plan-file/base-file", test_base_file);
   g_test_add_func ("/export/plan-file/export-format", test_export_format);
+  g_test_add_func ("/export/plan-file/unlisted-departments", test_unlisted_departments);
   g_test_add_func ("/export/plan-file/sample-contents", test_sample_contents);
   g_test_add_func ("/export/plan-file/sample-round-trip", test_sample_round_trip);
   g_test_add_func ("/export/plan-file/awkward-round-trip", test_awkward_round_trip);
