@@ -183,7 +183,7 @@ written (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  SwExportJob *self = SW_EXPORT_JOB (source);
+  g_autoptr(SwExportJob) self = user_data;
   WriteData *data = g_task_get_task_data (G_TASK (result));
   GError *error = NULL;
 
@@ -201,7 +201,10 @@ written (GObject      *source,
 static void
 start_writing (SwExportJob *self)
 {
-  g_autoptr(GTask) write = g_task_new (self, NULL, written, NULL);
+  /* The job is held by the callback, on the main loop, not by the task:
+   * the thread may drop the task last, and the job (its store, the
+   * model) is let go of on the main loop only. */
+  g_autoptr(GTask) write = g_task_new (NULL, NULL, written, g_object_ref (self));
   WriteData *data = g_new0 (WriteData, 1);
 
   if (self->stack_changed_id != 0)
