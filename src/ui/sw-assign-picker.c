@@ -5,9 +5,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-assign-picker.h"
+#include "sw-person-search.h"
 #include "sw-rulebook.h"
 #include "sw-row-model.h"
 #include "sw-schedule-view.h"
+#include "sw-ui-state.h"
 
 struct _SwAssignPicker
 {
@@ -21,7 +23,8 @@ struct _SwAssignPicker
   /* ranked (SwAssignCandidate) → the search (matches) → shown, whose
    * rows come in two steps */
   GListStore         *ranked;
-  GtkStringFilter    *filter;
+  GtkCustomFilter    *filter;
+  char               *query;    /* normalized, "" for none */
   GtkFilterListModel *matches;
   SwRowModel         *shown;
 
@@ -99,17 +102,33 @@ assign (SwAssignPicker    *self,
   g_signal_emit (self, signals[SIGNAL_ASSIGNED], 0, person);
 }
 
+static gboolean
+candidate_matches (gpointer item,
+                   gpointer user_data)
+{
+  SwAssignPicker *self = user_data;
+
+  return sw_person_search_matches (sw_assign_candidate_get_person (item), self->query);
+}
+
 static void
 search_changed (SwAssignPicker *self,
                 GtkSearchEntry *entry)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  const char *before = gtk_string_filter_get_search (self->filter);
+  g_autofree char *query = sw_ui_state_normalize_query (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
   /* Emptied as the picker opens: it is already filled. */
-  if (g_strcmp0 (text, before != NULL ? before : "") == 0)
+  if (g_str_equal (query, self->query))
     return;
-  gtk_string_filter_set_search (self->filter, text);
+  /* A longer query keeps a part of the people shown, a shorter one adds. */
+  if (g_str_has_prefix (query, self->query))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (g_str_has_prefix (self->query, query))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  g_free (self->query);
+  self->query = g_steal_pointer (&query);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
 }
 
 static void
@@ -239,7 +258,12 @@ picker_show (GtkWidget *widget)
   SwAssignPicker *self = SW_ASSIGN_PICKER (widget);
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_string_filter_set_search (self->filter, NULL);
+  if (self->query[0] != '\0')
+    {
+      g_free (self->query);
+      self->query = g_strdup ("");
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+    }
   sw_assign_picker_reload (self);
 
   GTK_WIDGET_CLASS (sw_assign_picker_parent_class)->show (widget);
@@ -285,6 +309,7 @@ sw_assign_picker_dispose (GObject *object)
   g_clear_object (&self->matches);
   g_clear_object (&self->ranked);
   g_clear_object (&self->filter);
+  g_clear_pointer (&self->query, g_free);
   g_clear_object (&self->organisation);
   g_clear_object (&self->plan);
   g_clear_object (&self->slot);
@@ -407,9 +432,8 @@ sw_assign_picker_init (SwAssignPicker *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->filter = gtk_string_filter_new (gtk_property_expression_new (SW_TYPE_ASSIGN_CANDIDATE, NULL, "search-key"));
-  gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
-  gtk_string_filter_set_ignore_case (self->filter, TRUE);
+  self->query = g_strdup ("");
+  self->filter = gtk_custom_filter_new (candidate_matches, self, NULL);
   self->matches = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
   self->shown = sw_row_model_new (SW_TYPE_ASSIGN_CANDIDATE, ROWS_AT_ONCE, NULL, NULL);
   g_signal_connect_object (self->shown, "synced", G_CALLBACK (shown_synced), self, G_CONNECT_SWAPPED);

@@ -6,6 +6,7 @@
 
 #include "sw-committees-panel.h"
 #include "sw-name-dialog.h"
+#include "sw-person-search.h"
 #include "sw-ui-state.h"
 
 struct _SwCommitteesPanel
@@ -210,7 +211,7 @@ picker_visible (gpointer item,
 {
   PickerData *picker = user_data;
 
-  return sw_person_get_active (item) && sw_ui_state_person_matches (item, picker->query);
+  return sw_person_get_active (item) && sw_person_search_matches (item, picker->query);
 }
 
 static void

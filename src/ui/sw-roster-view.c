@@ -9,6 +9,7 @@
 #include "sw-person-editor.h"
 #include "sw-people-row.h"
 #include "sw-roster-view-private.h"
+#include "sw-person-search.h"
 #include "sw-ui-state.h"
 
 G_DEFINE_FINAL_TYPE (SwRosterView, sw_roster_view, GTK_TYPE_WIDGET)
@@ -117,7 +118,7 @@ person_visible (gpointer item,
   if (department != NULL && sw_person_get_department (person) != department)
     return FALSE;
 
-  return sw_ui_state_person_matches (person, self->query);
+  return sw_person_search_matches (person, self->query);
 }
 
 /* Rows up to this position are made at once when the table grows; those

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <string.h>
-
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "sw-person-search.h"
 #include "sw-schedule-sidebar.h"
+#include "sw-ui-state.h"
 
 struct _SwScheduleSidebar
 {
@@ -16,7 +16,7 @@ struct _SwScheduleSidebar
   GSignalGroup    *people_signals;
   GSignalGroup    *stack_signals;
 
-  char            *query;          /* casefolded, NULL when not searching */
+  char            *query;          /* normalized, NULL when not searching */
   GHashTable      *matching;       /* departments with people matching the query */
   GHashTable      *counts;         /* department → number of people */
 
@@ -40,31 +40,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static gboolean
-contains_folded (const char *text,
-                 const char *query)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL || text[0] == '\0')
-    return FALSE;
-  folded = g_utf8_casefold (text, -1);
-  return strstr (folded, query) != NULL;
-}
-
-static gboolean
 person_matches (SwScheduleSidebar *self,
                 SwPerson          *person)
 {
-  SwDepartment *department;
-
-  if (self->query == NULL)
-    return TRUE;
-
-  department = sw_person_get_department (person);
-  return contains_folded (sw_person_get_name (person), self->query) ||
-         contains_folded (sw_person_get_title (person), self->query) ||
-         contains_folded (sw_person_get_phone (person), self->query) ||
-         (department != NULL && contains_folded (sw_department_get_name (department), self->query));
+  return self->query == NULL || sw_person_search_matches (person, self->query);
 }
 
 static gboolean
@@ -177,13 +156,9 @@ sw_schedule_sidebar_set_search (SwScheduleSidebar *self,
 
   g_return_if_fail (SW_IS_SCHEDULE_SIDEBAR (self));
 
-  if (text != NULL)
-    {
-      g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-      if (stripped[0] != '\0')
-        query = g_utf8_casefold (stripped, -1);
-    }
+  query = sw_ui_state_normalize_query (text);
+  if (query[0] == '\0')
+    g_clear_pointer (&query, g_free);
 
   if (g_strcmp0 (query, self->query) == 0)
     return;

@@ -167,27 +167,6 @@ sw_ui_state_normalize_query (const char *query)
   return g_string_free (out, FALSE);
 }
 
-char *
-sw_ui_state_person_haystack (SwPerson *person)
-{
-  SwDepartment *department;
-  g_autofree char *joined = NULL;
-
-  g_return_val_if_fail (SW_IS_PERSON (person), g_strdup (""));
-
-  department = sw_person_get_department (person);
-  /* Fields on lines of their own: a word never matches across two. */
-  joined = g_strjoin ("\n",
-                      sw_person_get_name (person),
-                      sw_person_get_phone (person),
-                      sw_person_get_email (person),
-                      sw_person_get_title (person),
-                      department != NULL ? sw_department_get_name (department) : "",
-                      department != NULL ? sw_department_get_short_name (department) : "",
-                      NULL);
-  return fold (joined);
-}
-
 static gboolean
 contains_word (const char *haystack,
                const char *word,
@@ -227,21 +206,6 @@ sw_ui_state_haystack_matches (const char *haystack,
     }
 
   return TRUE;
-}
-
-gboolean
-sw_ui_state_person_matches (SwPerson   *person,
-                            const char *normalized_query)
-{
-  g_autofree char *haystack = NULL;
-
-  g_return_val_if_fail (SW_IS_PERSON (person), FALSE);
-
-  if (normalized_query == NULL || normalized_query[0] == '\0')
-    return TRUE;
-
-  haystack = sw_ui_state_person_haystack (person);
-  return sw_ui_state_haystack_matches (haystack, normalized_query);
 }
 
 gboolean

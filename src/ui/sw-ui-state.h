@@ -32,16 +32,11 @@ SwUiDueState sw_ui_state_due_state           (SwTaskStatus  status,
                                               gint64        due,
                                               gint64        now);
 
-/* The roster search: @query is split into words (spaces); a person matches
- * when every word is found, ignoring case, in the name, phone, e-mail,
- * title or department name.  A NULL or blank query matches everyone. */
+/* A people or tasks search's query: folded, split into words at spaces
+ * (of any width); "" for a NULL, blank or invalid one. */
 char       *sw_ui_state_normalize_query      (const char   *query);
-gboolean    sw_ui_state_person_matches       (SwPerson     *person,
-                                              const char   *normalized_query);
-/* The same in two halves, for a view that keeps the folded text of each
- * person between keystrokes: the folded fields of @person, and whether a
- * normalized query matches them. */
-char       *sw_ui_state_person_haystack      (SwPerson     *person);
+/* Whether every word of @normalized_query is found in @haystack (folded
+ * text); a NULL or "" query is found in anything. */
 gboolean    sw_ui_state_haystack_matches     (const char   *haystack,
                                               const char   *normalized_query);
 

@@ -217,6 +217,18 @@ def run(pyatspi, app, sample, shots):
     print(f"roster search for {person!r} shows {shown}")
     screenshot(os.path.join(shots, "coordinator-roster.png"))
 
+    # Pinyin finds Chinese names: by initials, and with a surname read as
+    # a surname (曾 zeng, not ceng).  From the whole roster each time.
+    for query, name in (("zjg", "周建国"), ("zeng qing", "曾庆华")):
+        if not any(p["name"] == name for p in sample["people"]):
+            fail(f"the sample has no {name}")
+        set_text(search, "")
+        wait_until("the whole roster again", lambda: narrowed() != f"1 of {total}")
+        set_text(search, query)
+        wait_until(f"{query!r} to find one person", lambda: narrowed() == f"1 of {total}")
+        wt.wait_for_text(window, name, f"the roster search for {query!r}")
+        print(f"roster search for {query!r} shows {name}")
+
     # 3. Tasks: an overdue task is one more problem, and undo takes it back.
     wt.show_view(pyatspi, window, "Tasks")
     wt.wait_for_text(window, sample["tasks"][0]["title"], "Tasks view")
