@@ -30,30 +30,35 @@ cached_free (Cached *cached)
 }
 
 /* ICU's Chinese to pinyin, reading a name's first character as a surname
- * (曾 zeng, 单 shan, 解 xie); opened once and kept for the life of the
- * program.  NULL when ICU lacks it. */
-static UTransliterator *
-pinyin_transliterator (void)
-{
-  static gsize opened = 0;
-  static UTransliterator *transliterator = NULL;
+ * (曾 zeng, 单 shan, 解 xie), and the pinyin lines of each name worked
+ * out so far.  Opening the transliterator takes ICU a tenth of a second
+ * and each name some microseconds, so sw_person_search_prepare () works
+ * out a roster's names in a thread; the lock keeps the two (and the
+ * main loop, for a name not ready yet) from using them at once. */
+static GMutex pinyin_lock;
+static UTransliterator *pinyin_transliterator;
+static gboolean pinyin_opened;
+static GHashTable *pinyin_lines;  /* name → its pinyin lines; kept */
 
-  if (g_once_init_enter (&opened))
+static UTransliterator *
+transliterator_locked (void)
+{
+  if (!pinyin_opened)
     {
       UErrorCode status = U_ZERO_ERROR;
       UChar id[32];
 
+      pinyin_opened = TRUE;
       u_uastrcpy (id, "Han-Latin/Names");
-      transliterator = utrans_openU (id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+      pinyin_transliterator = utrans_openU (id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
       if (U_FAILURE (status))
         {
           g_warning ("No pinyin for the people search: %s", u_errorName (status));
-          transliterator = NULL;
+          pinyin_transliterator = NULL;
         }
-      g_once_init_leave (&opened, 1);
     }
 
-  return transliterator;
+  return pinyin_transliterator;
 }
 
 static gboolean
@@ -65,17 +70,15 @@ is_ascii (const char *text)
   return TRUE;
 }
 
-char *
-sw_person_search_pinyin (const char *text)
+static char *
+pinyin_locked (const char *text)
 {
-  UTransliterator *transliterator = pinyin_transliterator ();
+  UTransliterator *transliterator = transliterator_locked ();
   UErrorCode status = U_ZERO_ERROR;
   g_autofree UChar *buffer = NULL;
   int32_t length = 0, capacity, limit;
   char *out;
   int32_t out_length = 0;
-
-  g_return_val_if_fail (text != NULL, NULL);
 
   if (transliterator == NULL || !g_utf8_validate (text, -1, NULL))
     return g_strdup (text);
@@ -104,6 +107,20 @@ sw_person_search_pinyin (const char *text)
     }
 
   return out;
+}
+
+char *
+sw_person_search_pinyin (const char *text)
+{
+  char *pinyin;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  g_mutex_lock (&pinyin_lock);
+  pinyin = pinyin_locked (text);
+  g_mutex_unlock (&pinyin_lock);
+
+  return pinyin;
 }
 
 /* "zhou jian guo" → "zjg". */
@@ -153,14 +170,14 @@ u_umlaut_as_v (const char *pinyin)
   return g_strdup (out->str);
 }
 
-/* The lines of pinyin a name is found by. */
-static void
-append_pinyin (GString    *text,
-               const char *name)
+/* The lines of pinyin a name is found by, each after a newline. */
+static char *
+new_pinyin_lines (const char *name)
 {
-  g_autofree char *pinyin = sw_person_search_pinyin (name);
+  g_autofree char *pinyin = pinyin_locked (name);
   g_autofree char *with_v = u_umlaut_as_v (pinyin);
   const char *spellings[] = { pinyin, with_v };
+  GString *lines = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (spellings); i++)
     {
@@ -172,8 +189,65 @@ append_pinyin (GString    *text,
 
       if (i > 0 && g_str_equal (with_v, pinyin))
         break;
-      g_string_append_printf (text, "\n%s\n%s\n%s", folded, joined, first);
+      g_string_append_printf (lines, "\n%s\n%s\n%s", folded, joined, first);
     }
+
+  return g_string_free (lines, FALSE);
+}
+
+/* The pinyin lines of @name (transfer none: kept for the program's life). */
+static const char *
+pinyin_lines_of (const char *name)
+{
+  const char *lines;
+
+  g_mutex_lock (&pinyin_lock);
+  if (pinyin_lines == NULL)
+    pinyin_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lines = g_hash_table_lookup (pinyin_lines, name);
+  if (lines == NULL)
+    {
+      char *made = new_pinyin_lines (name);
+
+      g_hash_table_insert (pinyin_lines, g_strdup (name), made);
+      lines = made;
+    }
+  g_mutex_unlock (&pinyin_lock);
+
+  return lines;
+}
+
+static gpointer
+prepare_thread (gpointer data)
+{
+  g_auto(GStrv) names = data;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    pinyin_lines_of (names[i]);
+
+  return NULL;
+}
+
+void
+sw_person_search_prepare (GListModel *people)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n;
+
+  g_return_if_fail (G_IS_LIST_MODEL (people));
+
+  n = g_list_model_get_n_items (people);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SwPerson) person = g_list_model_get_item (people, i);
+      const char *name = sw_person_get_name (person);
+
+      if (!is_ascii (name))
+        g_strv_builder_add (builder, name);
+    }
+
+  /* The names are copies: the thread reads nothing of the model. */
+  g_thread_unref (g_thread_new ("servweek-pinyin", prepare_thread, g_strv_builder_end (builder)));
 }
 
 static char *
@@ -185,7 +259,7 @@ search_text (const char *name,
   GString *text = g_string_new (folded);
 
   if (!is_ascii (name))
-    append_pinyin (text, name);
+    g_string_append (text, pinyin_lines_of (name));
 
   return g_string_free (text, FALSE);
 }

@@ -22,6 +22,9 @@ gboolean    sw_person_search_matches  (SwPerson   *person,
 /* The folded text a query is looked for in (transfer none: kept with
  * @person until its fields change). */
 const char *sw_person_search_text     (SwPerson   *person);
+/* Works out, in a thread, what the names of @people (SwPerson) are
+ * searched by, so that the first search does not wait for it. */
+void        sw_person_search_prepare  (GListModel *people);
 /* The pinyin of @text's Chinese characters, syllables separated by
  * spaces, each character of a name read as in a name (transfer full);
  * other characters are kept. */

@@ -31,6 +31,8 @@ static const Step steps[] = {
   { "search-13", NULL, "13" },
   { "search-138", NULL, "138" },
   { "search-name", NULL, "张" },
+  { "search-pinyin", NULL, "zhang" },
+  { "search-initials", NULL, "zw" },
   { "search-department", NULL, "科 3" },
   { "search-none", NULL, "no such person" },
   { "search-clear", NULL, "" },
