@@ -5,7 +5,6 @@
 
 #include "sw-assign-candidate.h"
 #include "sw-problem.h"
-#include "sw-skills.h"
 
 struct _SwAssignCandidate
 {
@@ -16,7 +15,6 @@ struct _SwAssignCandidate
   char        *reason;
   char        *kinds;
   GPtrArray   *problems;
-  char        *search_key;
 };
 
 G_DEFINE_FINAL_TYPE (SwAssignCandidate, sw_assign_candidate, G_TYPE_OBJECT)
@@ -26,7 +24,6 @@ enum {
   PROP_PERSON,
   PROP_FIT,
   PROP_REASON,
-  PROP_SEARCH_KEY,
   N_PROPS
 };
 
@@ -41,7 +38,6 @@ sw_assign_candidate_finalize (GObject *object)
   g_clear_pointer (&self->reason, g_free);
   g_clear_pointer (&self->kinds, g_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
-  g_clear_pointer (&self->search_key, g_free);
 
   G_OBJECT_CLASS (sw_assign_candidate_parent_class)->finalize (object);
 }
@@ -68,10 +64,6 @@ sw_assign_candidate_get_property (GObject    *object,
       g_value_set_string (value, self->reason);
       break;
 
-    case PROP_SEARCH_KEY:
-      g_value_set_string (value, self->search_key);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -95,9 +87,6 @@ sw_assign_candidate_class_init (SwAssignCandidateClass *klass)
   properties[PROP_REASON] =
     g_param_spec_string ("reason", NULL, NULL, "",
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SEARCH_KEY] =
-    g_param_spec_string ("search-key", NULL, NULL, "",
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -117,8 +106,6 @@ sw_assign_candidate_new (SwPerson    *person,
                          const char  *reason)
 {
   SwAssignCandidate *self;
-  SwDepartment *department;
-  g_autofree char *skills = NULL;
   g_autoptr(GString) reasons = g_string_new (reason);
   g_autoptr(GString) kinds = g_string_new (NULL);
 
@@ -145,16 +132,6 @@ sw_assign_candidate_new (SwPerson    *person,
   self->reason = g_string_free (g_steal_pointer (&reasons), FALSE);
   self->kinds = g_string_free (g_steal_pointer (&kinds), FALSE);
 
-  department = sw_person_get_department (person);
-  skills = sw_skills_join (sw_person_get_skills (person), " ");
-  self->search_key = g_strjoin (" ",
-                                sw_person_get_name (person),
-                                department != NULL ? sw_department_get_name (department) : "",
-                                department != NULL ? sw_department_get_short_name (department) : "",
-                                sw_person_get_title (person),
-                                skills,
-                                NULL);
-
   return self;
 }
 
@@ -180,14 +157,6 @@ sw_assign_candidate_get_reason (SwAssignCandidate *self)
   g_return_val_if_fail (SW_IS_ASSIGN_CANDIDATE (self), "");
 
   return self->reason;
-}
-
-const char *
-sw_assign_candidate_get_search_key (SwAssignCandidate *self)
-{
-  g_return_val_if_fail (SW_IS_ASSIGN_CANDIDATE (self), "");
-
-  return self->search_key;
 }
 
 GPtrArray *

@@ -17,8 +17,7 @@ typedef enum
 /* One row of the Assign picker, as the rulebook ranks it: "person",
  * "fit", "problems" (the SwProblems the assignment would bring, in the
  * rulebook's words), "reason" (their messages, one a line; "" for a
- * good fit), "kinds" (their kinds' nicks, comma-separated, each once),
- * "search-key" (name, department, title, skills, for the search entry).
+ * good fit), "kinds" (their kinds' nicks, comma-separated, each once).
  * Immutable. */
 #define SW_TYPE_ASSIGN_CANDIDATE (sw_assign_candidate_get_type ())
 G_DECLARE_FINAL_TYPE (SwAssignCandidate, sw_assign_candidate, SW, ASSIGN_CANDIDATE, GObject)
@@ -32,6 +31,5 @@ const char        *sw_assign_candidate_get_kinds      (SwAssignCandidate *self);
 SwPerson          *sw_assign_candidate_get_person     (SwAssignCandidate *self);
 SwAssignFit        sw_assign_candidate_get_fit        (SwAssignCandidate *self);
 const char        *sw_assign_candidate_get_reason     (SwAssignCandidate *self);
-const char        *sw_assign_candidate_get_search_key (SwAssignCandidate *self);
 
 G_END_DECLS

@@ -268,12 +268,14 @@ const char *
 sw_person_search_text (SwPerson *person)
 {
   SwDepartment *department;
+  g_autofree char *skills = NULL;
   g_autofree char *fields = NULL;
   Cached *cached;
 
   g_return_val_if_fail (SW_IS_PERSON (person), "");
 
   department = sw_person_get_department (person);
+  skills = sw_skills_join (sw_person_get_skills (person), "\n");
   /* Fields on lines of their own: a word never matches across two. */
   fields = g_strjoin ("\n",
                       sw_person_get_name (person),
@@ -282,6 +284,7 @@ sw_person_search_text (SwPerson *person)
                       sw_person_get_title (person),
                       department != NULL ? sw_department_get_name (department) : "",
                       department != NULL ? sw_department_get_short_name (department) : "",
+                      skills,
                       NULL);
 
   cached = g_object_get_qdata (G_OBJECT (person), cached_quark ());

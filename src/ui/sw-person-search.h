@@ -10,7 +10,7 @@ G_BEGIN_DECLS
  * the schedule's sidebar and the committees' picker.  The query is split
  * into words (sw_ui_state_normalize_query ()); a person matches when
  * every word is found, ignoring case, in their name, phone, e-mail,
- * title or department, or in the pinyin of their name: whole
+ * title, department or skills, or in the pinyin of their name: whole
  * ("zhoujianguo"), by syllables ("zhou jian guo") or by initials ("zjg"),
  * the surname read as a surname (曾 zeng, 单 shan) and ü also typed as v.
  *

@@ -497,7 +497,7 @@ test_large (Fixture *f, gconstpointer data)
       {
         g_autoptr(SwAssignCandidate) candidate = g_list_model_get_item (rows, i);
 
-        g_assert_nonnull (strstr (sw_assign_candidate_get_search_key (candidate), "张"));
+        g_assert_nonnull (strstr (sw_person_get_name (sw_assign_candidate_get_person (candidate)), "张"));
         if (i > 0)
           {
             g_autoptr(SwAssignCandidate) before = g_list_model_get_item (rows, i - 1);

@@ -198,8 +198,13 @@ test_person_matches (void)
     { "zhang@example", &person, TRUE },
     { "Manager", &person, TRUE },
     { "Lee Bob", &english, FALSE },
+    { "高压电工", &person, TRUE },
+    { "电工 用电科", &person, TRUE },
+    { "焊工", &person, FALSE },
   };
+  const char *skills[] = { "高压电工", "驾驶", NULL };
 
+  sw_person_set_skills (person, skills);
   sw_person_set_phone (person, "13800138000");
   sw_person_set_email (person, "Zhang@Example.com");
   sw_person_set_title (person, "Manager");
