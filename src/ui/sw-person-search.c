@@ -231,10 +231,17 @@ prepare_thread (gpointer data)
 void
 sw_person_search_prepare (GListModel *people)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  /* The views of one window each ask for the same people. */
+  static GListModel *prepared = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
   guint n;
 
   g_return_if_fail (G_IS_LIST_MODEL (people));
+
+  if (people == prepared)
+    return;
+  g_set_weak_pointer (&prepared, people);
+  builder = g_strv_builder_new ();
 
   n = g_list_model_get_n_items (people);
   for (guint i = 0; i < n; i++)

@@ -23,7 +23,9 @@ gboolean    sw_person_search_matches  (SwPerson   *person,
  * @person until its fields change). */
 const char *sw_person_search_text     (SwPerson   *person);
 /* Works out, in a thread, what the names of @people (SwPerson) are
- * searched by, so that the first search does not wait for it. */
+ * searched by, so that the first search does not wait for it; the views
+ * that search people call it as they are given them (once for the same
+ * list). */
 void        sw_person_search_prepare  (GListModel *people);
 /* The pinyin of @text's Chinese characters, syllables separated by
  * spaces, each character of a name read as in a name (transfer full);

@@ -550,6 +550,9 @@ sw_roster_view_set_organisation (SwRosterView   *self,
 
   if (!g_set_object (&self->organisation, organisation))
     return;
+  /* Ready before the first search is typed. */
+  if (organisation != NULL)
+    sw_person_search_prepare (sw_organisation_get_people (organisation));
 
   gtk_filter_list_model_set_model (self->filtered,
                                    organisation != NULL ? sw_organisation_get_people (organisation) : NULL);

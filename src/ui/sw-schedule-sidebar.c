@@ -356,6 +356,9 @@ sw_schedule_sidebar_set_organisation (SwScheduleSidebar *self,
 
   if (!g_set_object (&self->organisation, organisation))
     return;
+  /* Ready before the first search is typed. */
+  if (organisation != NULL)
+    sw_person_search_prepare (sw_organisation_get_people (organisation));
 
   g_signal_group_set_target (self->people_signals,
                              organisation != NULL ? sw_organisation_get_people (organisation) : NULL);

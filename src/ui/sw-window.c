@@ -4,7 +4,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-name-dialog.h"
-#include "sw-person-search.h"
 #include "sw-plan-switcher.h"
 #include "sw-problems-button.h"
 #include "sw-roster-view.h"
@@ -423,8 +422,6 @@ sw_window_constructed (GObject *object)
                                G_CALLBACK (sw_window_plans_changed), self, G_CONNECT_SWAPPED);
       sw_plan_switcher_set_organisation (self->plan_switcher, self->organisation);
       sw_roster_view_set_organisation (self->roster_view, self->organisation);
-      /* Ready before the first search is typed. */
-      sw_person_search_prepare (sw_organisation_get_people (self->organisation));
       g_signal_connect_object (self->organisation, "notify::read-only",
                                G_CALLBACK (sw_window_read_only_changed), self, G_CONNECT_SWAPPED);
     }
