@@ -48,28 +48,35 @@ set_io_error (GError     **error,
                message, path, g_strerror (saved_errno));
 }
 
-gssize
-sw_atomic_read_head (int         dir,
-                     const char *name,
-                     char       *buffer,
-                     gsize       size,
-                     goffset    *out_size)
+/* @name in @dir opened for reading when it is a regular file (its stat
+ * in @info), else -1: not blocking on a FIFO in the way, not following a
+ * link. */
+static int
+open_regular (int          dir,
+              const char  *name,
+              struct stat *info)
 {
-  struct stat info;
-  gsize done = 0;
-  int fd;
+  int fd = openat (dir, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 
-  /* Not blocking on a FIFO in the way; it is no regular file. */
-  fd = openat (dir, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
   if (fd < 0)
     return -1;
-  if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode))
+  if (fstat (fd, info) != 0 || !S_ISREG (info->st_mode))
     {
       close (fd);
       return -1;
     }
-  if (out_size != NULL)
-    *out_size = info.st_size;
+
+  return fd;
+}
+
+/* Reads up to @size bytes of @fd into @buffer and closes it: how many,
+ * or -1 on an error. */
+static gssize
+read_and_close (int    fd,
+                char  *buffer,
+                gsize  size)
+{
+  gsize done = 0;
 
   while (done < size)
     {
@@ -91,7 +98,26 @@ sw_atomic_read_head (int         dir,
   return (gssize) done;
 }
 
-/* Whether @name in @dir holds exactly @bytes. */
+gssize
+sw_atomic_read_head (int         dir,
+                     const char *name,
+                     char       *buffer,
+                     gsize       size,
+                     goffset    *out_size)
+{
+  struct stat info;
+  int fd = open_regular (dir, name, &info);
+
+  if (fd < 0)
+    return -1;
+  if (out_size != NULL)
+    *out_size = info.st_size;
+
+  return read_and_close (fd, buffer, size);
+}
+
+/* Whether @name in @dir holds exactly @bytes: read only when its size is
+ * theirs. */
 static gboolean
 holds_bytes (int         dir,
              const char *name,
@@ -99,11 +125,20 @@ holds_bytes (int         dir,
 {
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
-  g_autofree char *buffer = g_malloc (MAX (length, 1));
-  goffset size = -1;
-  gssize done = sw_atomic_read_head (dir, name, buffer, length, &size);
+  g_autofree char *buffer = NULL;
+  struct stat info;
+  int fd = open_regular (dir, name, &info);
 
-  return done >= 0 && size == (goffset) length && (gsize) done == length &&
+  if (fd < 0)
+    return FALSE;
+  if ((guint64) info.st_size != length)
+    {
+      close (fd);
+      return FALSE;
+    }
+
+  buffer = g_malloc (MAX (length, 1));
+  return read_and_close (fd, buffer, length) == (gssize) length &&
          (length == 0 || memcmp (buffer, data, length) == 0);
 }
 
