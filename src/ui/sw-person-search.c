@@ -61,15 +61,6 @@ transliterator_locked (void)
   return pinyin_transliterator;
 }
 
-static gboolean
-is_ascii (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    if ((guchar) *p >= 0x80)
-      return FALSE;
-  return TRUE;
-}
-
 static char *
 pinyin_locked (const char *text)
 {
@@ -162,12 +153,12 @@ static char *
 u_umlaut_as_v (const char *pinyin)
 {
   static const char *const umlauts[] = { "ü", "ǖ", "ǘ", "ǚ", "ǜ", "Ü", "Ǖ", "Ǘ", "Ǚ", "Ǜ" };
-  g_autoptr(GString) out = g_string_new (pinyin);
+  GString *out = g_string_new (pinyin);
 
   for (guint i = 0; i < G_N_ELEMENTS (umlauts); i++)
     g_string_replace (out, umlauts[i], "v", 0);
 
-  return g_strdup (out->str);
+  return g_string_free (out, FALSE);
 }
 
 /* The lines of pinyin a name is found by, each after a newline. */
@@ -249,7 +240,7 @@ sw_person_search_prepare (GListModel *people)
       g_autoptr(SwPerson) person = g_list_model_get_item (people, i);
       const char *name = sw_person_get_name (person);
 
-      if (!is_ascii (name))
+      if (!g_str_is_ascii (name))
         g_strv_builder_add (builder, name);
     }
 
@@ -265,7 +256,7 @@ search_text (const char *name,
   g_autofree char *folded = g_utf8_casefold (normalized != NULL ? normalized : "", -1);
   GString *text = g_string_new (folded);
 
-  if (!is_ascii (name))
+  if (!g_str_is_ascii (name))
     g_string_append (text, pinyin_lines_of (name));
 
   return g_string_free (text, FALSE);
