@@ -260,6 +260,20 @@ find_progress_bar (GtkWidget *widget)
   return NULL;
 }
 
+/* A new database in @dir holding the sample plan (in *@out_plan). */
+static SwStore *
+open_sample (const char  *dir,
+             SwPlan     **out_plan)
+{
+  g_autofree char *db = g_build_filename (dir, "servweek.db", NULL);
+  g_autoptr(GError) error = NULL;
+  SwStore *store = sw_store_open (db, SW_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  *out_plan = ics_test_add_sample (sw_store_get_organisation (store));
+  return store;
+}
+
 /* The Export button's way: a progress bar while the files are built and
  * written, a dialog that does not hold the window meanwhile, then
  * "exported" and the dialog closes. */
@@ -267,10 +281,8 @@ static void
 test_export_progress (void)
 {
   g_autofree char *dir = NULL;
-  g_autofree char *db = NULL;
   g_autofree char *folder = NULL;
   g_autoptr(SwStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(SwExportDialog) dialog = NULL;
   Exported exported = { 0 };
   GtkWidget *bar;
@@ -284,12 +296,9 @@ test_export_progress (void)
     }
 
   dir = g_dir_make_tmp ("sw-ui-progress-XXXXXX", NULL);
-  db = g_build_filename (dir, "servweek.db", NULL);
   folder = g_build_filename (dir, "people", NULL);
-  store = sw_store_open (db, SW_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  store = open_sample (dir, &plan);
   org = sw_store_get_organisation (store);
-  plan = ics_test_add_sample (org);
 
   dialog = g_object_ref_sink (sw_export_dialog_new (NULL, org, plan, store));
   g_object_ref (dialog);
@@ -354,7 +363,6 @@ static void
 test_export_error (void)
 {
   g_autofree char *dir = NULL;
-  g_autofree char *db = NULL;
   g_autofree char *blocker = NULL;
   g_autofree char *folder = NULL;
   g_autoptr(SwStore) store = NULL;
@@ -372,14 +380,11 @@ test_export_error (void)
     }
 
   dir = g_dir_make_tmp ("sw-ui-error-XXXXXX", NULL);
-  db = g_build_filename (dir, "servweek.db", NULL);
   blocker = g_build_filename (dir, "blocker", NULL);
   folder = g_build_filename (blocker, "people", NULL);
   g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
-  store = sw_store_open (db, SW_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  store = open_sample (dir, &plan);
   org = sw_store_get_organisation (store);
-  plan = ics_test_add_sample (org);
 
   dialog = g_object_ref_sink (sw_export_dialog_new (NULL, org, plan, store));
   g_object_ref (dialog);
@@ -412,7 +417,6 @@ static void
 test_export_dialog (void)
 {
   g_autofree char *dir = NULL;
-  g_autofree char *db = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *file = NULL;
   g_autoptr(SwStore) store = NULL;
@@ -429,13 +433,10 @@ test_export_dialog (void)
     }
 
   dir = g_dir_make_tmp ("sw-ui-ics-XXXXXX", NULL);
-  db = g_build_filename (dir, "servweek.db", NULL);
   folder = g_build_filename (dir, "people", NULL);
   file = g_build_filename (dir, "plan.ics", NULL);
-  store = sw_store_open (db, SW_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  store = open_sample (dir, &plan);
   org = sw_store_get_organisation (store);
-  plan = ics_test_add_sample (org);
 
   dialog = sw_export_dialog_new (NULL, org, plan, store);
   gtk_window_present (GTK_WINDOW (dialog));
