@@ -374,6 +374,8 @@ static void
 sw_duty_row_init (SwDutyRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sw_schedule_view_track_entry (self->name_row);
+  sw_schedule_view_track_entry (self->skills_row);
 
   /* Taken out and put back below the people when they change. */
   self->actions_ref = g_object_ref (self->actions_row);

@@ -83,17 +83,103 @@ sw_schedule_view_commit_string (GtkWidget      *widget,
     sw_schedule_view_show_error (widget, heading, error);
 }
 
+/* Set on a tracked entry row while it holds typing not yet applied. */
+#define ENTRY_PENDING "sw-entry-pending"
+
+static gboolean
+is_typing_in (GtkWidget *widget)
+{
+  return gtk_widget_has_focus (widget) ||
+         (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
+}
+
+/* The row's apply button hides: nothing is pending (libadwaita keeps it
+ * shown until it is pressed, even after the text is set from the model). */
+static void
+entry_reset (AdwEntryRow *row)
+{
+  g_object_set_data (G_OBJECT (row), ENTRY_PENDING, NULL);
+  if (adw_entry_row_get_show_apply_button (row))
+    {
+      adw_entry_row_set_show_apply_button (row, FALSE);
+      adw_entry_row_set_show_apply_button (row, TRUE);
+    }
+}
+
 void
 sw_schedule_view_set_entry_text (GtkEditable *editable,
                                  const char  *text)
 {
   g_return_if_fail (GTK_IS_EDITABLE (editable));
 
-  if (gtk_widget_has_focus (GTK_WIDGET (editable)) ||
-      (gtk_widget_get_state_flags (GTK_WIDGET (editable)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0)
+  if (is_typing_in (GTK_WIDGET (editable)))
     return;
   if (g_strcmp0 (gtk_editable_get_text (editable), text) != 0)
     gtk_editable_set_text (editable, text);
+  if (ADW_IS_ENTRY_ROW (editable))
+    entry_reset (ADW_ENTRY_ROW (editable));
+}
+
+void
+sw_schedule_view_reset_entry (AdwEntryRow *row,
+                              const char  *text)
+{
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+  entry_reset (row);
+}
+
+static void
+entry_changed (AdwEntryRow *row)
+{
+  /* Typing, not the text set from the model. */
+  if (is_typing_in (GTK_WIDGET (row)))
+    g_object_set_data (G_OBJECT (row), ENTRY_PENDING, GINT_TO_POINTER (TRUE));
+}
+
+static void
+entry_applied (AdwEntryRow *row)
+{
+  g_object_set_data (G_OBJECT (row), ENTRY_PENDING, NULL);
+}
+
+static void
+entry_flush (AdwEntryRow *row)
+{
+  if (g_object_get_data (G_OBJECT (row), ENTRY_PENDING) == NULL)
+    return;
+  /* The row's own "apply" handler commits (and clears the mark). */
+  g_signal_emit_by_name (row, "apply");
+  entry_reset (row);
+}
+
+void
+sw_schedule_view_track_entry (AdwEntryRow *row)
+{
+  GtkEventController *focus;
+
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  g_signal_connect (row, "changed", G_CALLBACK (entry_changed), NULL);
+  g_signal_connect (row, "apply", G_CALLBACK (entry_applied), NULL);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (entry_flush), row, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (row), focus);
+}
+
+void
+sw_schedule_view_flush_entries (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (ADW_IS_ENTRY_ROW (root))
+    entry_flush (ADW_ENTRY_ROW (root));
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    sw_schedule_view_flush_entries (child);
 }
 
 static void

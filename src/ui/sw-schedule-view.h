@@ -50,8 +50,20 @@ void            sw_schedule_view_commit_string    (GtkWidget      *widget,
                                                    const char     *property,
                                                    const char     *value,
                                                    const char     *heading);
-/* Shows @text in @editable, unless the user is typing in it. */
+/* Shows @text in @editable, unless the user is typing in it; an entry
+ * row's apply button then shows nothing pending. */
 void            sw_schedule_view_set_entry_text   (GtkEditable    *editable,
                                                    const char     *text);
+/* Makes typing in @row (an entry row with an apply button) never lost:
+ * text typed and not applied is applied, as one undo step, when the
+ * focus leaves the row or sw_schedule_view_flush_entries() is called. */
+void            sw_schedule_view_track_entry      (AdwEntryRow    *row);
+/* Shows @text in @row even while the user types in it, with nothing
+ * pending: for a row that now edits another object (flush first). */
+void            sw_schedule_view_reset_entry      (AdwEntryRow    *row,
+                                                   const char     *text);
+/* Applies the typing pending in the tracked entry rows below @root, before
+ * the object they edit changes or they close. */
+void            sw_schedule_view_flush_entries    (GtkWidget      *root);
 
 G_END_DECLS

@@ -214,6 +214,10 @@ static void
 close_clicked (SwSlotPane *self,
                GtkButton  *button)
 {
+  /* Typing not yet applied is kept, not dropped with the pane. */
+  if (gtk_widget_has_focus (GTK_WIDGET (self->description_view)))
+    description_leave (self, NULL);
+  sw_schedule_view_flush_entries (GTK_WIDGET (self));
   g_signal_emit (self, signals[SIGNAL_CLOSE_REQUESTED], 0);
 }
 
@@ -605,6 +609,7 @@ sw_slot_pane_set_slot (SwSlotPane *self,
     description_leave (self, NULL);
   if (self->slot != NULL)
     {
+      sw_schedule_view_flush_entries (GTK_WIDGET (self));
       sw_date_time_commit (self->start_time);
       sw_date_time_commit (self->end_time);
     }
@@ -616,8 +621,8 @@ sw_slot_pane_set_slot (SwSlotPane *self,
 
   /* Fields of the new slot start from its values, not the old typing. */
   self->updating = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->title_row), slot != NULL ? sw_slot_get_title (slot) : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->location_row), slot != NULL ? sw_slot_get_location (slot) : "");
+  sw_schedule_view_reset_entry (self->title_row, slot != NULL ? sw_slot_get_title (slot) : "");
+  sw_schedule_view_reset_entry (self->location_row, slot != NULL ? sw_slot_get_location (slot) : "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
                             slot != NULL ? sw_slot_get_description (slot) : "", -1);
   if (slot != NULL)
@@ -904,6 +909,8 @@ sw_slot_pane_init (SwSlotPane *self)
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
   self->updating = FALSE;
 
+  sw_schedule_view_track_entry (self->title_row);
+  sw_schedule_view_track_entry (self->location_row);
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_object (focus, "leave", G_CALLBACK (description_leave), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->description_view), focus);

@@ -133,4 +133,8 @@ static void
 sw_visit_target_row_init (SwVisitTargetRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sw_schedule_view_track_entry (self->name_row);
+  sw_schedule_view_track_entry (self->address_row);
+  sw_schedule_view_track_entry (self->contact_row);
+  sw_schedule_view_track_entry (self->phone_row);
 }

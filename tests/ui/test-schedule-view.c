@@ -396,6 +396,143 @@ test_pane_fields (Fixture *f, gconstpointer data)
   }
 }
 
+/* The entry row of the pane that shows @text. */
+static AdwEntryRow *
+find_entry_row (GtkWidget  *root,
+                const char *text)
+{
+  g_autoptr(GPtrArray) rows = sw_test_find_type (root, ADW_TYPE_ENTRY_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (gtk_editable_get_text (rows->pdata[i]), text))
+      return rows->pdata[i];
+  return NULL;
+}
+
+/* Whether @row shows its apply button (a change waiting to be applied). */
+static gboolean
+shows_apply_button (AdwEntryRow *row)
+{
+  g_autoptr(GPtrArray) buttons = sw_test_find_type (GTK_WIDGET (row), GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_widget_get_visible (buttons->pdata[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Typing in an entry row and leaving it, opening another slot or closing
+ * the pane applies the text as one undo step; nothing typed is lost and
+ * no apply button is left showing. */
+static void
+test_entry_typing (Fixture *f, gconstpointer data)
+{
+  SwSlot *desk = find_slot (f->plan, "广场服务台");
+  SwUndoStack *stack = sw_organisation_get_undo_stack (f->org);
+  g_autoptr(SwSlot) other = g_list_model_get_item (sw_plan_get_slots (f->plan), 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *location = NULL;
+  AdwEntryRow *title_row, *location_row;
+  GtkWidget *pane;
+
+  g_assert_nonnull (desk);
+  g_assert_true (other != desk);
+  location = g_strdup (sw_slot_get_location (desk));
+  sw_schedule_view_select_slot (f->view, desk);
+  iterate ();
+  {
+    g_autoptr(GPtrArray) panes = sw_test_find_type (GTK_WIDGET (f->view), SW_TYPE_SLOT_PANE);
+
+    g_assert_cmpuint (panes->len, ==, 1);
+    pane = panes->pdata[0];
+  }
+  title_row = find_entry_row (pane, "广场服务台");
+  location_row = find_entry_row (pane, location);
+  g_assert_nonnull (title_row);
+  g_assert_nonnull (location_row);
+  g_assert_false (shows_apply_button (title_row));
+
+  /* Typed, then another slot opened: the text goes to its own slot. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (title_row)));
+  iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "广场服务台（东）");
+  iterate ();
+  g_assert_true (shows_apply_button (title_row));
+  g_assert_cmpstr (sw_slot_get_title (desk), ==, "广场服务台");
+  sw_schedule_view_select_slot (f->view, other);
+  iterate ();
+  g_assert_cmpstr (sw_slot_get_title (desk), ==, "广场服务台（东）");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, sw_slot_get_title (other));
+  g_assert_false (shows_apply_button (title_row));
+  /* One step: undo brings the old title back. */
+  g_assert_true (sw_undo_stack_undo (stack, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sw_slot_get_title (desk), ==, "广场服务台");
+
+  /* Typed, then the focus moves on: applied. */
+  sw_schedule_view_select_slot (f->view, desk);
+  iterate ();
+  g_assert_false (shows_apply_button (title_row));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (location_row)));
+  iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (location_row), "人民广场东侧");
+  iterate ();
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (title_row)));
+  iterate ();
+  g_assert_cmpstr (sw_slot_get_location (desk), ==, "人民广场东侧");
+  g_assert_false (shows_apply_button (location_row));
+  g_assert_true (sw_undo_stack_undo (stack, &error));
+  g_assert_cmpstr (sw_slot_get_location (desk), ==, location);
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (location_row)), ==, location);
+
+  /* Typed, then the pane closed: applied. */
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "服务台");
+  iterate ();
+  sw_schedule_view_select_slot (f->view, NULL);
+  iterate ();
+  g_assert_cmpstr (sw_slot_get_title (desk), ==, "服务台");
+  g_assert_true (sw_undo_stack_undo (stack, &error));
+  g_assert_cmpstr (sw_slot_get_title (desk), ==, "广场服务台");
+
+  /* A duty's name typed, then another slot opened: the duty has it. */
+  {
+    g_autoptr(SwDuty) duty = NULL;
+    g_autofree char *name = NULL;
+    AdwEntryRow *name_row;
+
+    sw_schedule_view_select_slot (f->view, desk);
+    iterate ();
+    duty = g_list_model_get_item (sw_slot_get_duties (desk), 0);
+    name = g_strdup (sw_duty_get_name (duty));
+    name_row = find_entry_row (pane, name);
+    g_assert_nonnull (name_row);
+    g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (name_row)));
+    iterate ();
+    gtk_editable_set_text (GTK_EDITABLE (name_row), "引导咨询");
+    iterate ();
+    sw_schedule_view_select_slot (f->view, other);
+    iterate ();
+    g_assert_cmpstr (sw_duty_get_name (duty), ==, "引导咨询");
+    g_assert_true (sw_undo_stack_undo (stack, &error));
+    g_assert_cmpstr (sw_duty_get_name (duty), ==, name);
+  }
+
+  /* Focus that comes and goes without typing changes nothing: the redo
+   * of the undone title stays. */
+  g_assert_true (sw_undo_stack_get_can_redo (stack));
+  sw_schedule_view_select_slot (f->view, desk);
+  iterate ();
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (title_row)));
+  iterate ();
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (location_row)));
+  iterate ();
+  sw_schedule_view_select_slot (f->view, NULL);
+  iterate ();
+  g_assert_true (sw_undo_stack_get_can_redo (stack));
+  g_assert_cmpstr (sw_slot_get_title (desk), ==, "广场服务台");
+}
+
 static void
 test_large (Fixture *f, gconstpointer data)
 {
@@ -588,6 +725,7 @@ main (int    argc,
   g_test_add ("/schedule-view/sample", Fixture, NULL, sample_setup, test_sample, fixture_teardown);
   g_test_add ("/schedule-view/moves", Fixture, NULL, sample_setup, test_moves, fixture_teardown);
   g_test_add ("/schedule-view/pane-fields", Fixture, NULL, sample_setup, test_pane_fields, fixture_teardown);
+  g_test_add ("/schedule-view/entry-typing", Fixture, NULL, sample_setup, test_entry_typing, fixture_teardown);
   g_test_add ("/schedule-view/large", Fixture, NULL, large_setup, test_large, fixture_teardown);
 
   return g_test_run ();
