@@ -15,6 +15,7 @@ struct _SwNewPlanDialog
   SwOrganisation *organisation;
 
   AdwEntryRow    *title_row;
+  GtkWidget      *create_button;
   SwDateButton   *first_day_button;
   SwDateButton   *last_day_button;
   AdwEntryRow    *time_zone_row;
@@ -164,6 +165,7 @@ sw_new_plan_dialog_class_init (SwNewPlanDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/servweek/Planner/sw-new-plan-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SwNewPlanDialog, title_row);
+  gtk_widget_class_bind_template_child (widget_class, SwNewPlanDialog, create_button);
   gtk_widget_class_bind_template_child (widget_class, SwNewPlanDialog, first_day_button);
   gtk_widget_class_bind_template_child (widget_class, SwNewPlanDialog, last_day_button);
   gtk_widget_class_bind_template_child (widget_class, SwNewPlanDialog, time_zone_row);
@@ -191,4 +193,8 @@ sw_new_plan_dialog_init (SwNewPlanDialog *self)
   sw_date_button_set_day (self->first_day_button, today);
   sw_date_button_set_day (self->last_day_button, today + 6);
   fields_changed (self);
+
+  /* Typing starts in the title, and Enter creates the plan. */
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->create_button);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->title_row));
 }
