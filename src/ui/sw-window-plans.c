@@ -16,7 +16,8 @@ plan_created (SwNewPlanDialog *dialog,
   g_autofree char *text = g_strdup_printf (_("Plan “%s” created"), sw_plan_get_title (plan));
 
   sw_window_set_plan (window, plan);
-  sw_window_add_toast (window, adw_toast_new (text));
+  /* The plan came in as one undo step. */
+  sw_window_add_undo_toast (window, text);
 }
 
 static void
