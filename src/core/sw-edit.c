@@ -302,7 +302,15 @@ sw_edit_assign (SwOrganisation  *org,
   sw_assignment_set_pinned (assignment, TRUE);
 
   stack = sw_organisation_get_undo_stack (org);
-  label = g_strdup_printf (_("Assign %s"), person_label (person));
+  if (duty != NULL)
+    /* Translators: an assignment, as its toast and undo step name it:
+     * the person, the duty, then the slot; "韩小军 → 受理报装/咨询（广场服务台）". */
+    label = g_strdup_printf (_("%s → %s (%s)"), person_label (person),
+                             sw_duty_get_name (duty), sw_slot_get_title (slot));
+  else
+    /* Translators: a person added to a slot's attendees, as its toast and
+     * undo step name it: the person, then the slot. */
+    label = g_strdup_printf (_("%s → %s"), person_label (person), sw_slot_get_title (slot));
 
   sw_undo_stack_begin_group (stack, label);
   ok = push (stack, TRUE,

@@ -207,6 +207,8 @@ fixture_setup (Fixture *f, gconstpointer data)
                             T (2026, 10, 5, 9, 0), T (2026, 10, 5, 10, 0));
   add (f, f->plan2, "slots", f->meeting);
   g_assert_true (sw_edit_assign (f->org, f->meeting, f->bob, NULL, &error));
+  /* An attendee's step names the person and the slot. */
+  g_assert_cmpstr (sw_undo_stack_get_undo_label (f->stack), ==, "Bob → Summary meeting");
 
   f->task1 = sw_task_new ("Leaflets on electricity use");
   sw_task_set_department (f->task1, f->sales);
@@ -314,7 +316,7 @@ test_assign (Fixture *f, gconstpointer data)
   g_assert_true (sw_assignment_get_duty (a) == f->accept);
   g_assert_true (sw_assignment_get_pinned (a));
   g_assert_cmpuint (sw_slot_count_duty (f->desk, f->accept), ==, 2);
-  g_assert_cmpstr (sw_undo_stack_get_undo_label (f->stack), ==, "Assign Carol");
+  g_assert_cmpstr (sw_undo_stack_get_undo_label (f->stack), ==, "Carol → Accept applications (Service desk)");
   g_assert_cmpuint (f->committer.calls, ==, 1);
   assert_one_step (f, before);
 }
