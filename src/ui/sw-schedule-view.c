@@ -32,6 +32,7 @@ struct _SwScheduleView
   GtkCalendar       *month_calendar;
   GtkLabel          *page_label;
   GtkWidget         *add_slot_button;
+  GtkScrolledWindow *grid_scroller;
   SwWeekGrid        *grid;
 
   gboolean           updating_calendar;
@@ -279,12 +280,49 @@ calendar_day_selected (SwScheduleView *self,
 
 /* Slots */
 
+/* Scrolls the grid sideways, if it must, so the open slot's day is not
+ * under the pane. */
+static void
+show_selected_day (SwScheduleView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->grid_scroller);
+  SwSlot *slot = sw_slot_pane_get_slot (self->pane);
+  double x, width;
+
+  if (slot == NULL ||
+      !sw_week_grid_get_day_extent (self->grid, sw_time_day_of (sw_slot_get_start (slot)),
+                                    gtk_adjustment_get_upper (adjustment), &x, &width))
+    return;
+  gtk_adjustment_clamp_page (adjustment, x, x + width);
+}
+
+/* With room for the pane beside the week, the pane sits beside it; where
+ * the pane folds over the grid, the grid keeps clear of it and scrolls
+ * sideways instead, so no day is hidden under the pane. */
+static void
+update_grid_room (SwScheduleView *self)
+{
+  int inset = 0;
+
+  if (adw_flap_get_folded (self->pane_flap) && adw_flap_get_reveal_flap (self->pane_flap))
+    {
+      int natural = 0;
+
+      gtk_widget_measure (GTK_WIDGET (self->pane), GTK_ORIENTATION_HORIZONTAL, -1,
+                          NULL, &natural, NULL, NULL);
+      inset = natural + 1; /* and the separator */
+    }
+  gtk_widget_set_margin_end (GTK_WIDGET (self->grid_scroller), inset);
+  show_selected_day (self);
+}
+
 static void
 open_pane (SwScheduleView *self,
            SwSlot         *slot)
 {
   sw_slot_pane_set_slot (self->pane, slot);
   adw_flap_set_reveal_flap (self->pane_flap, slot != NULL);
+  update_grid_room (self);
 }
 
 void
@@ -608,6 +646,7 @@ sw_schedule_view_class_init (SwScheduleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwScheduleView, month_calendar);
   gtk_widget_class_bind_template_child (widget_class, SwScheduleView, page_label);
   gtk_widget_class_bind_template_child (widget_class, SwScheduleView, add_slot_button);
+  gtk_widget_class_bind_template_child (widget_class, SwScheduleView, grid_scroller);
   gtk_widget_class_bind_template_child (widget_class, SwScheduleView, grid);
   gtk_widget_class_bind_template_callback (widget_class, update_navigation);
   gtk_widget_class_bind_template_callback (widget_class, previous_clicked);
@@ -630,6 +669,12 @@ sw_schedule_view_init (SwScheduleView *self)
 
   self->stack_signals = g_signal_group_new (SW_TYPE_UNDO_STACK);
   g_signal_group_connect_swapped (self->stack_signals, "changed", G_CALLBACK (stack_changed), self);
+
+  /* The grid's room follows the pane; a new width scrolls to the day. */
+  g_signal_connect_object (self->pane_flap, "notify::folded",
+                           G_CALLBACK (update_grid_room), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->grid_scroller), "changed",
+                           G_CALLBACK (show_selected_day), self, G_CONNECT_SWAPPED);
 
   update_navigation (self);
 }

@@ -688,6 +688,29 @@ scroll_to_minute (SwWeekGrid *self,
     gtk_adjustment_set_value (adjustment, MAX (y - self->hour_height / 2, 0));
 }
 
+gboolean
+sw_week_grid_get_day_extent (SwWeekGrid *self,
+                             int         day,
+                             double      width,
+                             double     *out_x,
+                             double     *out_width)
+{
+  int days;
+  double day_width;
+
+  g_return_val_if_fail (SW_IS_WEEK_GRID (self), FALSE);
+  g_return_val_if_fail (out_x != NULL && out_width != NULL, FALSE);
+
+  days = sw_week_grid_n_days (self);
+  if (days <= 0 || day < self->first_day || day > self->last_day)
+    return FALSE;
+  /* As sw_week_grid_body_allocate() divides the width. */
+  day_width = (width - GUTTER_WIDTH) / days;
+  *out_x = GUTTER_WIDTH + (day - self->first_day) * day_width;
+  *out_width = day_width;
+  return TRUE;
+}
+
 void
 sw_week_grid_set_selected_slot (SwWeekGrid *self,
                                 SwSlot     *slot)

@@ -47,6 +47,13 @@ void       sw_week_grid_get_page_days     (SwWeekGrid     *self,
 void       sw_week_grid_show_day          (SwWeekGrid     *self,
                                            int             day);
 /* Highlights @slot's card, pages to it and scrolls it into view. */
+/* Where @day's column lies across the grid laid out @width wide (x from
+ * the grid's left edge); FALSE when the page does not show @day. */
+gboolean   sw_week_grid_get_day_extent    (SwWeekGrid     *self,
+                                           int             day,
+                                           double          width,
+                                           double         *out_x,
+                                           double         *out_width);
 void       sw_week_grid_set_selected_slot (SwWeekGrid     *self,
                                            SwSlot         *slot);
 /* Lays the cards out again now (normally done on each change). */

@@ -533,6 +533,56 @@ test_entry_typing (Fixture *f, gconstpointer data)
   g_assert_cmpstr (sw_slot_get_title (desk), ==, "广场服务台");
 }
 
+/* In the window's default size, with the people sidebar open, the open
+ * pane leaves the selected slot's card in view, whatever day it is on. */
+static void
+test_pane_leaves_card (Fixture *f, gconstpointer data)
+{
+  GListModel *slots = sw_plan_get_slots (f->plan);
+  g_autoptr(GPtrArray) panes = sw_test_find_type (GTK_WIDGET (f->view), SW_TYPE_SLOT_PANE);
+  GtkWidget *pane;
+
+  g_assert_cmpuint (panes->len, ==, 1);
+  pane = panes->pdata[0];
+  gtk_window_set_default_size (f->window, 1100, 720);
+  sw_test_iterate_for (300);
+
+  for (guint i = 0; i < g_list_model_get_n_items (slots); i++)
+    {
+      g_autoptr(SwSlot) slot = g_list_model_get_item (slots, i);
+      graphene_rect_t card_box, pane_box;
+      SwSlotCard *card;
+
+      sw_schedule_view_select_slot (f->view, slot);
+      sw_test_iterate_for (150);
+      card = find_card (GTK_WIDGET (f->view), slot);
+      g_assert_nonnull (card);
+      g_assert_true (gtk_widget_get_mapped (pane));
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (card), GTK_WIDGET (f->view), &card_box));
+      g_assert_true (gtk_widget_compute_bounds (pane, GTK_WIDGET (f->view), &pane_box));
+      /* Wholly left of the pane, and not scrolled out on the left. */
+      if (card_box.origin.x + card_box.size.width > pane_box.origin.x + 0.5 || card_box.origin.x < -0.5)
+        g_error ("the card of “%s” spans x %.0f–%.0f, the pane starts at %.0f",
+                 sw_slot_get_title (slot), card_box.origin.x,
+                 card_box.origin.x + card_box.size.width, pane_box.origin.x);
+    }
+
+  sw_schedule_view_select_slot (f->view, find_slot (f->plan, "广场服务台"));
+  save_picture (GTK_WIDGET (f->view), "schedule-pane-open.png");
+
+  /* Closed, the grid has the whole width again. */
+  sw_schedule_view_select_slot (f->view, NULL);
+  sw_test_iterate_for (300);
+  {
+    g_autoptr(GPtrArray) grids = sw_test_find_type (GTK_WIDGET (f->view), SW_TYPE_WEEK_GRID);
+    GtkWidget *scroller = gtk_widget_get_ancestor (grids->pdata[0], GTK_TYPE_SCROLLED_WINDOW);
+
+    g_assert_nonnull (scroller);
+    g_assert_cmpint (gtk_widget_get_margin_end (scroller), ==, 0);
+    g_assert_cmpint (gtk_widget_get_width (grids->pdata[0]), ==, gtk_widget_get_width (scroller));
+  }
+}
+
 static void
 test_large (Fixture *f, gconstpointer data)
 {
@@ -726,6 +776,7 @@ main (int    argc,
   g_test_add ("/schedule-view/moves", Fixture, NULL, sample_setup, test_moves, fixture_teardown);
   g_test_add ("/schedule-view/pane-fields", Fixture, NULL, sample_setup, test_pane_fields, fixture_teardown);
   g_test_add ("/schedule-view/entry-typing", Fixture, NULL, sample_setup, test_entry_typing, fixture_teardown);
+  g_test_add ("/schedule-view/pane-leaves-card", Fixture, NULL, sample_setup, test_pane_leaves_card, fixture_teardown);
   g_test_add ("/schedule-view/large", Fixture, NULL, large_setup, test_large, fixture_teardown);
 
   return g_test_run ();
