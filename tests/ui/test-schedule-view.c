@@ -533,6 +533,94 @@ test_entry_typing (Fixture *f, gconstpointer data)
   g_assert_cmpstr (sw_slot_get_title (desk), ==, "广场服务台");
 }
 
+/* Enter in an Assign picker's search assigns the best match and leaves
+ * the keyboard focus on that duty's Assign button: a second Enter opens
+ * the picker again instead of undoing. */
+static void
+test_assign_focus (Fixture *f, gconstpointer data)
+{
+  SwSlot *desk = find_slot (f->plan, "广场服务台");
+  GListModel *duties = sw_slot_get_duties (desk);
+  g_autoptr(GPtrArray) buttons = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  GtkWidget *button = NULL, *picker, *focus;
+  guint n_before;
+
+  sw_schedule_view_select_slot (f->view, desk);
+  sw_test_iterate_for (300);
+
+  /* A duty with a seat free; its Assign button, not the first. */
+  buttons = sw_test_find_all (GTK_WIDGET (f->view), is_assign_button, NULL);
+  for (guint i = 0; i < buttons->len && button == NULL; i++)
+    {
+      g_autoptr(SwDuty) duty = NULL;
+
+      g_object_get (gtk_menu_button_get_popover (buttons->pdata[i]), "duty", &duty, NULL);
+      if (duty != NULL && i > 0 && sw_slot_count_duty (desk, duty) < sw_duty_get_count (duty))
+        button = buttons->pdata[i];
+    }
+  if (button == NULL)
+    {
+      /* Make a seat: one more person needed on the last duty. */
+      g_autoptr(SwDuty) last = g_list_model_get_item (duties, g_list_model_get_n_items (duties) - 1);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (sw_undo_stack_set (sw_organisation_get_undo_stack (f->org), &error, last,
+                                        "count", sw_duty_get_count (last) + 1));
+      sw_test_iterate_for (200);
+      g_ptr_array_unref (g_steal_pointer (&buttons));
+      buttons = sw_test_find_all (GTK_WIDGET (f->view), is_assign_button, NULL);
+      button = buttons->pdata[buttons->len - 1];
+    }
+  g_assert_nonnull (button);
+  n_before = g_list_model_get_n_items (sw_slot_get_assignments (desk));
+
+  picker = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  sw_test_iterate_for (300);
+  entries = sw_test_find_type (picker, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_signal_emit_by_name (entries->pdata[0], "activate");
+  sw_test_iterate_for (300);
+
+  g_assert_cmpuint (g_list_model_get_n_items (sw_slot_get_assignments (desk)), ==, n_before + 1);
+  g_assert_false (gtk_widget_get_visible (picker));
+  focus = gtk_window_get_focus (f->window);
+  g_assert_nonnull (focus);
+  /* On the button itself (its inner button), not left in the closed
+   * picker below it. */
+  if ((focus != button && !gtk_widget_is_ancestor (focus, button)) ||
+      focus == picker || gtk_widget_is_ancestor (focus, picker))
+    g_error ("after the assignment the focus is on a %s (“%s”), not the duty's Assign button",
+             G_OBJECT_TYPE_NAME (focus),
+             GTK_IS_BUTTON (focus) && gtk_button_get_label (GTK_BUTTON (focus)) != NULL
+               ? gtk_button_get_label (GTK_BUTTON (focus)) : "");
+
+  /* The same with a click on a person in the picker. */
+  {
+    g_autoptr(GPtrArray) rows = NULL;
+    GtkWidget *row_button = NULL;
+
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    sw_test_iterate_for (300);
+    rows = sw_test_find_type (picker, GTK_TYPE_BUTTON);
+    for (guint i = 0; i < rows->len && row_button == NULL; i++)
+      if (gtk_widget_get_ancestor (rows->pdata[i], GTK_TYPE_LIST_VIEW) != NULL)
+        row_button = rows->pdata[i];
+    g_assert_nonnull (row_button);
+    gtk_widget_grab_focus (row_button);
+    g_signal_emit_by_name (row_button, "clicked");
+    sw_test_iterate_for (300);
+    g_assert_cmpuint (g_list_model_get_n_items (sw_slot_get_assignments (desk)), ==, n_before + 2);
+    focus = gtk_window_get_focus (f->window);
+    g_assert_nonnull (focus);
+    if ((focus != button && !gtk_widget_is_ancestor (focus, button)) ||
+        focus == picker || gtk_widget_is_ancestor (focus, picker))
+      g_error ("after a click in the picker the focus is on a %s, not the duty's Assign button",
+               G_OBJECT_TYPE_NAME (focus));
+  }
+}
+
 /* In the window's default size, with the people sidebar open, the open
  * pane leaves the selected slot's card in view, whatever day it is on. */
 static void
@@ -777,6 +865,7 @@ main (int    argc,
   g_test_add ("/schedule-view/pane-fields", Fixture, NULL, sample_setup, test_pane_fields, fixture_teardown);
   g_test_add ("/schedule-view/entry-typing", Fixture, NULL, sample_setup, test_entry_typing, fixture_teardown);
   g_test_add ("/schedule-view/pane-leaves-card", Fixture, NULL, sample_setup, test_pane_leaves_card, fixture_teardown);
+  g_test_add ("/schedule-view/assign-focus", Fixture, NULL, sample_setup, test_assign_focus, fixture_teardown);
   g_test_add ("/schedule-view/large", Fixture, NULL, large_setup, test_large, fixture_teardown);
 
   return g_test_run ();
