@@ -452,6 +452,9 @@ sw_sheet_write_pdf (SwSheet     *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!sw_sheet_check (self, error))
+    return FALSE;
+
   display = g_filename_display_name (path);
   stream.fd = create_temporary_beside (path, display, &tmp, error);
   if (stream.fd < 0)

@@ -202,6 +202,9 @@ guint32      sheet_tint               (guint32       color,
 void         sw_sheet_build_roles     (SheetBuilder *b);
 void         sw_sheet_build_week      (SheetBuilder *b);
 void         sw_sheet_build_slips     (SheetBuilder *b);
+/* Builds the sign-in sheet of @slot (NULL: a page saying none is chosen). */
+void         sw_sheet_build_signin    (SheetBuilder *b,
+                                       SwSlot       *slot);
 
 /* sw-sheet-blocks.c */
 void         sheet_block_free         (gpointer      data);
@@ -238,6 +241,7 @@ struct _SwSheet
 
   SwPlan       *plan;
   SwSheetKind   kind;
+  SwSlot       *slot;         /* of a sign-in sheet */
   double        page_width;
   double        page_height;
   double        margin_top;

@@ -15,6 +15,7 @@ enum
   PROP_0,
   PROP_PLAN,
   PROP_KIND,
+  PROP_SLOT,
   PROP_N_PAGES,
   N_PROPS
 };
@@ -368,6 +369,9 @@ sw_sheet_paginate (SwSheet      *self,
     case SW_SHEET_KIND_WEEK:
       sw_sheet_build_week (b);
       break;
+    case SW_SHEET_KIND_SIGNIN:
+      sw_sheet_build_signin (b, sw_sheet_check (self, NULL) ? self->slot : NULL);
+      break;
     case SW_SHEET_KIND_SLIPS:
     default:
       sw_sheet_build_slips (b);
@@ -404,6 +408,8 @@ sw_sheet_kind_to_nick (SwSheetKind kind)
       return "week";
     case SW_SHEET_KIND_SLIPS:
       return "slips";
+    case SW_SHEET_KIND_SIGNIN:
+      return "signin";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -413,7 +419,9 @@ gboolean
 sw_sheet_kind_from_nick (const char  *nick,
                          SwSheetKind *out_kind)
 {
-  static const SwSheetKind kinds[] = { SW_SHEET_KIND_ROLES, SW_SHEET_KIND_WEEK, SW_SHEET_KIND_SLIPS };
+  static const SwSheetKind kinds[] = {
+    SW_SHEET_KIND_ROLES, SW_SHEET_KIND_WEEK, SW_SHEET_KIND_SLIPS, SW_SHEET_KIND_SIGNIN,
+  };
 
   g_return_val_if_fail (out_kind != NULL, FALSE);
 
@@ -440,6 +448,8 @@ sw_sheet_kind_get_label (SwSheetKind kind)
       return _("Week grid");
     case SW_SHEET_KIND_SLIPS:
       return _("Duty slips");
+    case SW_SHEET_KIND_SIGNIN:
+      return _("Sign-in sheet");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -450,9 +460,74 @@ sw_sheet_new (SwPlan      *plan,
               SwSheetKind  kind)
 {
   g_return_val_if_fail (SW_IS_PLAN (plan), NULL);
-  g_return_val_if_fail (kind <= SW_SHEET_KIND_SLIPS, NULL);
+  g_return_val_if_fail (kind <= SW_SHEET_KIND_SIGNIN, NULL);
 
   return g_object_new (SW_TYPE_SHEET, "plan", plan, "kind", kind, NULL);
+}
+
+SwSheet *
+sw_sheet_new_for_slot (SwPlan *plan,
+                       SwSlot *slot)
+{
+  g_return_val_if_fail (SW_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (slot == NULL || SW_IS_SLOT (slot), NULL);
+
+  return g_object_new (SW_TYPE_SHEET, "plan", plan, "kind", SW_SHEET_KIND_SIGNIN, "slot", slot, NULL);
+}
+
+gboolean
+sw_sheet_kind_needs_slot (SwSheetKind kind)
+{
+  return kind == SW_SHEET_KIND_SIGNIN;
+}
+
+void
+sw_sheet_set_slot (SwSheet *self,
+                   SwSlot  *slot)
+{
+  g_return_if_fail (SW_IS_SHEET (self));
+  g_return_if_fail (slot == NULL || SW_IS_SLOT (slot));
+
+  if (!g_set_object (&self->slot, slot))
+    return;
+  sw_sheet_clear_pagination (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLOT]);
+}
+
+SwSlot *
+sw_sheet_get_slot (SwSheet *self)
+{
+  g_return_val_if_fail (SW_IS_SHEET (self), NULL);
+
+  return self->slot;
+}
+
+gboolean
+sw_sheet_check (SwSheet  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (SW_IS_SHEET (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!sw_sheet_kind_needs_slot (self->kind))
+    return TRUE;
+  if (self->slot == NULL)
+    {
+      g_set_error_literal (error, SW_SHEET_ERROR, SW_SHEET_ERROR_NO_SLOT,
+                           _("A sign-in sheet is for one slot: choose the slot to print it for"));
+      return FALSE;
+    }
+  /* A slot deleted since, or of another plan, would print what is not
+   * in the plan. */
+  if (sw_plan_find_slot_by_uid (self->plan, sw_slot_get_uid (self->slot)) != self->slot)
+    {
+      g_set_error (error, SW_SHEET_ERROR, SW_SHEET_ERROR_NO_SLOT,
+                   _("“%s” is not a slot of the plan “%s”"),
+                   sw_slot_get_title (self->slot), sw_plan_get_title (self->plan));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 void
@@ -573,6 +648,7 @@ sw_sheet_finalize (GObject *object)
 
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->builder, sheet_builder_free);
+  g_clear_object (&self->slot);
   g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (sw_sheet_parent_class)->finalize (object);
@@ -593,6 +669,9 @@ sw_sheet_get_property (GObject    *object,
       break;
     case PROP_KIND:
       g_value_set_int (value, self->kind);
+      break;
+    case PROP_SLOT:
+      g_value_set_object (value, self->slot);
       break;
     case PROP_N_PAGES:
       g_value_set_uint (value, sw_sheet_get_n_pages (self));
@@ -618,6 +697,9 @@ sw_sheet_set_property (GObject      *object,
     case PROP_KIND:
       self->kind = (SwSheetKind) g_value_get_int (value);
       break;
+    case PROP_SLOT:
+      sw_sheet_set_slot (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -637,8 +719,11 @@ sw_sheet_class_init (SwSheetClass *klass)
     g_param_spec_object ("plan", NULL, NULL, SW_TYPE_PLAN,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL, SW_SHEET_KIND_ROLES, SW_SHEET_KIND_SLIPS, SW_SHEET_KIND_ROLES,
+    g_param_spec_int ("kind", NULL, NULL, SW_SHEET_KIND_ROLES, SW_SHEET_KIND_SIGNIN, SW_SHEET_KIND_ROLES,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SLOT] =
+    g_param_spec_object ("slot", NULL, NULL, SW_TYPE_SLOT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_N_PAGES] =
     g_param_spec_uint ("n-pages", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);

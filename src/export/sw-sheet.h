@@ -14,6 +14,7 @@ typedef enum
 {
   SW_SHEET_ERROR_WRITE,    /* the destination cannot be written */
   SW_SHEET_ERROR_RENDER,   /* cairo failed while drawing */
+  SW_SHEET_ERROR_NO_SLOT,  /* a sheet of one slot without a slot of its plan */
 } SwSheetError;
 
 typedef enum
@@ -21,6 +22,7 @@ typedef enum
   SW_SHEET_KIND_ROLES,     /* role assignment sheet (人员分工表) */
   SW_SHEET_KIND_WEEK,      /* week grid, one page per week */
   SW_SHEET_KIND_SLIPS,     /* duty slips, one block per person */
+  SW_SHEET_KIND_SIGNIN,    /* sign-in sheet (签到表) of one slot */
 } SwSheetKind;
 
 typedef enum
@@ -49,15 +51,16 @@ typedef enum
  *   n = sw_sheet_paginate (sheet, NULL);
  *   for (i = 0; i < n; i++) sw_sheet_draw_page (sheet, cr, i);
  *
- * Properties: "plan" and "kind" (construct-only), "n-pages" (read-only,
- * 0 until paginated).  Changing the paper or margins drops the pagination.
+ * Properties: "plan" and "kind" (construct-only), "slot" (the slot a
+ * sign-in sheet is for), "n-pages" (read-only, 0 until paginated).
+ * Changing the paper, the margins or the slot drops the pagination.
  */
 #define SW_TYPE_SHEET (sw_sheet_get_type ())
 G_DECLARE_FINAL_TYPE (SwSheet, sw_sheet, SW, SHEET, GObject)
 
 GQuark       sw_sheet_error_quark     (void);
 
-/* "roles", "week", "slips". */
+/* "roles", "week", "slips", "signin". */
 const char  *sw_sheet_kind_to_nick    (SwSheetKind    kind);
 gboolean     sw_sheet_kind_from_nick  (const char    *nick,
                                        SwSheetKind   *out_kind);
@@ -66,6 +69,21 @@ const char  *sw_sheet_kind_get_label  (SwSheetKind    kind);
 
 SwSheet     *sw_sheet_new             (SwPlan        *plan,
                                        SwSheetKind    kind);
+/* A sign-in sheet of @slot, a slot of @plan. */
+SwSheet     *sw_sheet_new_for_slot    (SwPlan        *plan,
+                                       SwSlot        *slot);
+
+/* Whether the kind is a sheet of one slot (the sign-in sheet). */
+gboolean     sw_sheet_kind_needs_slot (SwSheetKind    kind);
+/* The slot a sign-in sheet is for (NULL: none yet); other sheets ignore it. */
+void         sw_sheet_set_slot        (SwSheet       *self,
+                                       SwSlot        *slot);
+SwSlot      *sw_sheet_get_slot        (SwSheet       *self);
+/* FALSE with SW_SHEET_ERROR_NO_SLOT when the sheet is of one slot and
+ * has none, or one that is not in its plan; such a sheet paginates to a
+ * page saying so, and sw_sheet_write_pdf() refuses it. */
+gboolean     sw_sheet_check           (SwSheet       *self,
+                                       GError       **error);
 
 /* A4 portrait with 15 mm margins all round by default (the week grid:
  * A4 landscape). */

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "sw-core.h"
@@ -301,12 +302,10 @@ printed_free (Printed *p)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Printed, printed_free)
 
+/* Writes @sheet as NAME.pdf and reads it back. */
 static Printed *
-print_sheet (SwPlan        *plan,
-             SwSheetKind    kind,
-             SwPaper        paper,
-             SwOrientation  orientation,
-             const char    *name)
+print_printed_sheet (SwSheet    *sheet,
+                     const char *name)
 {
   Printed *p = g_new0 (Printed, 1);
   g_autoptr(GError) error = NULL;
@@ -317,8 +316,7 @@ print_sheet (SwPlan        *plan,
   p->pdf = g_build_filename (SW_RENDER_DIR, file, NULL);
   g_unlink (p->pdf);
 
-  p->sheet = sw_sheet_new (plan, kind);
-  sw_sheet_set_paper (p->sheet, paper, orientation);
+  p->sheet = g_object_ref (sheet);
   g_assert_true (sw_sheet_write_pdf (p->sheet, p->pdf, &error));
   g_assert_no_error (error);
   p->n_pages = sw_sheet_get_n_pages (p->sheet);
@@ -337,6 +335,20 @@ print_sheet (SwPlan        *plan,
   render_pngs (p->pdf, name, p->n_pages);
 
   return p;
+}
+
+static Printed *
+print_sheet (SwPlan        *plan,
+             SwSheetKind    kind,
+             SwPaper        paper,
+             SwOrientation  orientation,
+             const char    *name)
+{
+  g_autoptr(SwSheet) sheet = sw_sheet_new (plan, kind);
+
+  sw_sheet_set_paper (sheet, paper, orientation);
+
+  return print_printed_sheet (sheet, name);
 }
 
 static void
@@ -719,6 +731,9 @@ test_kind_nicks (void)
   g_assert_cmpint (kind, ==, SW_SHEET_KIND_SLIPS);
   g_assert_true (sw_sheet_kind_from_nick ("roles", &kind));
   g_assert_cmpint (kind, ==, SW_SHEET_KIND_ROLES);
+  g_assert_true (sw_sheet_kind_from_nick ("signin", &kind));
+  g_assert_cmpint (kind, ==, SW_SHEET_KIND_SIGNIN);
+  g_assert_cmpstr (sw_sheet_kind_get_label (SW_SHEET_KIND_SIGNIN), ==, "Sign-in sheet");
   g_assert_false (sw_sheet_kind_from_nick ("xlsx", &kind));
   g_assert_false (sw_sheet_kind_from_nick (NULL, &kind));
   g_assert_cmpstr (sw_sheet_kind_to_nick (SW_SHEET_KIND_WEEK), ==, "week");
@@ -749,6 +764,337 @@ test_draw_matches_paginate (void)
   g_assert_cmpuint (sw_sheet_get_n_pages (sheet), ==, n);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
+}
+
+
+/* ------------------------------------------------------------------ sign-in sheet */
+
+static Printed *
+print_signin (SwPlan     *plan,
+              SwSlot     *slot,
+              const char *name)
+{
+  g_autoptr(SwSheet) sheet = sw_sheet_new_for_slot (plan, slot);
+
+  return print_printed_sheet (sheet, name);
+}
+
+/* The slot of @plan titled @title (the template's slots get fresh UIDs). */
+static SwSlot *
+find_slot (SwPlan     *plan,
+           const char *title)
+{
+  GListModel *slots = sw_plan_get_slots (plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (slots); i++)
+    {
+      g_autoptr(SwSlot) slot = g_list_model_get_item (slots, i);
+
+      if (g_str_equal (sw_slot_get_title (slot), title))
+        return slot;
+    }
+  g_error ("no slot “%s”", title);
+}
+
+/* How often @what shows in the text, spaces aside. */
+static guint
+count_occurrences (Printed    *p,
+                   const char *what)
+{
+  g_autofree char *needle = strip_spaces (what);
+  gsize len = strlen (needle);
+  const char *at = p->text;
+  const char *end = p->text + strlen (p->text);
+  guint n = 0;
+
+  g_assert_cmpuint (len, >, 0);
+  while ((at = memmem (at, (gsize) (end - at), needle, len)) != NULL)
+    {
+      n++;
+      at += len;
+    }
+
+  return n;
+}
+
+/* The people of @slot, each once (a person holds at most one place on a
+ * slot, but the sheet must not depend on it). */
+static GPtrArray *
+slot_people (SwSlot *slot)
+{
+  GListModel *assignments = sw_slot_get_assignments (slot);
+  GPtrArray *people = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (assignments); i++)
+    {
+      g_autoptr(SwAssignment) assignment = g_list_model_get_item (assignments, i);
+
+      if (!g_ptr_array_find (people, sw_assignment_get_person (assignment), NULL))
+        g_ptr_array_add (people, sw_assignment_get_person (assignment));
+    }
+
+  return people;
+}
+
+/* The words of page @page that are row numbers in the first column, in
+ * order down the page, with the y of each. */
+static GArray *
+row_numbers (Printed *p,
+             guint    page)
+{
+  GArray *words = p->words->pdata[page];
+  GArray *numbers = g_array_new (FALSE, FALSE, sizeof (Word));
+  double top, right, bottom, left;
+  double column_right;
+
+  sw_sheet_get_margins (p->sheet, &top, &right, &bottom, &left);
+  column_right = left + (sw_sheet_get_page_width (p->sheet) - left - right) * 0.07;
+  for (guint i = 0; i < words->len; i++)
+    {
+      Word *w = &g_array_index (words, Word, i);
+      guint64 value;
+
+      if (w->x1 <= column_right + 0.5 &&
+          g_ascii_string_to_unsigned (w->name, 10, 1, 100000, &value, NULL))
+        g_array_append_val (numbers, *w);
+    }
+
+  return numbers;
+}
+
+/* On every page: the header row above the first row, rows numbered on
+ * from the page before, the last row near the page's foot; no row cut
+ * ("continued" only marks a block split between pages).  Returns the
+ * number of rows. */
+static guint
+assert_signin_pages (Printed    *p,
+                     const char *header_label)
+{
+  g_auto(GStrv) pages = g_strsplit (p->raw_text, "\f", -1);
+  guint next = 1;
+  double top, right, bottom, left;
+
+  sw_sheet_get_margins (p->sheet, &top, &right, &bottom, &left);
+  g_assert_null (strstr (p->raw_text, "continued on the next page"));
+  for (guint i = 0; i < p->n_pages; i++)
+    {
+      g_autoptr(GArray) numbers = row_numbers (p, i);
+      GArray *words = p->words->pdata[i];
+      double header_y = -1;
+
+      g_assert_nonnull (pages[i]);
+      for (guint k = 0; k < words->len; k++)
+        if (g_str_equal (g_array_index (words, Word, k).name, header_label))
+          header_y = g_array_index (words, Word, k).y0;
+      if (header_y < 0)
+        g_error ("page %u of %s has no header row", i + 1, p->pdf);
+      g_assert_cmpuint (numbers->len, >, 0);
+      for (guint k = 0; k < numbers->len; k++)
+        {
+          Word *w = &g_array_index (numbers, Word, k);
+          g_autofree char *expected = g_strdup_printf ("%u", next++);
+
+          g_assert_cmpstr (w->name, ==, expected);
+          g_assert_cmpfloat (w->y0, >, header_y);
+        }
+      /* Filled down to the footer: less than two rows' height is left. */
+      g_assert_cmpfloat (g_array_index (numbers, Word, numbers->len - 1).y1, >,
+                         sw_sheet_get_page_height (p->sheet) - bottom - 16 - 8 - 2 * 26 - 13);
+    }
+
+  return next - 1;
+}
+
+static void
+test_signin_sample (void)
+{
+  SwSlot *slot = find_slot (sample_plan, "“诚信工程”优质服务宣传周动员大会");
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(Printed) p = NULL;
+  const char *labels[] = { "No.", "Name", "Department", "Title", "Sign-in time", "Signature" };
+  guint rows;
+
+  g_assert_nonnull (slot);
+  people = slot_people (slot);
+  /* The meeting's duty holder and its attendees. */
+  g_assert_cmpuint (people->len, ==, 15);
+
+  p = print_signin (sample_plan, slot, "sample-signin");
+  g_assert_cmpuint (p->n_pages, ==, 1);
+  g_assert_cmpfloat_with_epsilon (sw_sheet_get_page_width (p->sheet), 595.28, 0.1);
+  g_assert_cmpfloat (sw_sheet_get_page_width (p->sheet), <, sw_sheet_get_page_height (p->sheet));
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    assert_contains (p, labels[i]);
+  assert_contains (p, sw_slot_get_title (slot));
+  assert_contains (p, sw_slot_get_location (slot));
+  assert_contains (p, "Sunday 20 September 2026 14:30–16:30");
+  assert_contains (p, "15 people");
+  assert_contains (p, "Page 1 of 1");
+  for (guint i = 0; i < people->len; i++)
+    {
+      SwPerson *person = people->pdata[i];
+
+      if (count_occurrences (p, sw_person_get_name (person)) != 1)
+        g_error ("%s shows %s %u times", p->pdf, sw_person_get_name (person),
+                 count_occurrences (p, sw_person_get_name (person)));
+    }
+  /* The duty holder: title and duty; an attendee: title. */
+  assert_contains (p, "魏晨党群办专责(会务)");
+  assert_contains (p, "周建国公司领导总经理");
+  /* Nobody of the plan who is not on the slot. */
+  g_assert_cmpuint (count_occurrences (p, "曹雪梅"), ==, 0);
+
+  rows = assert_signin_pages (p, "Signature");
+  g_assert_cmpuint (rows, >=, people->len + 5);
+}
+
+static void
+test_signin_chinese (void)
+{
+  SwSlot *slot = find_slot (sample_plan, "客户座谈会");
+  g_autoptr(Printed) p = NULL;
+  const char *labels[] = { "序号", "姓名", "部门", "职务", "签到时间", "签名" };
+
+  /* The translations of the build tree, as servweek-cli finds them. */
+  bindtextdomain (GETTEXT_PACKAGE, sw_locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  p = print_signin (sample_plan, slot, "sample-signin-zh");
+  g_setenv ("LANGUAGE", "en", TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    assert_contains (p, labels[i]);
+  assert_contains (p, "签到表");
+  assert_contains (p, "应到");
+  assert_contains (p, "3 人");
+  assert_contains (p, "第 1 页");
+  assert_signin_pages (p, "签名");
+}
+
+/* A slot of 120 people spans pages: the header row atop each, every
+ * name once, the rows numbered on without a gap or a cut. */
+static void
+test_signin_large (void)
+{
+  g_autoptr(SwOrganisation) org = sw_organisation_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwPlan) plan = sw_plan_new ("大型会议", 20716, 20722, "Asia/Shanghai");
+  g_autoptr(SwDepartment) dept = sw_department_new ("临江市供电有限责任公司城郊供电所营销服务班");
+  g_autoptr(SwDepartment) other = sw_department_new ("党群办");
+  g_autoptr(SwSlot) slot = sw_slot_new (SW_SLOT_KIND_MOBILISATION, "全员动员大会",
+                                        sw_time_from_day (20716) + 9 * 60, sw_time_from_day (20716) + 11 * 60);
+  g_autoptr(SwDuty) duty = sw_duty_new ("会务", 2, other);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(Printed) p = NULL;
+  guint rows;
+
+  g_assert_true (sw_edit_add (org, org, "departments", other, &error));
+  g_assert_true (sw_edit_add (org, org, "departments", dept, &error));
+  g_assert_true (sw_edit_add (org, org, "plans", plan, &error));
+  g_assert_true (sw_edit_add (org, plan, "slots", slot, &error));
+  g_assert_true (sw_edit_add (org, slot, "duties", duty, &error));
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("参会人%03u", i + 1);
+      g_autoptr(SwPerson) person = sw_person_new (name, i < 2 ? other : dept);
+
+      sw_person_set_title (person, i % 7 == 0 ? "副主任（主持日常工作）兼安全员" : "专责");
+      g_assert_true (sw_edit_add (org, org, "people", person, &error));
+      g_assert_true (sw_edit_assign (org, slot, person, i < 2 ? duty : NULL, &error));
+      g_ptr_array_add (names, g_steal_pointer (&name));
+    }
+  g_assert_no_error (error);
+
+  p = print_signin (plan, slot, "large-signin");
+  g_assert_cmpuint (p->n_pages, >, 2);
+  for (guint i = 0; i < names->len; i++)
+    g_assert_cmpuint (count_occurrences (p, names->pdata[i]), ==, 1);
+  rows = assert_signin_pages (p, "Signature");
+  g_assert_cmpuint (rows, >=, 125);
+  /* The title on the first page only; the caption of the others. */
+  g_assert_cmpuint (count_occurrences (p, "120 people"), ==, 1);
+  g_assert_cmpuint (count_occurrences (p, "全员动员大会 (continued)"), ==, p->n_pages - 1);
+}
+
+/* A slot with nobody on it: the header and empty rows to sign in. */
+static void
+test_signin_empty_slot (void)
+{
+  g_autoptr(SwOrganisation) org = sw_organisation_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwPlan) plan = sw_plan_new ("Empty", 20716, 20722, "Asia/Shanghai");
+  g_autoptr(SwSlot) empty = sw_slot_new (SW_SLOT_KIND_FORUM, "Walk-in forum",
+                                         sw_time_from_day (20717) + 23 * 60, sw_time_from_day (20718) + 60);
+  g_autoptr(Printed) p = NULL;
+  guint rows;
+
+  g_assert_true (sw_edit_add (org, org, "plans", plan, &error));
+  g_assert_true (sw_edit_add (org, plan, "slots", empty, &error));
+  g_assert_no_error (error);
+
+  p = print_signin (plan, empty, "empty-signin");
+  g_assert_cmpuint (p->n_pages, ==, 1);
+  assert_contains (p, "0 people");
+  assert_contains (p, "Walk-in forum");
+  /* Over midnight: the end's day is given. */
+  assert_contains (p, "23:00–");
+  rows = assert_signin_pages (p, "Signature");
+  g_assert_cmpuint (rows, >, 15);
+}
+
+static void
+test_signin_no_slot (void)
+{
+  g_autoptr(SwSheet) sheet = sw_sheet_new (sample_plan, SW_SHEET_KIND_SIGNIN);
+  g_autoptr(SwOrganisation) org = sw_organisation_new ();
+  g_autoptr(SwSlot) stray = sw_slot_new (SW_SLOT_KIND_FORUM, "Not in the plan", 60 * 24 * 20716,
+                                         60 * 24 * 20716 + 60);
+  g_autofree char *path = g_build_filename (SW_RENDER_DIR, "no-slot-signin.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  SwSlot *slot = find_slot (sample_plan, "客户座谈会");
+
+  g_mkdir_with_parents (SW_RENDER_DIR, 0755);
+  g_unlink (path);
+  g_assert_true (sw_sheet_kind_needs_slot (SW_SHEET_KIND_SIGNIN));
+  g_assert_false (sw_sheet_kind_needs_slot (SW_SHEET_KIND_ROLES));
+  g_assert_null (sw_sheet_get_slot (sheet));
+
+  g_assert_false (sw_sheet_check (sheet, &error));
+  g_assert_error (error, SW_SHEET_ERROR, SW_SHEET_ERROR_NO_SLOT);
+  g_assert_nonnull (strstr (error->message, "one slot"));
+  g_clear_error (&error);
+  g_assert_false (sw_sheet_write_pdf (sheet, path, &error));
+  g_assert_error (error, SW_SHEET_ERROR, SW_SHEET_ERROR_NO_SLOT);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* Laid out anyway (as a print preview would), it says why it is empty. */
+  g_assert_cmpuint (sw_sheet_paginate (sheet, NULL), ==, 1);
+
+  /* A slot of no plan, or of another. */
+  sw_sheet_set_slot (sheet, stray);
+  g_assert_cmpuint (sw_sheet_get_n_pages (sheet), ==, 0);
+  g_assert_false (sw_sheet_check (sheet, &error));
+  g_assert_error (error, SW_SHEET_ERROR, SW_SHEET_ERROR_NO_SLOT);
+  g_assert_nonnull (strstr (error->message, "Not in the plan"));
+  g_clear_error (&error);
+  g_assert_false (sw_sheet_write_pdf (sheet, path, &error));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  sw_sheet_set_slot (sheet, slot);
+  g_assert_true (sw_sheet_get_slot (sheet) == slot);
+  g_assert_true (sw_sheet_check (sheet, &error));
+  g_assert_no_error (error);
+  g_assert_true (sw_sheet_write_pdf (sheet, path, &error));
+  g_assert_no_error (error);
+
+  /* The other sheets need no slot. */
+  {
+    g_autoptr(SwSheet) roles = sw_sheet_new (sample_plan, SW_SHEET_KIND_ROLES);
+
+    g_assert_true (sw_sheet_check (roles, &error));
+    g_assert_no_error (error);
+  }
 }
 
 
@@ -917,6 +1263,11 @@ main (int   argc,
   g_test_add_func ("/sheets/long-title", test_long_title);
   g_test_add_func ("/sheets/bad-destination", test_bad_destination);
   g_test_add_func ("/sheets/draw", test_draw_matches_paginate);
+  g_test_add_func ("/sheets/signin/sample", test_signin_sample);
+  g_test_add_func ("/sheets/signin/chinese", test_signin_chinese);
+  g_test_add_func ("/sheets/signin/large", test_signin_large);
+  g_test_add_func ("/sheets/signin/empty-slot", test_signin_empty_slot);
+  g_test_add_func ("/sheets/signin/no-slot", test_signin_no_slot);
 #ifdef SW_CLI
   g_test_add_func ("/sheets/cli", test_cli_print);
 #endif
