@@ -46,7 +46,8 @@ const SwCliCommand sw_cli_commands[] = {
     N_("Write the roster as CSV for Excel and WPS (“-” writes to standard output)."),
     sw_cli_cmd_export_roster },
   { "print", NULL,
-    N_("Print a sheet of a plan (roles, week or slips) to a PDF file, or the roles sheet to a workbook."),
+    N_("Print a sheet of a plan (roles, week or slips) or the sign-in sheet of a slot (signin) to a PDF "
+       "file, or the roles sheet to a workbook."),
     sw_cli_cmd_print },
   { "export-ics", NULL,
     N_("Write calendar files (.ics): the whole plan, one per person or one per department."),

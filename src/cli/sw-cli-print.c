@@ -12,6 +12,7 @@ typedef struct
 {
   char          *plan_arg;
   char          *sheet_arg;
+  char          *slot_arg;
   char          *pdf;
   char          *xlsx;
   char          *paper_arg;
@@ -27,6 +28,7 @@ print_options_clear (PrintOptions *options)
 {
   g_clear_pointer (&options->plan_arg, g_free);
   g_clear_pointer (&options->sheet_arg, g_free);
+  g_clear_pointer (&options->slot_arg, g_free);
   g_clear_pointer (&options->pdf, g_free);
   g_clear_pointer (&options->xlsx, g_free);
   g_clear_pointer (&options->paper_arg, g_free);
@@ -65,7 +67,19 @@ read_print_options (SwCliContext  *ctx,
   if (!sw_sheet_kind_from_nick (options->sheet_arg, &options->kind))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("print: unknown sheet “%s” (roles, week or slips)"), options->sheet_arg);
+                   _("print: unknown sheet “%s” (roles, week, slips or signin)"), options->sheet_arg);
+      return FALSE;
+    }
+  if (sw_sheet_kind_needs_slot (options->kind) && options->slot_arg == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("print: the %s sheet is for one slot: give --slot SLOT"), options->sheet_arg);
+      return FALSE;
+    }
+  if (!sw_sheet_kind_needs_slot (options->kind) && options->slot_arg != NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("print: --slot applies to the signin sheet only, not to %s"), options->sheet_arg);
       return FALSE;
     }
   if ((options->pdf == NULL) == (options->xlsx == NULL))
@@ -110,6 +124,14 @@ write_pdf_sheet (SwPlan        *plan,
   g_autoptr(SwSheet) sheet = sw_sheet_new (plan, options->kind);
   guint n_pages;
 
+  if (options->slot_arg != NULL)
+    {
+      SwSlot *slot = sw_cli_resolve_slot (plan, options->slot_arg, error);
+
+      if (slot == NULL)
+        return SW_CLI_EXIT_FAILURE;
+      sw_sheet_set_slot (sheet, slot);
+    }
   sw_sheet_set_paper (sheet, options->paper, options->orientation);
   if (!sw_sheet_write_pdf (sheet, options->pdf, error))
     return SW_CLI_EXIT_FAILURE;
@@ -121,7 +143,7 @@ write_pdf_sheet (SwPlan        *plan,
   return SW_CLI_EXIT_OK;
 }
 
-/* servweek-cli print [--plan ID] --sheet roles|week|slips
+/* servweek-cli print [--plan ID] --sheet roles|week|slips|signin [--slot SLOT]
  *                    (--pdf FILE | --xlsx FILE) [--paper a4|letter]
  *                    [--landscape | --portrait] */
 int
@@ -137,7 +159,9 @@ sw_cli_cmd_print (SwCliContext  *ctx,
   };
   const GOptionEntry entries[] = {
     { "sheet", 0, 0, G_OPTION_ARG_STRING, &options.sheet_arg,
-      N_("The sheet: roles, week or slips"), N_("SHEET") },
+      N_("The sheet: roles, week, slips or signin"), N_("SHEET") },
+    { "slot", 0, 0, G_OPTION_ARG_STRING, &options.slot_arg,
+      N_("The slot of the signin sheet: its UID, or its title when that is unique"), N_("SLOT") },
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &options.pdf,
       N_("Write the sheet as a PDF file"), N_("FILE") },
     { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &options.xlsx,
@@ -147,7 +171,7 @@ sw_cli_cmd_print (SwCliContext  *ctx,
     { "landscape", 0, 0, G_OPTION_ARG_NONE, &options.landscape,
       N_("Print across the page (the week grid does by default)"), NULL },
     { "portrait", 0, 0, G_OPTION_ARG_NONE, &options.portrait,
-      N_("Print down the page (the roles sheet and slips do by default)"), NULL },
+      N_("Print down the page (the other sheets do by default)"), NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(SwStore) store = NULL;

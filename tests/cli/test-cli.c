@@ -1140,6 +1140,121 @@ test_default_database (Fixture       *f,
   run_clear (&run);
 }
 
+/* The text of a PDF file, as poppler reads it, without spaces. */
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+  GString *text;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  text = g_string_new (NULL);
+  for (const char *p = out; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (text, *p);
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_print_signin (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *pdf = fixture_path (f, "signin.pdf");
+  g_autofree char *by_uid = fixture_path (f, "signin-uid.pdf");
+  g_autofree char *bad = fixture_path (f, "bad.pdf");
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *uid = NULL;
+  const char *people[] = { "周建国", "沈丽华", "曹雪梅" };
+  Run run;
+
+  init_sample (f);
+
+  /* By title. */
+  {
+    g_autofree char *out = run_ok ("--db", f->db, "print", "--sheet", "signin", "--slot", "客户座谈会",
+                                   "--pdf", pdf);
+
+    expected = g_strdup_printf ("%s: 1 page\n", pdf);
+    g_assert_cmpstr (out, ==, expected);
+  }
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "客户座谈会"));
+  g_assert_nonnull (strstr (text, "Signature"));
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      const char *at = strstr (text, people[i]);
+
+      g_assert_nonnull (at);
+      g_assert_null (strstr (at + strlen (people[i]), people[i]));
+    }
+  /* Only the forum's people. */
+  g_assert_null (strstr (text, "罗文斌"));
+
+  /* A title three slots share names none; the message gives their UIDs. */
+  run_cli (&run, "--db", f->db, "print", "--sheet", "signin", "--slot", "上门服务，解决客户用电难题",
+           "--pdf", bad);
+  assert_failure (&run);
+  g_assert_nonnull (strstr (run.err, "3 slots"));
+  {
+    const char *start = strstr (run.err, "UID: ");
+    const char *end;
+
+    g_assert_nonnull (start);
+    start += strlen ("UID: ");
+    end = strchr (start, ' ');
+    g_assert_nonnull (end);
+    uid = g_strndup (start, (gsize) (end - start));
+  }
+  run_clear (&run);
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+
+  /* By UID. */
+  {
+    g_autofree char *out = run_ok ("--db", f->db, "print", "--sheet", "signin", "--slot", uid,
+                                   "--pdf", by_uid);
+    g_autofree char *uid_text = pdf_text (by_uid);
+
+    g_assert_nonnull (strstr (out, "1 page"));
+    g_assert_nonnull (strstr (uid_text, "罗文斌"));
+    /* The first of them, on the 24th. */
+    g_assert_nonnull (strstr (uid_text, "程亮"));
+    g_assert_null (strstr (uid_text, "曹雪梅"));
+  }
+
+  /* Without --slot, with --slot for another sheet, an unknown slot, a
+   * workbook: a one-line message and no file. */
+  run_cli (&run, "--db", f->db, "print", "--sheet", "signin", "--pdf", bad);
+  assert_failure (&run);
+  g_assert_nonnull (strstr (run.err, "--slot"));
+  run_clear (&run);
+
+  run_cli (&run, "--db", f->db, "print", "--sheet", "roles", "--slot", "客户座谈会", "--pdf", bad);
+  assert_failure (&run);
+  g_assert_nonnull (strstr (run.err, "--slot"));
+  g_assert_nonnull (strstr (run.err, "roles"));
+  run_clear (&run);
+
+  run_cli (&run, "--db", f->db, "print", "--sheet", "signin", "--slot", "没有这个活动", "--pdf", bad);
+  assert_failure (&run);
+  g_assert_nonnull (strstr (run.err, "没有这个活动"));
+  run_clear (&run);
+
+  run_cli (&run, "--db", f->db, "print", "--sheet", "signin", "--slot", "客户座谈会", "--xlsx", bad);
+  assert_failure (&run);
+  g_assert_nonnull (strstr (run.err, "workbook"));
+  run_clear (&run);
+
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1170,6 +1285,7 @@ main (int    argc,
   ADD ("/cli/import-errors", test_import_errors);
   ADD ("/cli/usage-errors", test_usage_errors);
   ADD ("/cli/help", test_help);
+  ADD ("/cli/print-signin", test_print_signin);
   ADD ("/cli/not-a-database", test_not_a_database);
   ADD ("/cli/missing-database", test_missing_database);
   ADD ("/cli/default-database", test_default_database);
