@@ -12,6 +12,7 @@ struct _SwPrintOperation
 
   SwPlan           *plan;
   SwSheetKind       kind;
+  SwSlot           *slot;
   SwSheet          *sheet;
 };
 
@@ -22,6 +23,7 @@ enum
   PROP_0,
   PROP_PLAN,
   PROP_KIND,
+  PROP_SLOT,
   N_PROPS
 };
 
@@ -38,6 +40,7 @@ sw_print_operation_begin_print (GtkPrintOperation *operation,
    * paper, as the PDF writer's is; SwSheet keeps its own margins. */
   g_clear_object (&self->sheet);
   self->sheet = sw_sheet_new (self->plan, self->kind);
+  sw_sheet_set_slot (self->sheet, self->slot);
   sw_sheet_set_page_size (self->sheet,
                           gtk_print_context_get_width (context),
                           gtk_print_context_get_height (context));
@@ -90,7 +93,11 @@ sw_print_operation_constructed (GObject *object)
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_show_progress (operation, TRUE);
 
-  job = g_strdup_printf ("%s – %s", sw_plan_get_title (self->plan), sw_sheet_kind_get_label (self->kind));
+  if (self->slot != NULL)
+    job = g_strdup_printf ("%s – %s – %s", sw_plan_get_title (self->plan),
+                           sw_sheet_kind_get_label (self->kind), sw_slot_get_title (self->slot));
+  else
+    job = g_strdup_printf ("%s – %s", sw_plan_get_title (self->plan), sw_sheet_kind_get_label (self->kind));
   gtk_print_operation_set_job_name (operation, job);
 }
 
@@ -100,6 +107,7 @@ sw_print_operation_finalize (GObject *object)
   SwPrintOperation *self = SW_PRINT_OPERATION (object);
 
   g_clear_object (&self->sheet);
+  g_clear_object (&self->slot);
   g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (sw_print_operation_parent_class)->finalize (object);
@@ -121,6 +129,9 @@ sw_print_operation_get_property (GObject    *object,
     case PROP_KIND:
       g_value_set_int (value, self->kind);
       break;
+    case PROP_SLOT:
+      g_value_set_object (value, self->slot);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -141,6 +152,9 @@ sw_print_operation_set_property (GObject      *object,
       break;
     case PROP_KIND:
       self->kind = (SwSheetKind) g_value_get_int (value);
+      break;
+    case PROP_SLOT:
+      self->slot = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -166,8 +180,11 @@ sw_print_operation_class_init (SwPrintOperationClass *klass)
     g_param_spec_object ("plan", NULL, NULL, SW_TYPE_PLAN,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL, SW_SHEET_KIND_ROLES, SW_SHEET_KIND_SLIPS, SW_SHEET_KIND_ROLES,
+    g_param_spec_int ("kind", NULL, NULL, SW_SHEET_KIND_ROLES, SW_SHEET_KIND_SIGNIN, SW_SHEET_KIND_ROLES,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SLOT] =
+    g_param_spec_object ("slot", NULL, NULL, SW_TYPE_SLOT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -182,9 +199,20 @@ sw_print_operation_new (SwPlan      *plan,
                         SwSheetKind  kind)
 {
   g_return_val_if_fail (SW_IS_PLAN (plan), NULL);
-  g_return_val_if_fail (kind <= SW_SHEET_KIND_SLIPS, NULL);
+  g_return_val_if_fail (kind <= SW_SHEET_KIND_SIGNIN, NULL);
 
   return g_object_new (SW_TYPE_PRINT_OPERATION, "plan", plan, "kind", kind, NULL);
+}
+
+SwPrintOperation *
+sw_print_operation_new_for_slot (SwPlan *plan,
+                                 SwSlot *slot)
+{
+  g_return_val_if_fail (SW_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (SW_IS_SLOT (slot), NULL);
+
+  return g_object_new (SW_TYPE_PRINT_OPERATION, "plan", plan, "kind", SW_SHEET_KIND_SIGNIN,
+                       "slot", slot, NULL);
 }
 
 SwPlan *
@@ -201,6 +229,14 @@ sw_print_operation_get_kind (SwPrintOperation *self)
   g_return_val_if_fail (SW_IS_PRINT_OPERATION (self), SW_SHEET_KIND_ROLES);
 
   return self->kind;
+}
+
+SwSlot *
+sw_print_operation_get_slot (SwPrintOperation *self)
+{
+  g_return_val_if_fail (SW_IS_PRINT_OPERATION (self), NULL);
+
+  return self->slot;
 }
 
 SwSheet *
@@ -245,14 +281,34 @@ sw_print_operation_run (GtkWindow   *parent,
                         SwPlan      *plan,
                         SwSheetKind  kind)
 {
+  sw_print_operation_run_for_slot (parent, plan, kind, NULL);
+}
+
+void
+sw_print_operation_run_for_slot (GtkWindow   *parent,
+                                 SwPlan      *plan,
+                                 SwSheetKind  kind,
+                                 SwSlot      *slot)
+{
   g_autoptr(SwPrintOperation) self = NULL;
+  g_autoptr(SwSheet) check = NULL;
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult result;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (SW_IS_PLAN (plan));
+  g_return_if_fail (slot == NULL || SW_IS_SLOT (slot));
 
-  self = sw_print_operation_new (plan, kind);
+  /* A sheet that cannot be laid out says why before the dialog opens. */
+  check = sw_sheet_new (plan, kind);
+  sw_sheet_set_slot (check, slot);
+  if (!sw_sheet_check (check, &error))
+    {
+      show_error (parent, error);
+      return;
+    }
+
+  self = g_object_new (SW_TYPE_PRINT_OPERATION, "plan", plan, "kind", kind, "slot", slot, NULL);
   if (parent != NULL)
     g_object_set_data_full (G_OBJECT (self), "sw-parent", g_object_ref (parent), g_object_unref);
   gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (self), TRUE);

@@ -37,6 +37,7 @@ struct _SwSlotPane
   GtkWidget         *scroller;
   GtkWidget         *autofill_slot_button;
   GtkWidget         *autofill_day_button;
+  GtkWidget         *print_signin_button;
   GtkWidget         *kind_strip;
   GtkLabel          *heading_label;
   AdwEntryRow       *title_row;
@@ -632,9 +633,12 @@ sw_slot_pane_set_slot (SwSlotPane *self,
     }
   self->updating = FALSE;
 
-  /* The scoped auto-fill buttons name the slot by UID, and its day. */
+  /* The scoped auto-fill buttons and the sign-in sheet name the slot by
+   * UID, and its day. */
   if (slot != NULL)
     {
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->print_signin_button),
+                                              g_variant_new_string (sw_slot_get_uid (slot)));
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->autofill_slot_button),
                                               g_variant_new_string (sw_slot_get_uid (slot)));
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->autofill_day_button),
@@ -643,6 +647,7 @@ sw_slot_pane_set_slot (SwSlotPane *self,
        * target does not match its parameter type yet. */
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->autofill_slot_button), "win.autofill-slot");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->autofill_day_button), "win.autofill-day");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->print_signin_button), "win.print-signin");
     }
 
   sw_slot_pane_refresh (self);
@@ -856,6 +861,7 @@ sw_slot_pane_class_init (SwSlotPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, scroller);
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, autofill_slot_button);
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, autofill_day_button);
+  gtk_widget_class_bind_template_child (widget_class, SwSlotPane, print_signin_button);
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, kind_strip);
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, heading_label);
   gtk_widget_class_bind_template_child (widget_class, SwSlotPane, title_row);

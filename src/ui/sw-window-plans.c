@@ -89,6 +89,23 @@ print_action (GtkWidget  *widget,
   sw_print_operation_run (GTK_WINDOW (window), plan, kind);
 }
 
+/* win.print-signin("uid"): the sign-in sheet of that slot. */
+static void
+print_signin_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SwWindow *window = SW_WINDOW (widget);
+  SwPlan *plan = sw_window_get_plan (window);
+
+  if (plan == NULL)
+    return;
+
+  /* A slot deleted meanwhile is NULL here: the operation says so. */
+  sw_print_operation_run_for_slot (GTK_WINDOW (window), plan, SW_SHEET_KIND_SIGNIN,
+                                   sw_plan_find_slot_by_uid (plan, g_variant_get_string (parameter, NULL)));
+}
+
 void
 sw_window_plans_class_init (GtkWidgetClass *window_class)
 {
@@ -96,4 +113,5 @@ sw_window_plans_class_init (GtkWidgetClass *window_class)
   gtk_widget_class_install_action (window_class, "win.plan-properties", NULL, plan_properties_action);
   gtk_widget_class_install_action (window_class, "win.delete-plan", NULL, delete_plan_action);
   gtk_widget_class_install_action (window_class, "win.print", "s", print_action);
+  gtk_widget_class_install_action (window_class, "win.print-signin", "s", print_signin_action);
 }

@@ -94,6 +94,7 @@ sw_window_update_actions (SwWindow *self)
   set_enabled (self, "win.export-calendars", writable && has_plan);
 
   set_enabled (self, "win.print", has_plan);
+  set_enabled (self, "win.print-signin", has_plan);
   set_enabled (self, "win.find", has_plan);
   set_enabled (self, "win.show-view", has_plan);
   set_enabled (self, "win.export-roster", self->organisation != NULL);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 
 #include "sw-plan-file.h"
@@ -48,11 +49,29 @@ pdf_pages (const char *path,
   return pages;
 }
 
+/* The sample's mobilisation meeting, for the sign-in sheet. */
+static SwSlot *
+meeting_slot (void)
+{
+  GListModel *slots = sw_plan_get_slots (plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (slots); i++)
+    {
+      g_autoptr(SwSlot) slot = g_list_model_get_item (slots, i);
+
+      if (sw_slot_get_kind (slot) == SW_SLOT_KIND_MOBILISATION)
+        return slot;
+    }
+  g_assert_not_reached ();
+}
+
 static void
 test_export (gconstpointer data)
 {
   SwSheetKind kind = GPOINTER_TO_INT (data);
-  g_autoptr(SwPrintOperation) op = sw_print_operation_new (plan, kind);
+  SwSlot *slot = sw_sheet_kind_needs_slot (kind) ? meeting_slot () : NULL;
+  g_autoptr(SwPrintOperation) op = slot != NULL ? sw_print_operation_new_for_slot (plan, slot)
+                                                : sw_print_operation_new (plan, kind);
   g_autoptr(SwSheet) sheet = sw_sheet_new (plan, kind);
   g_autofree char *name = g_strdup_printf ("print-operation-%s.pdf", sw_sheet_kind_to_nick (kind));
   g_autofree char *path = g_build_filename (SW_RENDER_DIR, name, NULL);
@@ -63,7 +82,9 @@ test_export (gconstpointer data)
 
   g_assert_true (sw_print_operation_get_plan (op) == plan);
   g_assert_cmpint (sw_print_operation_get_kind (op), ==, kind);
+  g_assert_true (sw_print_operation_get_slot (op) == slot);
   g_assert_null (sw_print_operation_get_sheet (op));
+  sw_sheet_set_slot (sheet, slot);
 
   g_mkdir_with_parents (SW_RENDER_DIR, 0755);
   g_unlink (path);
@@ -80,6 +101,34 @@ test_export (gconstpointer data)
   g_assert_cmpuint (pdf_pages (path, &width, &height), ==, expected);
   g_assert_cmpfloat_with_epsilon (width, sw_sheet_get_page_width (sheet), 0.5);
   g_assert_cmpfloat_with_epsilon (height, sw_sheet_get_page_height (sheet), 0.5);
+  if (slot != NULL)
+    {
+      const char *argv[] = { "pdftotext", path, "-", NULL };
+      g_autofree char *text = NULL;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                   &text, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (text, "Signature"));
+      g_assert_nonnull (strstr (text, sw_slot_get_location (slot)));
+    }
+}
+
+/* The sign-in sheet without a slot opens no print dialog: a message says
+ * why. */
+static void
+test_signin_without_slot (void)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  guint before = g_list_model_get_n_items (toplevels);
+  g_autoptr(GtkWindow) dialog = NULL;
+
+  sw_print_operation_run_for_slot (NULL, plan, SW_SHEET_KIND_SIGNIN, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+  dialog = g_list_model_get_item (toplevels, before);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "one slot"));
+  gtk_window_destroy (dialog);
 }
 
 static void
@@ -107,6 +156,8 @@ main (int   argc,
       return g_test_run ();
     }
 
+  /* The message dialogs are libadwaita's. */
+  adw_init ();
   org = sw_organisation_new ();
   plan = sw_plan_file_new_from_template (org, "service-week", NULL, G_MININT, G_MININT, NULL, &error);
   g_assert_no_error (error);
@@ -114,6 +165,8 @@ main (int   argc,
   g_test_add_data_func ("/print-operation/roles", GINT_TO_POINTER (SW_SHEET_KIND_ROLES), test_export);
   g_test_add_data_func ("/print-operation/week", GINT_TO_POINTER (SW_SHEET_KIND_WEEK), test_export);
   g_test_add_data_func ("/print-operation/slips", GINT_TO_POINTER (SW_SHEET_KIND_SLIPS), test_export);
+  g_test_add_data_func ("/print-operation/signin", GINT_TO_POINTER (SW_SHEET_KIND_SIGNIN), test_export);
+  g_test_add_func ("/print-operation/signin-without-slot", test_signin_without_slot);
 
   return g_test_run ();
 }

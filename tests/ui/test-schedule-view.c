@@ -173,6 +173,14 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_clear_object (&f->org);
 }
 
+static gboolean
+is_print_signin_button (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.print-signin") == 0;
+}
+
 static void
 test_sample (Fixture *f, gconstpointer data)
 {
@@ -205,6 +213,18 @@ test_sample (Fixture *f, gconstpointer data)
   sw_schedule_view_select_slot (f->view, desk);
   iterate ();
   save_picture (GTK_WIDGET (f->window), "schedule-view.png");
+
+  /* The pane prints the desk's sign-in sheet. */
+  {
+    g_autoptr(GPtrArray) buttons = sw_test_find_all (GTK_WIDGET (f->view), is_print_signin_button, NULL);
+    GVariant *target;
+
+    g_assert_cmpuint (buttons->len, ==, 1);
+    target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (buttons->pdata[0]));
+    g_assert_nonnull (target);
+    g_assert_cmpstr (g_variant_get_string (target, NULL), ==, sw_slot_get_uid (desk));
+    g_assert_true (gtk_widget_get_visible (buttons->pdata[0]));
+  }
 
   /* The desk's first duty opens its picker; a duty of another slot has
    * none in the desk's pane. */
