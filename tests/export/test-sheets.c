@@ -948,6 +948,14 @@ test_signin_sample (void)
   g_assert_cmpuint (rows, >=, people->len + 5);
 }
 
+/* gettext keeps what it found until the locale is set again. */
+static void
+set_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  setlocale (LC_MESSAGES, "");
+}
+
 static void
 test_signin_chinese (void)
 {
@@ -958,9 +966,9 @@ test_signin_chinese (void)
   /* The translations of the build tree, as servweek-cli finds them. */
   bindtextdomain (GETTEXT_PACKAGE, sw_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  set_language ("zh_CN");
   p = print_signin (sample_plan, slot, "sample-signin-zh");
-  g_setenv ("LANGUAGE", "en", TRUE);
+  set_language ("en");
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     assert_contains (p, labels[i]);
