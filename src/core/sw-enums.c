@@ -38,6 +38,11 @@ G_DEFINE_ENUM_TYPE (SwProblemKind, sw_problem_kind,
   G_DEFINE_ENUM_VALUE (SW_PROBLEM_OVERDUE_TASK, "overdue-task"),
   G_DEFINE_ENUM_VALUE (SW_PROBLEM_OUTSIDE_PLAN, "outside-plan"))
 
+G_DEFINE_ENUM_TYPE (SwNameOrder, sw_name_order,
+  G_DEFINE_ENUM_VALUE (SW_NAME_ORDER_ROSTER, "roster"),
+  G_DEFINE_ENUM_VALUE (SW_NAME_ORDER_STROKE, "stroke"),
+  G_DEFINE_ENUM_VALUE (SW_NAME_ORDER_PINYIN, "pinyin"))
+
 /* Enum classes of static types live as long as the type system, so the
  * reference taken here is never dropped. */
 static GEnumClass *
@@ -167,5 +172,22 @@ sw_task_status_get_label (SwTaskStatus status)
     case SW_TASK_STATUS_TODO:
     default:
       return _("To do");
+    }
+}
+
+const char *
+sw_name_order_get_label (SwNameOrder order)
+{
+  switch (order)
+    {
+    case SW_NAME_ORDER_STROKE:
+      /* TRANSLATORS: names ordered by the strokes of the surname, 姓氏笔画 */
+      return _("Surname strokes");
+    case SW_NAME_ORDER_PINYIN:
+      /* TRANSLATORS: names ordered by their pinyin spelling */
+      return _("Pinyin");
+    case SW_NAME_ORDER_ROSTER:
+    default:
+      return _("Roster order");
     }
 }

@@ -48,15 +48,26 @@ typedef enum
   SW_PROBLEM_OUTSIDE_PLAN,
 } SwProblemKind;
 
+/* How printed lists and the committees order people's names: as the
+ * roster has them, by the strokes of the surname (姓氏笔画) or by pinyin. */
+typedef enum
+{
+  SW_NAME_ORDER_ROSTER,
+  SW_NAME_ORDER_STROKE,
+  SW_NAME_ORDER_PINYIN,
+} SwNameOrder;
+
 #define SW_TYPE_SLOT_KIND (sw_slot_kind_get_type ())
 #define SW_TYPE_ROLE (sw_role_get_type ())
 #define SW_TYPE_TASK_STATUS (sw_task_status_get_type ())
 #define SW_TYPE_PROBLEM_KIND (sw_problem_kind_get_type ())
+#define SW_TYPE_NAME_ORDER (sw_name_order_get_type ())
 
 GType sw_slot_kind_get_type (void) G_GNUC_CONST;
 GType sw_role_get_type (void) G_GNUC_CONST;
 GType sw_task_status_get_type (void) G_GNUC_CONST;
 GType sw_problem_kind_get_type (void) G_GNUC_CONST;
+GType sw_name_order_get_type (void) G_GNUC_CONST;
 
 /* The nicks are the words of the plan file ("service-desk", "leader",
  * "todo", …).  from_nick returns FALSE for an unknown word. */
@@ -71,5 +82,6 @@ const char *sw_slot_kind_get_label   (SwSlotKind   kind);
 const char *sw_slot_kind_get_color   (SwSlotKind   kind);  /* "#rrggbb" */
 const char *sw_role_get_label        (SwRole       role);
 const char *sw_task_status_get_label (SwTaskStatus status);
+const char *sw_name_order_get_label  (SwNameOrder  order);
 
 G_END_DECLS

@@ -29,6 +29,7 @@ struct _SwPlan
   int         travel_buffer;
   int         max_hours_per_day;
   int         max_duties;
+  SwNameOrder name_order;
 
   GListStore *committees;
   GListStore *slots;
@@ -52,6 +53,7 @@ enum {
   PROP_TRAVEL_BUFFER,
   PROP_MAX_HOURS_PER_DAY,
   PROP_MAX_DUTIES,
+  PROP_NAME_ORDER,
   PROP_COMMITTEES,
   PROP_SLOTS,
   PROP_TASKS,
@@ -126,6 +128,9 @@ sw_plan_get_property (GObject    *object,
     case PROP_MAX_DUTIES:
       g_value_set_int (value, self->max_duties);
       break;
+    case PROP_NAME_ORDER:
+      g_value_set_enum (value, self->name_order);
+      break;
     case PROP_COMMITTEES:
       g_value_set_object (value, self->committees);
       break;
@@ -189,6 +194,9 @@ sw_plan_set_property (GObject      *object,
     case PROP_MAX_DUTIES:
       sw_plan_set_max_duties (self, g_value_get_int (value));
       break;
+    case PROP_NAME_ORDER:
+      sw_plan_set_name_order (self, g_value_get_enum (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -229,6 +237,8 @@ sw_plan_class_init (SwPlanClass *klass)
     g_param_spec_int ("max-hours-per-day", NULL, NULL, 0, MAX_HOURS_PER_DAY, 0, flags);
   properties[PROP_MAX_DUTIES] =
     g_param_spec_int ("max-duties", NULL, NULL, 0, MAX_DUTIES, 0, flags);
+  properties[PROP_NAME_ORDER] =
+    g_param_spec_enum ("name-order", NULL, NULL, SW_TYPE_NAME_ORDER, SW_NAME_ORDER_ROSTER, flags);
   properties[PROP_COMMITTEES] =
     g_param_spec_object ("committees", NULL, NULL, G_TYPE_LIST_MODEL, list_flags);
   properties[PROP_SLOTS] =
@@ -523,6 +533,28 @@ sw_plan_get_accepted (SwPlan *self)
   g_return_val_if_fail (SW_IS_PLAN (self), NULL);
 
   return G_LIST_MODEL (self->accepted);
+}
+
+SwNameOrder
+sw_plan_get_name_order (SwPlan *self)
+{
+  g_return_val_if_fail (SW_IS_PLAN (self), SW_NAME_ORDER_ROSTER);
+
+  return self->name_order;
+}
+
+void
+sw_plan_set_name_order (SwPlan      *self,
+                        SwNameOrder  order)
+{
+  g_return_if_fail (SW_IS_PLAN (self));
+  g_return_if_fail (order >= SW_NAME_ORDER_ROSTER && order <= SW_NAME_ORDER_PINYIN);
+
+  if (self->name_order == order)
+    return;
+
+  self->name_order = order;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME_ORDER]);
 }
 
 GListModel *

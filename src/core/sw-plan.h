@@ -15,7 +15,9 @@ G_BEGIN_DECLS
  * and the plan rules (see sw-rulebook.h): "travel-buffer" (int minutes
  * between slots at different places), "max-hours-per-day" (int hours of
  * duty per person and day, 0: no limit), "max-duties" (int duties per
- * person in the plan, 0: no limit); read-only lists "committees"
+ * person in the plan, 0: no limit), "name-order" (SwNameOrder: how
+ * printed lists and committees order names; default roster order);
+ * read-only lists "committees"
  * (SwCommittee), "slots" (SwSlot, kept in insertion order; views sort),
  * "tasks" (SwTask), "accepted" (SwAcceptance: the problems the
  * coordinator lives with). */
@@ -62,6 +64,9 @@ void        sw_plan_set_max_hours_per_day (SwPlan *self,
 int         sw_plan_get_max_duties    (SwPlan     *self);
 void        sw_plan_set_max_duties    (SwPlan     *self,
                                        int         duties);
+SwNameOrder sw_plan_get_name_order    (SwPlan     *self);
+void        sw_plan_set_name_order    (SwPlan     *self,
+                                       SwNameOrder order);
 GListModel *sw_plan_get_committees    (SwPlan     *self);
 GListModel *sw_plan_get_accepted      (SwPlan     *self);
 GListModel *sw_plan_get_slots         (SwPlan     *self);

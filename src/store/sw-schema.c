@@ -239,11 +239,20 @@ static const char schema_v4[] =
   "CREATE INDEX acceptance_person ON acceptance (person_id);\n"
   "CREATE INDEX acceptance_slot ON acceptance (slot_id);\n";
 
+/*
+ * Version 5: how the plan's printed lists and committees order names
+ * (the SwNameOrder nick: roster, stroke, pinyin).
+ */
+static const char schema_v5[] =
+  "ALTER TABLE plan ADD COLUMN name_order TEXT NOT NULL DEFAULT 'roster'\n"
+  "  CHECK (name_order IN ('roster', 'stroke', 'pinyin'));\n";
+
 static const SwStoreMigration migrations[] = {
   { schema_v1 },
   { schema_v2 },
   { schema_v3 },
   { schema_v4 },
+  { schema_v5 },
 };
 
 G_STATIC_ASSERT (SW_STORE_APPLICATION_ID == 1398232912);

@@ -166,6 +166,7 @@ bind_plan (sqlite3_stmt *stmt,
   sqlite3_bind_int (stmt, i + 8, sw_plan_get_travel_buffer (p));
   sqlite3_bind_int (stmt, i + 9, sw_plan_get_max_hours_per_day (p));
   sqlite3_bind_int (stmt, i + 10, sw_plan_get_max_duties (p));
+  sw_store_bind_nick (stmt, i + 11, SW_TYPE_NAME_ORDER, sw_plan_get_name_order (p));
 }
 
 static void
@@ -324,16 +325,17 @@ const SwStoreEntityInfo sw_store_entities[N_ENTITIES] = {
   [E_PLAN] = {
     "plan", FALSE,
     "INSERT INTO plan (id, list_order, title, theme, organiser, first_day, last_day, time_zone, "
-    "hotline, description, travel_buffer, max_hours_per_day, max_duties) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+    "hotline, description, travel_buffer, max_hours_per_day, max_duties, name_order) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
     "ON CONFLICT (id) DO UPDATE SET list_order = excluded.list_order, title = excluded.title, "
     "theme = excluded.theme, organiser = excluded.organiser, first_day = excluded.first_day, "
     "last_day = excluded.last_day, time_zone = excluded.time_zone, hotline = excluded.hotline, "
     "description = excluded.description, travel_buffer = excluded.travel_buffer, "
-    "max_hours_per_day = excluded.max_hours_per_day, max_duties = excluded.max_duties",
+    "max_hours_per_day = excluded.max_hours_per_day, max_duties = excluded.max_duties, "
+    "name_order = excluded.name_order",
     "UPDATE plan SET title = ?3, theme = ?4, organiser = ?5, first_day = ?6, last_day = ?7, "
     "time_zone = ?8, hotline = ?9, description = ?10, travel_buffer = ?11, "
-    "max_hours_per_day = ?12, max_duties = ?13 WHERE id = ?1",
+    "max_hours_per_day = ?12, max_duties = ?13, name_order = ?14 WHERE id = ?1",
     "DELETE FROM plan WHERE id = ?1",
     ORDER_SQL ("plan"),
     bind_plan,

@@ -287,10 +287,11 @@ row_plan (Loader        *loader,
 {
   g_autoptr(SwPlan) p = NULL;
   gint64 id = sqlite3_column_int64 (stmt, 0);
-  int first, last;
+  int first, last, name_order;
 
   if (!column_day (loader, stmt, 4, "plan", &first, error) ||
-      !column_day (loader, stmt, 5, "plan", &last, error))
+      !column_day (loader, stmt, 5, "plan", &last, error) ||
+      !column_nick (loader, stmt, 12, "plan", SW_TYPE_NAME_ORDER, &name_order, error))
     return FALSE;
 
   p = sw_plan_new (column_text (stmt, 1), first, last, column_text (stmt, 6));
@@ -302,6 +303,7 @@ row_plan (Loader        *loader,
   sw_plan_set_travel_buffer (p, sqlite3_column_int (stmt, 9));
   sw_plan_set_max_hours_per_day (p, sqlite3_column_int (stmt, 10));
   sw_plan_set_max_duties (p, sqlite3_column_int (stmt, 11));
+  sw_plan_set_name_order (p, name_order);
   loader_add (loader, E_PLAN, id, p);
   list_append (loader, sw_organisation_get_plans (loader->target), p);
 
@@ -592,7 +594,7 @@ sw_store_load (SwStore         *self,
     { "SELECT id, person_id, start, \"end\", reason FROM unavailability "
       "ORDER BY list_order, id", row_unavailability },
     { "SELECT id, title, theme, organiser, first_day, last_day, time_zone, hotline, "
-      "description, travel_buffer, max_hours_per_day, max_duties FROM plan "
+      "description, travel_buffer, max_hours_per_day, max_duties, name_order FROM plan "
       "ORDER BY list_order, id", row_plan },
     { "SELECT id, plan_id, name, position FROM committee "
       "ORDER BY list_order, id", row_committee },

@@ -257,6 +257,7 @@ build_rich (SwOrganisation *org,
   sw_plan_set_max_hours_per_day (r->plan, 8);
   add (org, org, "plans", r->plan);
   set (org, r->plan, "max-duties", 3);
+  set (org, r->plan, "name-order", SW_NAME_ORDER_PINYIN);
 
   r->plan2 = sw_plan_new ("Second plan", sw_time_day_of (at (10, 1, 0, 0)),
                           sw_time_day_of (at (10, 1, 0, 0)), "Europe/Berlin");
@@ -478,6 +479,7 @@ assert_same_plan (SwPlan *a,
   g_assert_cmpint (sw_plan_get_travel_buffer (a), ==, sw_plan_get_travel_buffer (b));
   g_assert_cmpint (sw_plan_get_max_hours_per_day (a), ==, sw_plan_get_max_hours_per_day (b));
   g_assert_cmpint (sw_plan_get_max_duties (a), ==, sw_plan_get_max_duties (b));
+  g_assert_cmpint (sw_plan_get_name_order (a), ==, sw_plan_get_name_order (b));
 
   la = sw_plan_get_committees (a);
   lb = sw_plan_get_committees (b);
@@ -677,6 +679,7 @@ test_round_trip (Fixture       *fixture,
     g_assert_null (sw_duty_get_skills (sw_slot_find_duty (desk, "受理报装/咨询"))[0]);
     g_assert_cmpint (sw_plan_get_max_hours_per_day (plan), ==, 8);
     g_assert_cmpint (sw_plan_get_max_duties (plan), ==, 3);
+    g_assert_cmpint (sw_plan_get_name_order (plan), ==, SW_NAME_ORDER_PINYIN);
     g_assert_cmpuint (g_list_model_get_n_items (sw_plan_get_accepted (plan)), ==, 2);
     g_assert_true (sw_acceptance_get_person (item (sw_plan_get_accepted (plan), 0)) == wang);
     g_assert_true (sw_acceptance_get_slot (item (sw_plan_get_accepted (plan), 0)) == desk);
@@ -1368,9 +1371,10 @@ test_migration (Fixture       *fixture,
 
   builtin = sw_schema_get_migrations (&n_builtin);
   /* v1 the entities, v2 the calendar export records, v3 those records
-   * apart from their plan's row, v4 skills, plan limits and acceptances;
-   * the fake step is the one after the last built-in. */
-  g_assert_cmpuint (n_builtin, ==, 4);
+   * apart from their plan's row, v4 skills, plan limits and acceptances,
+   * v5 the plan's name order; the fake step is the one after the last
+   * built-in. */
+  g_assert_cmpuint (n_builtin, ==, 5);
   g_assert_cmpint (sw_store_get_schema_version (), ==, (int) n_builtin);
 
   store = open_store (fixture->path, SW_STORE_OPEN_CREATE);
@@ -1942,6 +1946,67 @@ test_acceptance_corrupt (Fixture       *fixture,
   }
 }
 
+/* The plan's name order is kept; a version 4 database comes along as
+ * roster order, and a value no build writes is refused as corrupt. */
+static void
+test_name_order (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const SwStoreMigration *builtin;
+  guint n_builtin;
+  g_autoptr(SwStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  SwOrganisation *org;
+  SwPlan *plan;
+
+  builtin = sw_schema_get_migrations (&n_builtin);
+  g_assert_cmpuint (n_builtin, ==, 5);
+  {
+    g_autoptr(GString) sql = g_string_new ("PRAGMA foreign_keys = ON;");
+
+    for (guint i = 0; i < 4; i++)
+      g_string_append (sql, builtin[i].sql);
+    g_string_append_printf (sql,
+                            "PRAGMA application_id = %d; PRAGMA user_version = 4;"
+                            "INSERT INTO plan (id, title, first_day, last_day, time_zone, max_duties)"
+                            "  VALUES (1, '服务周', '2026-09-20', '2026-09-26', 'Asia/Shanghai', 4);",
+                            SW_STORE_APPLICATION_ID);
+    raw_exec (fixture->path, sql->str);
+  }
+  g_assert_cmpint (user_version (fixture->path), ==, 4);
+
+  store = open_store (fixture->path, SW_STORE_OPEN_DEFAULT);
+  g_assert_cmpint (user_version (fixture->path), ==, (int) n_builtin);
+  org = sw_store_get_organisation (store);
+  plan = item (sw_organisation_get_plans (org), 0);
+  g_assert_cmpint (sw_plan_get_name_order (plan), ==, SW_NAME_ORDER_ROSTER);
+  g_assert_cmpint (sw_plan_get_max_duties (plan), ==, 4);
+
+  set (org, plan, "name-order", SW_NAME_ORDER_STROKE);
+  set (org, plan, "name-order", SW_NAME_ORDER_PINYIN);
+  /* Undone, the saved value goes back too. */
+  g_assert_true (sw_undo_stack_undo (sw_organisation_get_undo_stack (org), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sw_plan_get_name_order (plan), ==, SW_NAME_ORDER_STROKE);
+  g_clear_object (&store);
+
+  store = open_store (fixture->path, SW_STORE_OPEN_DEFAULT);
+  org = sw_store_get_organisation (store);
+  plan = item (sw_organisation_get_plans (org), 0);
+  g_assert_cmpint (sw_plan_get_name_order (plan), ==, SW_NAME_ORDER_STROKE);
+  g_clear_object (&store);
+
+  /* The column refuses other words itself. */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE plan SET name_order = 'surname'", NULL, NULL, NULL),
+                     ==, SQLITE_CONSTRAINT);
+    sqlite3_close (db);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1963,6 +2028,7 @@ main (int   argc,
   STORE_TEST ("read-only", test_read_only);
   STORE_TEST ("migration", test_migration);
   STORE_TEST ("rulebook-data", test_rulebook_data);
+  STORE_TEST ("name-order", test_name_order);
   STORE_TEST ("acceptance-rows", test_acceptance_rows);
   STORE_TEST ("acceptance-corrupt", test_acceptance_corrupt);
   STORE_TEST ("large", test_large);
