@@ -397,6 +397,11 @@ export_plan_fields (Exporter    *self,
   add_string_member (builder, "time_zone", sw_plan_get_time_zone (plan));
   add_optional_string (builder, "hotline", sw_plan_get_hotline (plan));
   add_optional_string (builder, "description", sw_plan_get_description (plan));
+  /* Written only when not the default, so files of plans that never chose
+   * stay as older versions wrote them. */
+  if (sw_plan_get_name_order (plan) != SW_NAME_ORDER_ROSTER)
+    add_string_member (builder, "name_order",
+                       sw_enum_to_nick (SW_TYPE_NAME_ORDER, sw_plan_get_name_order (plan)));
   json_builder_set_member_name (builder, "rules");
   json_builder_begin_object (builder);
   add_int_member (builder, "travel_buffer", sw_plan_get_travel_buffer (plan));

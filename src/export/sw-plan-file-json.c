@@ -289,6 +289,10 @@ sw_plan_file_read_enum (JsonObject  *object,
       else if (enum_type == SW_TYPE_PROBLEM_KIND)
         return sw_plan_file_fail_value (error, SW_IMPORT_ERROR_INVALID, place,
                                         _("unknown kind of problem “%s”"), text);
+      else if (enum_type == SW_TYPE_NAME_ORDER)
+        /* TRANSLATORS: keep roster, stroke and pinyin in English: they are the file's words */
+        return sw_plan_file_fail_value (error, SW_IMPORT_ERROR_INVALID, place,
+                                        _("unknown name order “%s” (roster, stroke or pinyin)"), text);
       else
         return sw_plan_file_fail_value (error, SW_IMPORT_ERROR_INVALID, place,
                                         _("unknown status “%s”"), text);

@@ -85,6 +85,7 @@ sw_plan_file_read_plan (SwPlanFileImporter  *self,
   const char *title, *theme, *organiser, *time_zone, *hotline, *description;
   int first_day, last_day;
   int travel_buffer = 0, max_hours = 0, max_duties = 0;
+  int name_order = SW_NAME_ORDER_ROSTER;
 
   if (node == NULL)
     return sw_plan_file_fail (error, SW_IMPORT_ERROR_INVALID, "plan", _("missing"));
@@ -100,7 +101,9 @@ sw_plan_file_read_plan (SwPlanFileImporter  *self,
       !sw_plan_file_read_date (object, "plan", "last_day", &last_day, error) ||
       !sw_plan_file_read_string (object, "plan", "time_zone", FALSE, &time_zone, error) ||
       !sw_plan_file_read_string (object, "plan", "hotline", FALSE, &hotline, error) ||
-      !sw_plan_file_read_string (object, "plan", "description", FALSE, &description, error))
+      !sw_plan_file_read_string (object, "plan", "description", FALSE, &description, error) ||
+      !sw_plan_file_read_enum (object, "plan", "name_order", SW_TYPE_NAME_ORDER,
+                               SW_NAME_ORDER_ROSTER, &name_order, error))
     return FALSE;
 
   if (last_day < first_day)
@@ -137,6 +140,7 @@ sw_plan_file_read_plan (SwPlanFileImporter  *self,
   sw_plan_set_travel_buffer (self->plan, travel_buffer);
   sw_plan_set_max_hours_per_day (self->plan, max_hours);
   sw_plan_set_max_duties (self->plan, max_duties);
+  sw_plan_set_name_order (self->plan, name_order);
   sw_plan_set_theme (self->plan, theme);
   sw_plan_set_organiser (self->plan, organiser);
   sw_plan_set_hotline (self->plan, hotline);

@@ -325,6 +325,7 @@ test_version_1 (void)
   g_assert_cmpint (sw_plan_get_travel_buffer (plan), ==, 0);
   g_assert_cmpint (sw_plan_get_max_hours_per_day (plan), ==, 0);
   g_assert_cmpint (sw_plan_get_max_duties (plan), ==, 0);
+  g_assert_cmpint (sw_plan_get_name_order (plan), ==, SW_NAME_ORDER_ROSTER);
   g_assert_cmpuint (n_items (sw_plan_get_accepted (plan)), ==, 0);
   for (guint i = 0; i < n_items (sw_organisation_get_people (org)); i++)
     {
@@ -817,6 +818,9 @@ static const BadCase bad_cases[] = {
   { "version", "3", SW_IMPORT_ERROR_VERSION, "version" },
   { "version", "0", SW_IMPORT_ERROR_VERSION, "version" },
   { "plan/rules", "[]", SW_IMPORT_ERROR_INVALID, "plan.rules" },
+  { "plan/name_order", "\"surname\"", SW_IMPORT_ERROR_INVALID, "plan.name_order" },
+  { "plan/name_order", "\"Stroke\"", SW_IMPORT_ERROR_INVALID, "plan.name_order" },
+  { "plan/name_order", "2", SW_IMPORT_ERROR_INVALID, "plan.name_order" },
   { "plan/rules", "{\"travel_buffer\": -1}", SW_IMPORT_ERROR_INVALID, "plan.rules.travel_buffer" },
   { "plan/rules", "{\"travel_buffer\": 100000}", SW_IMPORT_ERROR_INVALID, "plan.rules.travel_buffer" },
   { "plan/rules", "{\"max_hours_per_day\": 25}", SW_IMPORT_ERROR_INVALID, "plan.rules.max_hours_per_day" },
@@ -951,6 +955,60 @@ test_bad_files (void)
       g_assert_false (sw_undo_stack_get_can_redo (stack));
       g_assert_cmpstr (sw_undo_stack_get_undo_label (stack), ==, undo_label);
     }
+}
+
+/* The name order goes through a file and back; a file without one (as
+ * every older file) is in roster order and says nothing of it. */
+static void
+test_name_order (void)
+{
+  const SwNameOrder orders[] = { SW_NAME_ORDER_STROKE, SW_NAME_ORDER_PINYIN, SW_NAME_ORDER_ROSTER };
+  g_autoptr(TestOrg) org = sw_organisation_new ();
+  SwPlan *plan = new_sample (org, "2026-09-20");
+
+  g_assert_cmpint (sw_plan_get_name_order (plan), ==, SW_NAME_ORDER_ROSTER);
+  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
+    {
+      g_autoptr(TestOrg) other = sw_organisation_new ();
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *member = NULL;
+      SwPlan *copy;
+
+      sw_plan_set_name_order (plan, orders[i]);
+      assert_round_trip (org, plan);
+      bytes = sw_plan_file_export (org, plan);
+      text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      member = g_strdup_printf ("\"name_order\" : \"%s\"", sw_enum_to_nick (SW_TYPE_NAME_ORDER, orders[i]));
+      if (orders[i] == SW_NAME_ORDER_ROSTER)
+        g_assert_null (strstr (text, "name_order"));
+      else
+        g_assert_nonnull (strstr (text, member));
+
+      copy = sw_plan_file_import (other, bytes, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (sw_plan_get_name_order (copy), ==, orders[i]);
+    }
+
+  {
+    g_autoptr(TestOrg) other = sw_organisation_new ();
+    g_autofree char *text = mutate_base ("plan/name_order", "\"pinyin\"");
+    SwPlan *copy = import_string (other, text);
+
+    g_assert_cmpint (sw_plan_get_name_order (copy), ==, SW_NAME_ORDER_PINYIN);
+  }
+  {
+    g_autoptr(TestOrg) other = sw_organisation_new ();
+    g_autofree char *text = mutate_base ("plan/name_order", "\"surname\"");
+    g_autoptr(GBytes) bytes = bytes_from_string (text);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (sw_plan_file_import (other, bytes, &error));
+    g_assert_error (error, SW_IMPORT_ERROR, SW_IMPORT_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==,
+                     "plan.name_order: unknown name order “surname” (roster, stroke or pinyin)");
+  }
 }
 
 static void
@@ -1322,6 +1380,7 @@ main (int   argc,
   g_test_add_func ("/export/plan-file/template-shift", test_template_shift);
   g_test_add_func ("/export/plan-file/template-options", test_template_options);
   g_test_add_func ("/export/plan-file/bad-files", test_bad_files);
+  g_test_add_func ("/export/plan-file/name-order", test_name_order);
   g_test_add_func ("/export/plan-file/error-message", test_error_message);
   g_test_add_func ("/export/plan-file/outside-plan", test_outside_plan_is_not_an_error);
   g_test_add_func ("/export/plan-file/missing-uids", test_missing_uids);
