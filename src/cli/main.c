@@ -62,7 +62,7 @@ const SwCliCommand sw_cli_commands[] = {
     N_("Rank the people for a slot’s duty as the Assign picker does: name, department, problem kinds (tab-separated)."),
     sw_cli_cmd_candidates },
   { "rules", NULL,
-    N_("Show the plan rules (travel buffer, hours per day, duties), or set them as one undoable step."),
+    N_("Show the plan rules (travel buffer, hours per day, duties) and name order, or set them as one undoable step."),
     sw_cli_cmd_rules },
   { NULL, NULL, NULL, NULL },
 };

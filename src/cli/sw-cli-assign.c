@@ -346,6 +346,30 @@ print_rules (GString *out,
   g_string_append_printf (out, "travel-buffer\t%d\n", sw_plan_get_travel_buffer (plan));
   g_string_append_printf (out, "max-hours-per-day\t%d\n", sw_plan_get_max_hours_per_day (plan));
   g_string_append_printf (out, "max-duties\t%d\n", sw_plan_get_max_duties (plan));
+  g_string_append_printf (out, "name-order\t%s\n",
+                          sw_enum_to_nick (SW_TYPE_NAME_ORDER, sw_plan_get_name_order (plan)));
+}
+
+static gboolean
+parse_name_order (const char *arg,
+                  int        *out,
+                  GError    **error)
+{
+  g_autofree char *text = NULL;
+
+  if (arg == NULL)
+    return TRUE;
+
+  text = g_strstrip (g_strdup (arg));
+  if (!sw_enum_from_nick (SW_TYPE_NAME_ORDER, text, out))
+    {
+      /* TRANSLATORS: roster, stroke and pinyin are the option's words: keep them */
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--name-order: “%s” is not roster, stroke or pinyin"), arg);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 int
@@ -355,6 +379,8 @@ sw_cli_cmd_rules (SwCliContext  *ctx,
                   GError       **error)
 {
   g_autofree char *plan_arg = NULL;
+  g_autofree char *name_order_arg = NULL;
+  int name_order = SW_NAME_ORDER_ROSTER;
   Rule rules[] = {
     { "travel-buffer", 1440, NULL, 0 },
     { "max-hours-per-day", 24, NULL, 0 },
@@ -367,6 +393,9 @@ sw_cli_cmd_rules (SwCliContext  *ctx,
       N_("Most hours of duty a person does on one day (0–24, 0: no limit)"), N_("H") },
     { "max-duties", 0, 0, G_OPTION_ARG_STRING, &rules[2].arg,
       N_("Most duties a person holds in the plan (0–999, 0: no limit)"), N_("N") },
+    { "name-order", 0, 0, G_OPTION_ARG_STRING, &name_order_arg,
+      N_("How printed lists and committees order names: roster, stroke (surname strokes) or pinyin"),
+      N_("ORDER") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(SwStore) store = NULL;
@@ -386,6 +415,9 @@ sw_cli_cmd_rules (SwCliContext  *ctx,
         goto out;
       setting |= rules[i].arg != NULL;
     }
+  if (!parse_name_order (name_order_arg, &name_order, error))
+    goto out;
+  setting |= name_order_arg != NULL;
 
   plan = sw_cli_open_plan (ctx, !setting, plan_arg, &store, error);
   if (plan == NULL)
@@ -411,6 +443,8 @@ sw_cli_cmd_rules (SwCliContext  *ctx,
           ok = sw_undo_stack_set (stack, error, plan, rules[i].property,
                                   rules[i].value, NULL);
         }
+      if (ok && name_order_arg != NULL && (SwNameOrder) name_order != sw_plan_get_name_order (plan))
+        ok = sw_undo_stack_set (stack, error, plan, "name-order", name_order, NULL);
       if (!ok)
         {
           sw_undo_stack_cancel_group (stack);

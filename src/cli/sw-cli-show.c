@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-cli-common.h"
+#include "sw-name-order.h"
 
 /* Beyond this many days only the days that hold slots are listed. */
 #define ALL_DAYS_LIMIT 92
@@ -47,17 +48,17 @@ append_committees (GString *out,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SwCommittee) committee = g_list_model_get_item (committees, i);
-      GListModel *members = sw_committee_get_members (committee);
-      guint n_members = g_list_model_get_n_items (members);
+      g_autoptr(GPtrArray) members =
+        sw_name_order_dup_committee_members (committee, sw_plan_get_name_order (plan));
 
       g_string_append_printf (out, "  %s\n", sw_committee_get_name (committee));
       for (guint r = 0; r < G_N_ELEMENTS (role_order); r++)
         {
           g_autoptr(GPtrArray) people = g_ptr_array_new ();
 
-          for (guint m = 0; m < n_members; m++)
+          for (guint m = 0; m < members->len; m++)
             {
-              g_autoptr(SwCommitteeMember) member = g_list_model_get_item (members, m);
+              SwCommitteeMember *member = members->pdata[m];
 
               if (sw_committee_member_get_role (member) == role_order[r])
                 g_ptr_array_add (people, sw_committee_member_get_person (member));
@@ -323,6 +324,7 @@ format_plan (SwPlan *plan)
   append_field (out, _("Organiser"), sw_plan_get_organiser (plan));
   append_field (out, _("Hotline"), sw_plan_get_hotline (plan));
   append_field (out, _("Description"), sw_plan_get_description (plan));
+  append_field (out, _("Name order"), sw_name_order_get_label (sw_plan_get_name_order (plan)));
 
   append_committees (out, plan);
   append_days (out, plan);

@@ -174,17 +174,19 @@ test_rules (void)
   g_assert_cmpstr (run.out, ==,
                    "travel-buffer\t0\n"
                    "max-hours-per-day\t0\n"
-                   "max-duties\t0\n");
+                   "max-duties\t0\n"
+                   "name-order\troster\n");
 
   /* Setting prints the new values. */
   run_cli (&run, db, "rules", "--travel-buffer", "30", "--max-hours-per-day", "8",
-           "--max-duties", "5", NULL);
+           "--max-duties", "5", "--name-order", "stroke", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpstr (run.out, ==,
                    "travel-buffer\t30\n"
                    "max-hours-per-day\t8\n"
-                   "max-duties\t5\n");
+                   "max-duties\t5\n"
+                   "name-order\tstroke\n");
 
   /* And they are kept. */
   run_cli (&run, db, "rules", NULL);
@@ -192,13 +194,38 @@ test_rules (void)
   g_assert_cmpstr (run.out, ==,
                    "travel-buffer\t30\n"
                    "max-hours-per-day\t8\n"
-                   "max-duties\t5\n");
+                   "max-duties\t5\n"
+                   "name-order\tstroke\n");
 
   /* One option leaves the others alone. */
   run_cli (&run, db, "rules", "--travel-buffer", "15", NULL);
   g_assert_cmpint (run.status, ==, 0);
   line = find_line (run.out, "travel-buffer\t");
   g_assert_cmpstr (line, ==, "travel-buffer\t15");
+  g_clear_pointer (&line, g_free);
+  line = find_line (run.out, "name-order\t");
+  g_assert_cmpstr (line, ==, "name-order\tstroke");
+  g_clear_pointer (&line, g_free);
+
+  /* The name order alone, one undo step; show names it. */
+  run_cli (&run, db, "rules", "--name-order", "pinyin", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  line = find_line (run.out, "name-order\t");
+  g_assert_cmpstr (line, ==, "name-order\tpinyin");
+  run_cli (&run, db, "show", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Name order: Pinyin\n"));
+  /* The committee lists its members by pinyin: 曹 (cao) before 邓 (deng)
+   * before 冯 (feng), where the roster has 罗 and 曹 first. */
+  {
+    const char *cao = strstr (run.out, "曹雪梅");
+    const char *deng = strstr (run.out, "邓海燕");
+    const char *feng = strstr (run.out, "冯德胜");
+    const char *luo = strstr (run.out, "罗文斌");
+
+    g_assert_nonnull (cao);
+    g_assert_true (cao < deng && deng < feng && feng < luo);
+  }
 
   run_clear (&run);
   remove_db (db);
@@ -218,6 +245,9 @@ test_rules_bad_values (void)
     { "--max-hours-per-day", "8.5" },
     { "--max-duties", "1000" },
     { "--max-duties", "5x" },
+    { "--name-order", "surname" },
+    { "--name-order", "" },
+    { "--name-order", "Stroke" },
   };
   Run run = { 0 };
 
