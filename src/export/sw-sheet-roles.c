@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sw-name-order.h"
 #include "sw-sheet-private.h"
 
 /* The role assignment sheet (人员分工表): the plan's header, the
@@ -126,11 +127,15 @@ sub_row_new (SheetBuilder *b,
   return row;
 }
 
+/* The people of one duty are a list of names like any other, so they
+ * follow the plan's name order too (in roster order, as assigned). */
 static GArray *
 slot_sub_rows (SheetBuilder *b,
                SwSlot       *slot,
                const double *w)
 {
+  SwNameOrder order = sw_plan_get_name_order (b->plan);
+  g_autoptr(GPtrArray) attending = g_ptr_array_new ();
   GArray *rows = g_array_new (FALSE, FALSE, sizeof (SubRow));
   GListModel *duties = sw_slot_get_duties (slot);
   GListModel *assignments = sw_slot_get_assignments (slot);
@@ -149,6 +154,7 @@ slot_sub_rows (SheetBuilder *b,
       GString *people_markup = g_string_new (NULL);
       SubRow row;
 
+      sw_name_order_sort_people (people, order);
       if (dept != NULL)
         detail = g_strdup_printf ("%u/%u · %s", people->len, count, sw_department_get_name (dept));
       else
@@ -184,15 +190,19 @@ slot_sub_rows (SheetBuilder *b,
   for (guint i = 0; i < n_assignments; i++)
     {
       g_autoptr(SwAssignment) assignment = g_list_model_get_item (assignments, i);
-      g_autofree char *line = NULL;
 
-      if (sw_assignment_get_duty (assignment) != NULL)
-        continue;
+      if (sw_assignment_get_duty (assignment) == NULL)
+        g_ptr_array_add (attending, sw_assignment_get_person (assignment));
+    }
+  sw_name_order_sort_people (attending, order);
+  for (guint i = 0; i < attending->len; i++)
+    {
+      g_autofree char *line = person_line_markup (attending->pdata[i]);
+
       if (attendees == NULL)
         attendees = g_string_new (NULL);
       else
         g_string_append_c (attendees, '\n');
-      line = person_line_markup (sw_assignment_get_person (assignment));
       g_string_append (attendees, line);
     }
   if (attendees != NULL)
@@ -359,18 +369,18 @@ committee_member_markup (SwPerson *person)
                                   sw_person_get_name (person), detail);
 }
 
-/* The members who have @role, as markup; NULL when there are none. */
+/* The members (in the plan's name order) who have @role, as markup;
+ * NULL when there are none. */
 static char *
-committee_role_members_markup (GListModel *members,
-                               SwRole      role)
+committee_role_members_markup (GPtrArray *members,
+                               SwRole     role)
 {
-  guint n_members = g_list_model_get_n_items (members);
   g_autofree char *sep = g_markup_escape_text (sheet_list_separator (), -1);
   GString *list = g_string_new (NULL);
 
-  for (guint k = 0; k < n_members; k++)
+  for (guint k = 0; k < members->len; k++)
     {
-      g_autoptr(SwCommitteeMember) member = g_list_model_get_item (members, k);
+      SwCommitteeMember *member = members->pdata[k];
       SwPerson *person = sw_committee_member_get_person (member);
       g_autofree char *entry = NULL;
 
@@ -457,7 +467,8 @@ committee_block_new (SheetBuilder *b,
                      SwCommittee  *committee,
                      double        label_w)
 {
-  GListModel *members = sw_committee_get_members (committee);
+  g_autoptr(GPtrArray) members =
+    sw_name_order_dup_committee_members (committee, sw_plan_get_name_order (b->plan));
   SheetBlock *block = sheet_block_new (b);
   double y;
 
@@ -469,7 +480,7 @@ committee_block_new (SheetBuilder *b,
       if (people != NULL)
         y += committee_add_role_row (b, block, y, label_w, committee_role_order[r], people);
     }
-  if (g_list_model_get_n_items (members) == 0)
+  if (members->len == 0)
     y += committee_add_no_members_row (b, block, y);
 
   block->height = y;

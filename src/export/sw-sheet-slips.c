@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sw-name-order.h"
 #include "sw-sheet-private.h"
 
 /* Duty slips: one block per person on the plan with all their duties,
@@ -61,12 +62,15 @@ compare_slips (gconstpointer a,
          sw_person_get_id (sa->person) > sw_person_get_id (sb->person) ? 1 : 0;
 }
 
+/* The others on @slot, in the plan's name order. */
 static char *
-teammates_text (SwSlot   *slot,
-                SwPerson *person)
+teammates_text (SwSlot      *slot,
+                SwPerson    *person,
+                SwNameOrder  order)
 {
   GListModel *assignments = sw_slot_get_assignments (slot);
   guint n = g_list_model_get_n_items (assignments);
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
   GString *s = g_string_new (NULL);
   g_autofree char *separator = g_markup_escape_text (sheet_list_separator (), -1);
 
@@ -74,13 +78,17 @@ teammates_text (SwSlot   *slot,
     {
       g_autoptr(SwAssignment) assignment = g_list_model_get_item (assignments, i);
       SwPerson *other = sw_assignment_get_person (assignment);
-      g_autofree char *name = NULL;
 
-      if (other == person)
-        continue;
+      if (other != person)
+        g_ptr_array_add (others, other);
+    }
+  sw_name_order_sort_people (others, order);
+  for (guint i = 0; i < others->len; i++)
+    {
+      g_autofree char *name = sheet_name_markup (sw_person_get_name (others->pdata[i]));
+
       if (s->len > 0)
         g_string_append (s, separator);
-      name = sheet_name_markup (sw_person_get_name (other));
       g_string_append (s, name);
     }
   if (s->len == 0)
@@ -247,7 +255,7 @@ slip_add_duty_row (SlipDraft    *d,
   SheetBuilder *b = d->b;
   g_autofree char *when = slot_when_markup (slot);
   g_autofree char *activity = slot_activity_markup (slot);
-  g_autofree char *mates = teammates_text (slot, person);
+  g_autofree char *mates = teammates_text (slot, person, sw_plan_get_name_order (b->plan));
   g_autofree char *duty_text = assignment_duty_text (assignment);
   PangoLayout *cells[N_SLIP_COLUMNS];
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sw-name-order.h"
 #include "sw-sheet-private.h"
 
 /* The week grid: one page per week of the plan (more when a week holds
@@ -174,7 +175,8 @@ week_header_new (SheetBuilder *b,
 }
 
 static char *
-box_markup (SwSlot *slot)
+box_markup (SwSlot      *slot,
+            SwNameOrder  order)
 {
   GListModel *assignments = sw_slot_get_assignments (slot);
   guint n = g_list_model_get_n_items (assignments);
@@ -201,12 +203,19 @@ box_markup (SwSlot *slot)
   if (n > 0)
     {
       g_autofree char *separator = g_markup_escape_text (sheet_list_separator (), -1);
+      g_autoptr(GPtrArray) people = g_ptr_array_new ();
 
-      g_string_append (s, "\n<span size=\"smaller\">");
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(SwAssignment) assignment = g_list_model_get_item (assignments, i);
-          g_autofree char *name = sheet_name_markup (sw_person_get_name (sw_assignment_get_person (assignment)));
+
+          g_ptr_array_add (people, sw_assignment_get_person (assignment));
+        }
+      sw_name_order_sort_people (people, order);
+      g_string_append (s, "\n<span size=\"smaller\">");
+      for (guint i = 0; i < people->len; i++)
+        {
+          g_autofree char *name = sheet_name_markup (sw_person_get_name (people->pdata[i]));
 
           if (i > 0)
             g_string_append (s, separator);
@@ -242,7 +251,7 @@ week_row_new (SheetBuilder *b,
     {
       SwSlot *slot = slots->pdata[i];
       guint d = (guint) (sw_time_day_of (sw_slot_get_start (slot)) - first);
-      g_autofree char *markup = box_markup (slot);
+      g_autofree char *markup = box_markup (slot, sw_plan_get_name_order (b->plan));
       PangoLayout *layout = sheet_layout_new_markup (b, SHEET_FONT_SMALL, box_w - BAR_WIDTH - 2 * BOX_PAD,
                                                      PANGO_ALIGN_LEFT, markup);
 

@@ -447,6 +447,114 @@ test_sample_roles (void)
     }
 }
 
+/* Strokes of the sample's surnames, counted by hand apart from ICU so
+ * that the check does not ask the code it checks.  The counts are those
+ * of the simplified forms, except that the ear component 阝 counts three
+ * strokes as in the Kangxi tradition, which is how ICU's stroke collation
+ * (CLDR) counts it: 邓 5 and 郑 9, where a count by GB rules gives 4 and 8. */
+static const struct { const char *surname; int strokes; } surname_strokes[] = {
+  { "冯", 5 }, { "邓", 5 }, { "孙", 6 }, { "许", 6 }, { "吴", 7 }, { "周", 8 },
+  { "罗", 8 }, { "郑", 9 }, { "袁", 10 }, { "唐", 10 }, { "黄", 11 }, { "曹", 11 },
+  { "曾", 12 }, { "彭", 12 }, { "韩", 12 },
+};
+
+static int
+strokes_of_surname (const char *name)
+{
+  g_autofree char *first = g_strndup (name, g_utf8_next_char (name) - name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (surname_strokes); i++)
+    if (g_str_equal (surname_strokes[i].surname, first))
+      return surname_strokes[i].strokes;
+  g_error ("no stroke count for the surname of %s", name);
+}
+
+/* The sample's roles sheet in 姓氏笔画 order: each role of 领导小组 lists
+ * its people by the strokes of their surnames, fewest first, as read
+ * back from the PDF; in roster order the members are not in that order. */
+static void
+test_sample_roles_stroke_order (void)
+{
+  const SwRole roles[] = { SW_ROLE_DEPUTY, SW_ROLE_MEMBER };
+  SwCommittee *leading = NULL;
+  GListModel *committees = sw_plan_get_committees (sample_plan);
+  g_autoptr(Printed) p = NULL;
+  gboolean roster_was_in_order = TRUE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (committees); i++)
+    {
+      g_autoptr(SwCommittee) committee = g_list_model_get_item (committees, i);
+
+      if (g_str_equal (sw_committee_get_name (committee), "领导小组"))
+        leading = committee;
+    }
+  g_assert_nonnull (leading);
+
+  sw_plan_set_name_order (sample_plan, SW_NAME_ORDER_STROKE);
+  p = print_sheet (sample_plan, SW_SHEET_KIND_ROLES, SW_PAPER_A4, SW_ORIENTATION_AUTO,
+                   "sample-roles-stroke");
+  sw_plan_set_name_order (sample_plan, SW_NAME_ORDER_ROSTER);
+
+  for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+    {
+      GListModel *members = sw_committee_get_members (leading);
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      g_autoptr(GArray) at = g_array_new (FALSE, FALSE, sizeof (gsize));
+      const char *committee_at = strstr (p->text, "领导小组");
+
+      g_assert_nonnull (committee_at);
+      for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+        {
+          g_autoptr(SwCommitteeMember) member = g_list_model_get_item (members, i);
+
+          if (sw_committee_member_get_role (member) == roles[r])
+            g_ptr_array_add (names, (gpointer) sw_person_get_name (sw_committee_member_get_person (member)));
+        }
+      g_assert_cmpuint (names->len, >=, 4);
+      for (guint i = 1; i < names->len; i++)
+        if (strokes_of_surname (names->pdata[i - 1]) > strokes_of_surname (names->pdata[i]))
+          roster_was_in_order = FALSE;
+
+      /* Where each name first shows after the committee's name. */
+      for (guint i = 0; i < names->len; i++)
+        {
+          const char *found = strstr (committee_at, names->pdata[i]);
+          gsize offset;
+
+          g_assert_nonnull (found);
+          offset = found - p->text;
+          g_array_append_val (at, offset);
+        }
+      /* Sorting the names by where the sheet shows them must give
+       * surname strokes that never go down. */
+      for (guint i = 0; i < names->len; i++)
+        for (guint k = i + 1; k < names->len; k++)
+          {
+            gsize oi = g_array_index (at, gsize, i), ok = g_array_index (at, gsize, k);
+            int si = strokes_of_surname (names->pdata[i]), sk = strokes_of_surname (names->pdata[k]);
+
+            if ((oi < ok && si > sk) || (ok < oi && sk > si))
+              g_error ("%s (%d strokes) and %s (%d strokes) are out of stroke order on %s",
+                       (char *) names->pdata[oi < ok ? i : k], oi < ok ? si : sk,
+                       (char *) names->pdata[oi < ok ? k : i], oi < ok ? sk : si, p->pdf);
+          }
+    }
+  /* Otherwise the check would pass without the order doing anything. */
+  g_assert_false (roster_was_in_order);
+
+  /* The deputies have four different stroke counts: their order is
+   * exactly 冯 (5) 孙 (6) 吴 (7) 郑 (9). */
+  assert_contains (p, "冯丽君");
+  {
+    const char *feng = strstr (p->text, "冯丽君");
+    const char *sun = strstr (p->text, "孙立平");
+    const char *wu = strstr (p->text, "吴志华");
+    const char *zheng = strstr (p->text, "郑海涛");
+
+    g_assert_true (feng < sun && sun < wu && wu < zheng);
+  }
+}
+
 static void
 test_sample_week (void)
 {
@@ -1262,6 +1370,7 @@ main (int   argc,
 
   g_test_add_func ("/sheets/kind-nicks", test_kind_nicks);
   g_test_add_func ("/sheets/sample/roles", test_sample_roles);
+  g_test_add_func ("/sheets/sample/roles-stroke-order", test_sample_roles_stroke_order);
   g_test_add_func ("/sheets/sample/week", test_sample_week);
   g_test_add_func ("/sheets/sample/slips", test_sample_slips);
   g_test_add_func ("/sheets/paper", test_letter_landscape);
