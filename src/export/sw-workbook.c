@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
+#include "sw-name-order.h"
 #include "sw-roster-export.h"
 #include "sw-workbook.h"
 
@@ -280,10 +281,13 @@ typedef struct
   guint       group;   /* rows of one duty share a group */
 } Seat;
 
+/* The people of each duty, and the attendees, in the plan's name order. */
 static GArray *
-slot_seats (SwSlot     *slot,
-            GPtrArray  *keep)
+slot_seats (SwSlot      *slot,
+            SwNameOrder  order,
+            GPtrArray   *keep)
 {
+  g_autoptr(GPtrArray) attendees = g_ptr_array_new ();
   GArray *seats = g_array_new (FALSE, TRUE, sizeof (Seat));
   GListModel *duties = sw_slot_get_duties (slot);
   GListModel *assignments = sw_slot_get_assignments (slot);
@@ -297,6 +301,7 @@ slot_seats (SwSlot     *slot,
       guint count = sw_duty_get_count (duty);
       char *label;
 
+      sw_name_order_sort_people (people, order);
       if (count > 1)
         label = g_strdup_printf ("%s ×%u", sw_duty_get_name (duty), count);
       else
@@ -317,11 +322,14 @@ slot_seats (SwSlot     *slot,
       g_autoptr(SwAssignment) assignment = g_list_model_get_item (assignments, i);
 
       if (sw_assignment_get_duty (assignment) == NULL)
-        {
-          Seat seat = { TEXT ("Attendee", "参加"), sw_assignment_get_person (assignment), group };
+        g_ptr_array_add (attendees, sw_assignment_get_person (assignment));
+    }
+  sw_name_order_sort_people (attendees, order);
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      Seat seat = { TEXT ("Attendee", "参加"), attendees->pdata[i], group };
 
-          g_array_append_val (seats, seat);
-        }
+      g_array_append_val (seats, seat);
     }
 
   if (seats->len == 0)
@@ -335,9 +343,10 @@ slot_seats (SwSlot     *slot,
 }
 
 static void
-write_day (Writer    *writer,
-           int        day,
-           GPtrArray *slots)
+write_day (Writer      *writer,
+           int          day,
+           SwNameOrder  order,
+           GPtrArray   *slots)
 {
   const char *headers[N_DAY_COLUMNS] = {
     TEXT ("Time", "时间"),
@@ -356,7 +365,7 @@ write_day (Writer    *writer,
     {
       SwSlot *slot = g_ptr_array_index (slots, i);
       g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GArray) seats = slot_seats (slot, keep);
+      g_autoptr(GArray) seats = slot_seats (slot, order, keep);
       g_autofree char *time = slot_time_text (slot);
       g_autofree char *organisers = sw_department_join_names (sw_slot_get_organisers (slot),
                                                                    sw_roster_use_chinese () ? "、" : ", ");
@@ -457,11 +466,15 @@ write_person (Writer     *writer,
   sheet->row++;
 }
 
+/* By department as the roster has them, each department's people (and
+ * then those of none) in the plan's name order. */
 static void
 write_people (Writer         *writer,
               SwOrganisation *org,
+              SwNameOrder     order,
               GPtrArray      *sorted_slots)
 {
+  g_autoptr(GPtrArray) without = g_ptr_array_new_with_free_func (g_object_unref);
   const char *headers[N_PEOPLE_COLUMNS] = {
     TEXT ("Name", "姓名"),
     TEXT ("Department", "部门"),
@@ -482,6 +495,7 @@ write_people (Writer         *writer,
       g_autoptr(SwDepartment) department = g_list_model_get_item (departments, i);
       g_autoptr(GPtrArray) members = sw_organisation_dup_department_people (org, department);
 
+      sw_name_order_sort_people (members, order);
       for (guint j = 0; j < members->len; j++)
         write_person (writer, &sheet, g_ptr_array_index (members, j), duties);
     }
@@ -489,11 +503,16 @@ write_people (Writer         *writer,
   n = g_list_model_get_n_items (people);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(SwPerson) person = g_list_model_get_item (people, i);
+      SwPerson *person = g_list_model_get_item (people, i);
 
       if (sw_person_get_department (person) == NULL)
-        write_person (writer, &sheet, person, duties);
+        g_ptr_array_add (without, person);
+      else
+        g_object_unref (person);
     }
+  sw_name_order_sort_people (without, order);
+  for (guint i = 0; i < without->len; i++)
+    write_person (writer, &sheet, without->pdata[i], duties);
 
   end_sheet (writer, &sheet);
 }
@@ -593,7 +612,7 @@ write_days (Writer    *writer,
             g_ptr_array_add (slots, slot);
         }
 
-      write_day (writer, day, slots);
+      write_day (writer, day, sw_plan_get_name_order (plan), slots);
     }
 }
 
@@ -666,7 +685,7 @@ sw_workbook_write_roles (SwOrganisation  *org,
 
   sorted = sw_plan_dup_sorted_slots (plan);
   write_days (&writer, plan, sorted);
-  write_people (&writer, org, sorted);
+  write_people (&writer, org, sw_plan_get_name_order (plan), sorted);
 
   status = workbook_close (writer.workbook);
   g_hash_table_unref (writer.sheet_names);

@@ -296,6 +296,43 @@ check_workbook (const char *language,
   g_setenv ("LANGUAGE", "en", TRUE);
 }
 
+/* The people sheet lists each department's people in the plan's name
+ * order: 公司领导 by pinyin is feng, sun, wu, zheng, zhou (the roster has
+ * 周 first), and a duty's people are in that order on their day. */
+static void
+test_workbook_name_order (void)
+{
+  const char *by_pinyin[] = { "冯丽君", "孙立平", "吴志华", "郑海涛", "周建国" };
+  g_autoptr(TestOrg) org = sw_organisation_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sw-workbook-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "roles.xlsx", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *sheets, *rows;
+  SwPlan *plan;
+  guint found = 0;
+
+  g_assert_no_error (error);
+  plan = staffed_sample (org);
+  sw_plan_set_name_order (plan, SW_NAME_ORDER_PINYIN);
+  g_assert_true (sw_workbook_write_roles (org, plan, path, &error));
+  g_assert_no_error (error);
+
+  sheets = read_workbook (path, parser);
+  rows = json_object_get_array_member (find_sheet (sheets, "People"), "rows");
+  for (guint r = 1; r < json_array_get_length (rows); r++)
+    if (g_str_equal (cell (rows, r, 1), "公司领导"))
+      {
+        g_assert_cmpuint (found, <, G_N_ELEMENTS (by_pinyin));
+        g_assert_cmpstr (cell (rows, r, 0), ==, by_pinyin[found]);
+        found++;
+      }
+  g_assert_cmpuint (found, ==, G_N_ELEMENTS (by_pinyin));
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_workbook_chinese (void)
 {
@@ -381,6 +418,7 @@ main (int    argc,
   g_test_add_func ("/workbook/text-width", test_text_width);
   g_test_add_func ("/workbook/chinese", test_workbook_chinese);
   g_test_add_func ("/workbook/english", test_workbook_english);
+  g_test_add_func ("/workbook/name-order", test_workbook_name_order);
   g_test_add_func ("/workbook/write-error", test_write_error);
 
   return g_test_run ();
