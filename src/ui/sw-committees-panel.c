@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-committees-panel.h"
+#include "sw-name-order.h"
 #include "sw-name-dialog.h"
 #include "sw-person-search.h"
 #include "sw-ui-state.h"
@@ -406,12 +407,16 @@ committee_group_new (SwCommitteesPanel *self,
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), suffix);
   gtk_widget_set_visible (suffix, !sw_organisation_get_read_only (self->organisation));
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SwCommitteeMember) member = g_list_model_get_item (members, i);
+  /* As the printed sheets list them: in roster order as added, else by
+   * role (the leader first), each role's names in the plan's order. */
+  {
+    g_autoptr(GPtrArray) ordered =
+      sw_name_order_dup_committee_members (committee, sw_plan_get_name_order (self->plan));
 
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), member_row_new (self, committee, member));
-    }
+    for (guint i = 0; i < ordered->len; i++)
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 member_row_new (self, committee, ordered->pdata[i]));
+  }
 
   return group;
 }

@@ -24,6 +24,7 @@ struct _SwPlanProperties
   GtkSpinButton  *travel_buffer_spin;
   GtkSpinButton  *max_hours_spin;
   GtkSpinButton  *max_duties_spin;
+  AdwComboRow    *name_order_row;
   GtkTextView    *description_view;
   GtkLabel       *message_label;
 };
@@ -98,7 +99,10 @@ apply_action (GtkWidget  *widget,
        sw_undo_stack_set (stack, &error, self->plan, "max-hours-per-day",
                           gtk_spin_button_get_value_as_int (self->max_hours_spin)) &&
        sw_undo_stack_set (stack, &error, self->plan, "max-duties",
-                          gtk_spin_button_get_value_as_int (self->max_duties_spin));
+                          gtk_spin_button_get_value_as_int (self->max_duties_spin)) &&
+       /* The rows of the combo are the SwNameOrder values in order. */
+       sw_undo_stack_set (stack, &error, self->plan, "name-order",
+                          (SwNameOrder) adw_combo_row_get_selected (self->name_order_row));
   if (!ok)
     sw_undo_stack_cancel_group (stack);
   else
@@ -153,6 +157,7 @@ sw_plan_properties_new (GtkWindow      *parent,
   gtk_spin_button_set_value (self->travel_buffer_spin, sw_plan_get_travel_buffer (plan));
   gtk_spin_button_set_value (self->max_hours_spin, sw_plan_get_max_hours_per_day (plan));
   gtk_spin_button_set_value (self->max_duties_spin, sw_plan_get_max_duties (plan));
+  adw_combo_row_set_selected (self->name_order_row, sw_plan_get_name_order (plan));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
                             sw_plan_get_description (plan), -1);
   fields_changed (self);
@@ -194,6 +199,7 @@ sw_plan_properties_class_init (SwPlanPropertiesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwPlanProperties, travel_buffer_spin);
   gtk_widget_class_bind_template_child (widget_class, SwPlanProperties, max_hours_spin);
   gtk_widget_class_bind_template_child (widget_class, SwPlanProperties, max_duties_spin);
+  gtk_widget_class_bind_template_child (widget_class, SwPlanProperties, name_order_row);
   gtk_widget_class_bind_template_child (widget_class, SwPlanProperties, description_view);
   gtk_widget_class_bind_template_child (widget_class, SwPlanProperties, message_label);
   gtk_widget_class_bind_template_callback (widget_class, fields_changed);
