@@ -648,7 +648,7 @@ test_plan_properties (void)
 {
   const char *names[] = { "id", "title", "theme", "organiser", "first-day", "last-day",
                           "time-zone", "hotline", "description", "travel-buffer",
-                          "max-hours-per-day", "max-duties", NULL };
+                          "max-hours-per-day", "max-duties", "name-order", NULL };
   const char *keeps_default[] = { "time-zone", NULL };
   g_autoptr(SwPlan) plan = sw_plan_new ("诚信工程优质服务宣传周", 20716, 20722, NULL);
   g_autoptr(SwPlan) berlin = sw_plan_new (NULL, 1, 2, "Europe/Berlin");
@@ -679,6 +679,11 @@ test_plan_properties (void)
   g_assert_cmpuint (counter.count, ==, 1);
   sw_plan_set_time_zone (berlin, "");
   g_assert_cmpuint (counter.count, ==, 1);
+
+  /* Names in roster order until the plan says otherwise. */
+  g_assert_cmpint (sw_plan_get_name_order (plan), ==, SW_NAME_ORDER_ROSTER);
+  sw_plan_set_name_order (plan, SW_NAME_ORDER_STROKE);
+  g_assert_cmpint (sw_plan_get_name_order (plan), ==, SW_NAME_ORDER_STROKE);
 
   sw_plan_set_travel_buffer (plan, -10);
   g_assert_cmpint (sw_plan_get_travel_buffer (plan), ==, 0);
