@@ -279,7 +279,7 @@ person_description (SwIcsExporter *self,
                      sw_person_get_name (mate),
                      department != NULL ? sw_department_get_name (department) : "",
                      mate_duty != NULL ? sw_duty_get_name (mate_duty) : _("Attendee"),
-                     sw_person_get_phone (mate),
+                     self->include_phones ? sw_person_get_phone (mate) : "",
                      NULL);
       g_string_append_c (out, '\n');
     }
@@ -321,7 +321,8 @@ slot_description (SwIcsExporter *self,
           SwPerson *person = g_ptr_array_index (people, p);
 
           g_string_append (out, p == 0 ? ": " : _(", "));
-          append_joined (out, sw_person_get_name (person), sw_person_get_phone (person), NULL);
+          append_joined (out, sw_person_get_name (person),
+                         self->include_phones ? sw_person_get_phone (person) : "", NULL);
         }
       g_string_append_c (out, '\n');
     }
@@ -340,7 +341,8 @@ slot_description (SwIcsExporter *self,
           header = TRUE;
         }
       g_string_append (out, "- ");
-      append_joined (out, sw_person_get_name (person), sw_person_get_phone (person), NULL);
+      append_joined (out, sw_person_get_name (person),
+                     self->include_phones ? sw_person_get_phone (person) : "", NULL);
       g_string_append_c (out, '\n');
     }
 
@@ -513,7 +515,7 @@ sw_ics_exporter_task_component (SwIcsExporter *self,
       append_joined (description,
                      department != NULL ? sw_department_get_name (department) : "",
                      person != NULL ? sw_person_get_name (person) : "",
-                     person != NULL ? sw_person_get_phone (person) : "",
+                     person != NULL && self->include_phones ? sw_person_get_phone (person) : "",
                      NULL);
       g_string_append_c (description, '\n');
     }

@@ -193,6 +193,7 @@ base_digest (SwIcsExporter *self,
   add_person (self, input, self->organizer);
   add_int (input, self->include_tasks);
   add_int (input, self->reminder_minutes);
+  add_int (input, self->include_phones);
 
   return digest_of (input);
 }

@@ -36,6 +36,7 @@ struct _SwIcsExporter
   SwCalendarState *state;
   gboolean         include_tasks;
   int              reminder_minutes;
+  gboolean         include_phones;
   gint64           now;
 
   /* Prepared at the start of each export. */
@@ -71,6 +72,25 @@ struct _SwIcsExporter
    * write byte for byte the same are left as they are, not built. */
   char            *folder;
 };
+
+/* sw-ics-exporter.c: the steps of an export, shared by its files and its
+ * calendars */
+/* The items of the file or calendar @file_key (the slots of @person, or
+ * of the plan or a department when NULL, and the tasks), each compared
+ * with the state and recorded: appended to @out, or each to a GString of
+ * its own added to @each (then @out is not used and removed items are
+ * left out, not cancelled). */
+void       sw_ics_exporter_build_items    (SwIcsExporter  *self,
+                                           const char     *file_key,
+                                           GPtrArray      *slots,
+                                           SwPerson       *person,
+                                           GPtrArray      *tasks,
+                                           GString        *out,
+                                           GPtrArray      *each);
+/* "plan title · @part", or the title alone. */
+char      *sw_ics_exporter_calendar_name  (SwIcsExporter  *self,
+                                           const char     *part);
+void       sw_ics_exporter_clear_steps    (SwIcsExporter  *self);
 
 /* sw-ics-text.c: clean text, folding, times */
 char                *sw_ics_clean_text      (const char    *text,

@@ -22,6 +22,7 @@ enum {
   PROP_INCLUDE_TASKS,
   PROP_REMINDER_MINUTES,
   PROP_NOW,
+  PROP_INCLUDE_PHONES,
   N_PROPS
 };
 
@@ -118,24 +119,17 @@ add_cancelled (SwIcsExporter *self,
     }
 }
 
-/* One file: its calendar's properties, the plan's zone and its items,
- * each as libical writes it (the parts of an event the same in every file
- * written once per export), folded by our rules once. */
-static GBytes *
-build_file (SwIcsExporter *self,
-            const char    *file_key,
-            const char    *calendar_name,
-            GPtrArray     *slots,
-            SwPerson      *person,
-            GPtrArray     *tasks,
-            gboolean       with_digest)
+void
+sw_ics_exporter_build_items (SwIcsExporter *self,
+                             const char    *file_key,
+                             GPtrArray     *slots,
+                             SwPerson      *person,
+                             GPtrArray     *tasks,
+                             GString       *out,
+                             GPtrArray     *each)
 {
   g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GString) items = g_string_new (NULL);
-  icalcomponent *calendar;
   SwIcsItem item = { NULL, NULL };
-  SwIcsItem file = { NULL, NULL };
-  g_autoptr(GString) out = NULL;
 
   for (guint i = 0; slots != NULL && i < slots->len; i++)
     {
@@ -149,7 +143,9 @@ build_file (SwIcsExporter *self,
 
       summary = sw_ics_slot_summary (slot, person);
       sw_ics_exporter_slot_item (self, slot, person, summary, &item);
-      sw_ics_exporter_add_item (self, items, file_key, uid, &item,
+      if (each != NULL)
+        g_ptr_array_add (each, out = g_string_new (NULL));
+      sw_ics_exporter_add_item (self, out, file_key, uid, &item,
                                 FALSE, summary, sw_slot_get_start (slot), sw_slot_get_end (slot));
     }
 
@@ -165,11 +161,35 @@ build_file (SwIcsExporter *self,
 
       summary = sw_ics_clean_text (sw_task_get_title (task), FALSE);
       sw_ics_item_set_component (&item, sw_ics_exporter_task_component (self, task, summary));
-      sw_ics_exporter_add_item (self, items, file_key, uid, &item,
+      if (each != NULL)
+        g_ptr_array_add (each, out = g_string_new (NULL));
+      sw_ics_exporter_add_item (self, out, file_key, uid, &item,
                                 TRUE, summary, sw_task_get_due (task), SW_TIME_UNSET);
     }
 
-  add_cancelled (self, items, file_key, present);
+  /* A calendar on a server has its removed items deleted instead. */
+  if (each == NULL)
+    add_cancelled (self, out, file_key, present);
+}
+
+/* One file: its calendar's properties, the plan's zone and its items,
+ * each as libical writes it (the parts of an event the same in every file
+ * written once per export), folded by our rules once. */
+static GBytes *
+build_file (SwIcsExporter *self,
+            const char    *file_key,
+            const char    *calendar_name,
+            GPtrArray     *slots,
+            SwPerson      *person,
+            GPtrArray     *tasks,
+            gboolean       with_digest)
+{
+  g_autoptr(GString) items = g_string_new (NULL);
+  icalcomponent *calendar;
+  SwIcsItem file = { NULL, NULL };
+  g_autoptr(GString) out = NULL;
+
+  sw_ics_exporter_build_items (self, file_key, slots, person, tasks, items, NULL);
 
   calendar = new_calendar (self, calendar_name);
   if (with_digest)
@@ -190,9 +210,9 @@ build_file (SwIcsExporter *self,
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }
 
-static char *
-calendar_name (SwIcsExporter *self,
-               const char    *part)
+char *
+sw_ics_exporter_calendar_name (SwIcsExporter *self,
+                               const char    *part)
 {
   g_autofree char *clean = sw_ics_clean_text (part, FALSE);
 
@@ -241,7 +261,7 @@ owner_file (SwIcsExporter *self,
             SwPerson      *person,
             GPtrArray     *tasks)
 {
-  g_autofree char *name = calendar_name (self, part);
+  g_autofree char *name = sw_ics_exporter_calendar_name (self, part);
   SwIcsFile *file;
 
   if (self->folder != NULL && self->folder_fd >= 0)
@@ -438,8 +458,8 @@ choose_departments (SwIcsExporter *self)
   self->owner_files = file_names (names, NULL, _("department"));
 }
 
-static void
-clear_steps (SwIcsExporter *self)
+void
+sw_ics_exporter_clear_steps (SwIcsExporter *self)
 {
   g_clear_pointer (&self->owners, g_ptr_array_unref);
   g_clear_pointer (&self->owner_keys, g_ptr_array_unref);
@@ -457,7 +477,7 @@ sw_ics_exporter_begin (SwIcsExporter  *self,
   g_return_val_if_fail (scope <= SW_ICS_SCOPE_DEPARTMENT, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  clear_steps (self);
+  sw_ics_exporter_clear_steps (self);
   if (!sw_ics_exporter_prepare (self, error))
     return FALSE;
 
@@ -533,7 +553,7 @@ sw_ics_exporter_finish (SwIcsExporter *self)
   while (sw_ics_exporter_step (self, G_MAXUINT))
     ;
   files = g_steal_pointer (&self->files);
-  clear_steps (self);
+  sw_ics_exporter_clear_steps (self);
   sw_ics_exporter_clear_prepared (self);
 
   return files;
@@ -687,7 +707,7 @@ sw_ics_exporter_dispose (GObject *object)
 {
   SwIcsExporter *self = SW_ICS_EXPORTER (object);
 
-  clear_steps (self);
+  sw_ics_exporter_clear_steps (self);
   sw_ics_exporter_clear_prepared (self);
   g_clear_object (&self->organisation);
   g_clear_object (&self->plan);
@@ -725,6 +745,9 @@ sw_ics_exporter_get_property (GObject    *object,
     case PROP_NOW:
       g_value_set_int64 (value, self->now);
       break;
+    case PROP_INCLUDE_PHONES:
+      g_value_set_boolean (value, self->include_phones);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -758,6 +781,9 @@ sw_ics_exporter_set_property (GObject      *object,
     case PROP_NOW:
       sw_ics_exporter_set_now (self, g_value_get_int64 (value));
       break;
+    case PROP_INCLUDE_PHONES:
+      sw_ics_exporter_set_include_phones (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -790,6 +816,9 @@ sw_ics_exporter_class_init (SwIcsExporterClass *klass)
   properties[PROP_NOW] =
     g_param_spec_int64 ("now", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INCLUDE_PHONES] =
+    g_param_spec_boolean ("include-phones", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -798,6 +827,7 @@ static void
 sw_ics_exporter_init (SwIcsExporter *self)
 {
   self->reminder_minutes = -1;
+  self->include_phones = TRUE;
   self->folder_fd = -1;
 }
 
@@ -829,6 +859,20 @@ sw_ics_exporter_set_include_tasks (SwIcsExporter *self,
 
   self->include_tasks = include_tasks;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCLUDE_TASKS]);
+}
+
+void
+sw_ics_exporter_set_include_phones (SwIcsExporter *self,
+                                    gboolean       include_phones)
+{
+  g_return_if_fail (SW_IS_ICS_EXPORTER (self));
+
+  include_phones = !!include_phones;
+  if (self->include_phones == include_phones)
+    return;
+
+  self->include_phones = include_phones;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCLUDE_PHONES]);
 }
 
 void

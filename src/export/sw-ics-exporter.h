@@ -28,6 +28,36 @@ typedef struct
 void sw_ics_file_free (SwIcsFile *file);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwIcsFile, sw_ics_file_free)
 
+/* One item of a calendar on a CalDAV server (RFC 4791 §4.1): a whole
+ * iCalendar object with the plan's zone and one event or to-do, whose
+ * text is that of the item in the .ics files; @hash is the SHA-256 of
+ * @bytes, in hex. */
+typedef struct
+{
+  char   *uid;
+  GBytes *bytes;
+  char   *hash;
+} SwIcsResource;
+
+void sw_ics_resource_free (SwIcsResource *resource);
+
+/* The calendar of a person, a department or the plan: @key as the files'
+ * (SwIcsFile), @name to show (the file's X-WR-CALNAME), @owner (an
+ * SwPerson, SwDepartment or SwPlan), @digest of what it is made from, and
+ * its items — none when @unchanged: the digest is the one given as known. */
+typedef struct
+{
+  char      *key;
+  char      *name;
+  GObject   *owner;
+  char      *digest;
+  gboolean   unchanged;
+  GPtrArray *resources;
+} SwIcsCalendar;
+
+void sw_ics_calendar_free (SwIcsCalendar *calendar);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwIcsCalendar, sw_ics_calendar_free)
+
 /*
  * SwIcsExporter: turns a plan into iCalendar (RFC 5545) files with
  * libical.  Each slot is a VEVENT, each task a VTODO; times are in the
@@ -42,6 +72,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwIcsFile, sw_ics_file_free)
  *
  * Properties: "organisation", "plan", "state" (construct-only),
  * "include-tasks" (gboolean), "reminder-minutes" (int, -1 for no alarm),
+ * "include-phones" (gboolean, TRUE: the staff's phone numbers in the
+ * descriptions; visit targets' and the hotline are always there),
  * "now" (gint64 seconds since the epoch used for new stamps; 0 reads the
  * clock at each export).
  */
@@ -57,6 +89,8 @@ void           sw_ics_exporter_set_reminder_minutes (SwIcsExporter   *self,
                                                      int              minutes);
 void           sw_ics_exporter_set_now              (SwIcsExporter   *self,
                                                      gint64           now);
+void           sw_ics_exporter_set_include_phones   (SwIcsExporter   *self,
+                                                     gboolean         include_phones);
 
 /* The folder the files of people or departments go to (NULL: unknown).
  * A file there that this export would write byte for byte the same (it
@@ -88,6 +122,18 @@ GPtrArray     *sw_ics_exporter_finish               (SwIcsExporter   *self);
 /* The file of one person, even when it is empty. */
 SwIcsFile     *sw_ics_exporter_export_person        (SwIcsExporter   *self,
                                                      SwPerson        *person,
+                                                     GError         **error);
+
+/* The calendars of @scope, for a CalDAV server (an array of
+ * SwIcsCalendar, transfer full): the same owners as the files, each item
+ * a resource of its own, and the items a calendar no longer holds simply
+ * not there (the server's copy is deleted, where a file cancels them).
+ * @known (may be NULL) maps a calendar's key to its digest when it was
+ * last published: a calendar with that digest again comes back unchanged,
+ * without being built. */
+GPtrArray     *sw_ics_exporter_export_calendars     (SwIcsExporter   *self,
+                                                     SwIcsScope       scope,
+                                                     GHashTable      *known,
                                                      GError         **error);
 
 /* Writes @file at @path atomically (sw_atomic_write_files ()), unless
