@@ -22,6 +22,7 @@
 #include "sw-problem.h"
 #include "sw-problem-list.h"
 #include "sw-problems.h"
+#include "sw-publish-state.h"
 #include "sw-property-command.h"
 #include "sw-rulebook.h"
 #include "sw-list-model.h"
