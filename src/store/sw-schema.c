@@ -247,12 +247,48 @@ static const char schema_v5[] =
   "ALTER TABLE plan ADD COLUMN name_order TEXT NOT NULL DEFAULT 'roster'\n"
   "  CHECK (name_order IN ('roster', 'stroke', 'pinyin'));\n";
 
+/*
+ * Version 6: the live calendars on a CalDAV server.  Per plan, the server
+ * (the account's collection URL and user; the password is never here),
+ * and per calendar (the keys of calendar_state's files) its token, the
+ * display name last set, its digest when wholly published (NULL while
+ * not) and whether the collection was made; per item the ETag the server
+ * gave and the hash of what was sent.  Like calendar_state, the rows stay
+ * while an undo can bring their plan back.
+ */
+static const char schema_v6[] =
+  "CREATE TABLE publish_target (\n"
+  "  plan_id        INTEGER PRIMARY KEY,\n"
+  "  server         TEXT NOT NULL,\n"
+  "  user_name      TEXT NOT NULL,\n"
+  "  include_phones INTEGER NOT NULL DEFAULT 0 CHECK (include_phones IN (0, 1))\n"
+  ");\n"
+  "CREATE TABLE publish_calendar (\n"
+  "  plan_id      INTEGER NOT NULL,\n"
+  "  calendar_key TEXT NOT NULL,\n"
+  "  token        TEXT NOT NULL CHECK (length (token) >= 32),\n"
+  "  name         TEXT,\n"
+  "  digest       TEXT,\n"
+  "  created      INTEGER NOT NULL DEFAULT 0 CHECK (created IN (0, 1)),\n"
+  "  PRIMARY KEY (plan_id, calendar_key)\n"
+  ");\n"
+  "CREATE UNIQUE INDEX publish_calendar_token ON publish_calendar (token);\n"
+  "CREATE TABLE publish_resource (\n"
+  "  plan_id      INTEGER NOT NULL,\n"
+  "  calendar_key TEXT NOT NULL,\n"
+  "  uid          TEXT NOT NULL,\n"
+  "  etag         TEXT NOT NULL,\n"
+  "  hash         TEXT NOT NULL,\n"
+  "  PRIMARY KEY (plan_id, calendar_key, uid)\n"
+  ");\n";
+
 static const SwStoreMigration migrations[] = {
   { schema_v1 },
   { schema_v2 },
   { schema_v3 },
   { schema_v4 },
   { schema_v5 },
+  { schema_v6 },
 };
 
 G_STATIC_ASSERT (SW_STORE_APPLICATION_ID == 1398232912);

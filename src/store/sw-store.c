@@ -710,8 +710,9 @@ sw_store_drop_deleted_plans_records (SwStore  *self,
                                      GError  **error)
 {
   static const char orphans[] =
-    "SELECT EXISTS (SELECT 1 FROM calendar_state "
-    "WHERE plan_id NOT IN (SELECT id FROM plan))";
+    "SELECT EXISTS (SELECT plan_id FROM calendar_state UNION ALL SELECT plan_id FROM publish_target "
+    "UNION ALL SELECT plan_id FROM publish_calendar UNION ALL SELECT plan_id FROM publish_resource "
+    "EXCEPT SELECT id FROM plan)";
   gint64 any = 0;
   int rc;
 
@@ -723,7 +724,11 @@ sw_store_drop_deleted_plans_records (SwStore  *self,
 
   rc = sw_store_query_single (self->db, orphans, &any, NULL);
   if (rc == SQLITE_OK && any)
-    rc = sqlite3_exec (self->db, "DELETE FROM calendar_state WHERE plan_id NOT IN (SELECT id FROM plan)",
+    rc = sqlite3_exec (self->db,
+                       "DELETE FROM calendar_state WHERE plan_id NOT IN (SELECT id FROM plan);"
+                       "DELETE FROM publish_target WHERE plan_id NOT IN (SELECT id FROM plan);"
+                       "DELETE FROM publish_calendar WHERE plan_id NOT IN (SELECT id FROM plan);"
+                       "DELETE FROM publish_resource WHERE plan_id NOT IN (SELECT id FROM plan);",
                        NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {

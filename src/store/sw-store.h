@@ -63,6 +63,25 @@ gboolean         sw_store_save_calendar_state (SwStore          *self,
                                                SwPlan           *plan,
                                                SwCalendarState  *state,
                                                GError          **error);
+/*
+ * Where @plan's calendars are published and what the server confirmed
+ * (sw-store-publish.c), outside the undo stack.  The settings are saved
+ * on their own; a calendar with its items is saved whole, in one
+ * transaction, as soon as the server confirmed them (gone from @state:
+ * its rows go).  A plan not yet stored has an empty state.
+ */
+SwPublishState  *sw_store_load_publish_state    (SwStore          *self,
+                                                 SwPlan           *plan,
+                                                 GError          **error);
+gboolean         sw_store_save_publish_settings (SwStore          *self,
+                                                 SwPlan           *plan,
+                                                 SwPublishState   *state,
+                                                 GError          **error);
+gboolean         sw_store_save_publish_calendar (SwStore          *self,
+                                                 SwPlan           *plan,
+                                                 SwPublishState   *state,
+                                                 const char       *key,
+                                                 GError          **error);
 /* The records of a deleted plan stay while an undo can bring the plan
  * back with its id (its staff calendars then go on from the sequence
  * numbers they had).  This drops the records of every deleted plan: for
