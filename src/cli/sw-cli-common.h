@@ -148,6 +148,8 @@ int sw_cli_cmd_print (SwCliContext *ctx, int argc, char **argv, GError **error);
 
 /* Calendars (sw-cli-ics.c). */
 int sw_cli_cmd_export_ics  (SwCliContext *ctx, int argc, char **argv, GError **error);
+int sw_cli_cmd_publish     (SwCliContext *ctx, int argc, char **argv, GError **error);
+int sw_cli_cmd_subscriptions (SwCliContext *ctx, int argc, char **argv, GError **error);
 int sw_cli_cmd_import_busy (SwCliContext *ctx, int argc, char **argv, GError **error);
 
 /* Auto-fill (sw-cli-autofill.c). */

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
  * part calls in another.  Nothing outside src/export includes this.
  */
 
-#define PRODID "-//servweek//Service Week Planner//EN"
+#define PRODID SW_ICS_PRODID
 #define LINE_OCTETS 75
 #define DAY_MINUTES (24 * 60)
 

@@ -6,6 +6,9 @@
 
 G_BEGIN_DECLS
 
+/* The PRODID of every calendar object this program writes. */
+#define SW_ICS_PRODID "-//servweek//Service Week Planner//EN"
+
 typedef enum
 {
   SW_ICS_SCOPE_PLAN,        /* one file with the whole plan */
