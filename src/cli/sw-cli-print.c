@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-cli-common.h"
+#include "sw-publisher.h"
 #include "sw-sheet.h"
 #include "sw-workbook.h"
 
@@ -67,7 +68,7 @@ read_print_options (SwCliContext  *ctx,
   if (!sw_sheet_kind_from_nick (options->sheet_arg, &options->kind))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("print: unknown sheet “%s” (roles, week, slips or signin)"), options->sheet_arg);
+                   _("print: unknown sheet “%s” (roles, week, slips, signin or subscriptions)"), options->sheet_arg);
       return FALSE;
     }
   if (sw_sheet_kind_needs_slot (options->kind) && options->slot_arg == NULL)
@@ -116,13 +117,36 @@ read_print_options (SwCliContext  *ctx,
   return TRUE;
 }
 
+static void
+add_subscription (SwPerson   *person,
+                  const char *url,
+                  gpointer    sheet)
+{
+  sw_sheet_add_subscription (sheet, person, url);
+}
+
 static int
-write_pdf_sheet (SwPlan        *plan,
+write_pdf_sheet (SwStore       *store,
+                 SwPlan        *plan,
                  PrintOptions  *options,
                  GError       **error)
 {
   g_autoptr(SwSheet) sheet = sw_sheet_new (plan, options->kind);
+  g_autoptr(SwPublishState) published = NULL;
   guint n_pages;
+
+  /* Once the plan is published, the slips carry each person's QR code. */
+  published = sw_store_load_publish_state (store, plan, error);
+  if (published == NULL)
+    return SW_CLI_EXIT_FAILURE;
+  sw_publish_foreach_subscription (sw_store_get_organisation (store), published, FALSE,
+                                   add_subscription, sheet);
+  if (options->kind == SW_SHEET_KIND_SUBSCRIPTIONS && sw_sheet_get_n_subscriptions (sheet) == 0)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("print: the plan’s calendars are not published yet (servweek-cli publish)"));
+      return SW_CLI_EXIT_FAILURE;
+    }
 
   if (options->slot_arg != NULL)
     {
@@ -143,7 +167,7 @@ write_pdf_sheet (SwPlan        *plan,
   return SW_CLI_EXIT_OK;
 }
 
-/* servweek-cli print [--plan ID] --sheet roles|week|slips|signin [--slot SLOT]
+/* servweek-cli print [--plan ID] --sheet roles|week|slips|signin|subscriptions [--slot SLOT]
  *                    (--pdf FILE | --xlsx FILE) [--paper a4|letter]
  *                    [--landscape | --portrait] */
 int
@@ -159,7 +183,7 @@ sw_cli_cmd_print (SwCliContext  *ctx,
   };
   const GOptionEntry entries[] = {
     { "sheet", 0, 0, G_OPTION_ARG_STRING, &options.sheet_arg,
-      N_("The sheet: roles, week, slips or signin"), N_("SHEET") },
+      N_("The sheet: roles, week, slips, signin or subscriptions"), N_("SHEET") },
     { "slot", 0, 0, G_OPTION_ARG_STRING, &options.slot_arg,
       N_("The slot of the signin sheet: its UID, or its title when that is unique"), N_("SLOT") },
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &options.pdf,
@@ -193,5 +217,5 @@ sw_cli_cmd_print (SwCliContext  *ctx,
   if (options.xlsx != NULL)
     return sw_workbook_write_roles (org, plan, options.xlsx, error) ? SW_CLI_EXIT_OK : SW_CLI_EXIT_FAILURE;
 
-  return write_pdf_sheet (plan, &options, error);
+  return write_pdf_sheet (store, plan, &options, error);
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "sw-qr-code.h"
 #include "sw-sheet-private.h"
 
 /* ---------------------------------------------------------------- blocks */
@@ -50,6 +51,43 @@ sheet_block_add_fill (SheetBlock *block,
   SheetRect r = { x, y, w, h, fill, SHEET_NO_COLOR, 0, 0, SHEET_DASH_SOLID, SHEET_HATCH_NONE };
 
   sheet_block_add_rect (block, &r);
+}
+
+gboolean
+sheet_block_add_qr_code (SheetBlock *block,
+                         double      x,
+                         double      y,
+                         double      size,
+                         const char *text)
+{
+  g_autoptr(SwQrCode) code = sw_qr_code_new (text);
+  SheetRect quiet = { x, y, size, size, 0xffffff, SHEET_NO_COLOR, 0, 0, SHEET_DASH_SOLID, SHEET_HATCH_NONE, TRUE };
+  double module;
+
+  if (code == NULL)
+    return FALSE;
+
+  /* Four light modules all round, as scanners expect. */
+  module = size / (code->width + 8);
+  sheet_block_add_rect (block, &quiet);
+  for (guint row = 0; row < code->width; row++)
+    for (guint col = 0; col < code->width; col++)
+      {
+        guint run = 0;
+
+        /* One rectangle per run of dark modules: no seams between them. */
+        while (col + run < code->width && sw_qr_code_get (code, col + run, row))
+          run++;
+        if (run > 0)
+          {
+            SheetRect dark = { x + (4 + col) * module, y + (4 + row) * module, run * module, module,
+                               0x000000, SHEET_NO_COLOR, 0, 0, SHEET_DASH_SOLID, SHEET_HATCH_NONE, TRUE };
+
+            sheet_block_add_rect (block, &dark);
+            col += run - 1;
+          }
+      }
+  return TRUE;
 }
 
 void

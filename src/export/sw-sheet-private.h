@@ -146,6 +146,15 @@ void         sheet_block_add_atom_layout (SheetBlock  *block,
                                           double       top,
                                           double       bottom);
 
+/* A QR code of @text, @size points square with its quiet zone, at x, y;
+ * never cut between pages.  FALSE (nothing added) when @text is too long
+ * for one. */
+gboolean     sheet_block_add_qr_code  (SheetBlock   *block,
+                                       double        x,
+                                       double        y,
+                                       double        size,
+                                       const char   *text);
+
 /* A layout of @width points (-1: unlimited) wrapping on words and,
  * where a word is too long, on characters. */
 PangoLayout *sheet_layout_new         (SheetBuilder *b,
@@ -202,6 +211,7 @@ guint32      sheet_tint               (guint32       color,
 void         sw_sheet_build_roles     (SheetBuilder *b);
 void         sw_sheet_build_week      (SheetBuilder *b);
 void         sw_sheet_build_slips     (SheetBuilder *b);
+void         sw_sheet_build_subscriptions (SheetBuilder *b);
 /* Builds the sign-in sheet of @slot (NULL: a page saying none is chosen). */
 void         sw_sheet_build_signin    (SheetBuilder *b,
                                        SwSlot       *slot);
@@ -242,6 +252,8 @@ struct _SwSheet
   SwPlan       *plan;
   SwSheetKind   kind;
   SwSlot       *slot;         /* of a sign-in sheet */
+  GHashTable   *subscriptions; /* SwPerson → char *URL */
+  GPtrArray    *subscribers;   /* SwPerson, in the order added */
   double        page_width;
   double        page_height;
   double        margin_top;

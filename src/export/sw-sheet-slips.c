@@ -12,6 +12,8 @@
 
 #define SLIP_PAD     8.0
 #define CUT_SPACE    12.0
+/* 66 pt (23 mm) square with its quiet zone: a phone reads it at arm's length. */
+#define SLIP_QR_SIZE 66.0
 
 /* The duty table's columns: when, activity and place, duty, together with. */
 static const double slip_fractions[] = { 0.17, 0.33, 0.17, 0.33 };
@@ -290,6 +292,31 @@ slip_add_footer (SlipDraft *d)
   g_string_free (foot, TRUE);
 }
 
+/* Once the plan is published: the QR code of the person's calendar on
+ * the right, with what it is for and the address beside it. */
+static void
+slip_add_subscription (SlipDraft *d,
+                       SwPerson  *person)
+{
+  const char *url = sw_sheet_get_subscription (d->b->sheet, person);
+  PangoLayout *hint, *address;
+  double x, h;
+
+  if (url == NULL)
+    return;
+
+  x = SLIP_PAD + d->inner - SLIP_QR_SIZE;
+  if (!sheet_block_add_qr_code (d->block, x, d->y, SLIP_QR_SIZE, url))
+    return;
+  hint = sheet_layout_new (d->b, SHEET_FONT_BODY_BOLD, x - SLIP_PAD - 8, PANGO_ALIGN_RIGHT,
+                           _("Scan to subscribe"));
+  h = sheet_layout_height (hint);
+  address = sheet_layout_new (d->b, SHEET_FONT_SMALL, x - SLIP_PAD - 8, PANGO_ALIGN_RIGHT, url);
+  sheet_block_add_layout (d->block, SLIP_PAD, d->y + SLIP_QR_SIZE / 2 - h, hint, SHEET_INK);
+  sheet_block_add_layout (d->block, SLIP_PAD, d->y + SLIP_QR_SIZE / 2 + 2, address, SHEET_GREY);
+  d->y += SLIP_QR_SIZE;
+}
+
 /* The cut line, with scissors on a white patch at its left end. */
 static void
 slip_add_cut_line (SlipDraft *d)
@@ -323,6 +350,7 @@ slip_block_new (SheetBuilder *b,
 
   d.y += 4;
   slip_add_footer (&d);
+  slip_add_subscription (&d, slip->person);
   d.y += SLIP_PAD;
   slip_add_cut_line (&d);
 

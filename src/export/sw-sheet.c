@@ -372,6 +372,9 @@ sw_sheet_paginate (SwSheet      *self,
     case SW_SHEET_KIND_SIGNIN:
       sw_sheet_build_signin (b, sw_sheet_check (self, NULL) ? self->slot : NULL);
       break;
+    case SW_SHEET_KIND_SUBSCRIPTIONS:
+      sw_sheet_build_subscriptions (b);
+      break;
     case SW_SHEET_KIND_SLIPS:
     default:
       sw_sheet_build_slips (b);
@@ -410,6 +413,8 @@ sw_sheet_kind_to_nick (SwSheetKind kind)
       return "slips";
     case SW_SHEET_KIND_SIGNIN:
       return "signin";
+    case SW_SHEET_KIND_SUBSCRIPTIONS:
+      return "subscriptions";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -421,6 +426,7 @@ sw_sheet_kind_from_nick (const char  *nick,
 {
   static const SwSheetKind kinds[] = {
     SW_SHEET_KIND_ROLES, SW_SHEET_KIND_WEEK, SW_SHEET_KIND_SLIPS, SW_SHEET_KIND_SIGNIN,
+    SW_SHEET_KIND_SUBSCRIPTIONS,
   };
 
   g_return_val_if_fail (out_kind != NULL, FALSE);
@@ -450,6 +456,8 @@ sw_sheet_kind_get_label (SwSheetKind kind)
       return _("Duty slips");
     case SW_SHEET_KIND_SIGNIN:
       return _("Sign-in sheet");
+    case SW_SHEET_KIND_SUBSCRIPTIONS:
+      return _("Calendar subscriptions");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -460,7 +468,7 @@ sw_sheet_new (SwPlan      *plan,
               SwSheetKind  kind)
 {
   g_return_val_if_fail (SW_IS_PLAN (plan), NULL);
-  g_return_val_if_fail (kind <= SW_SHEET_KIND_SIGNIN, NULL);
+  g_return_val_if_fail (kind <= SW_SHEET_KIND_SUBSCRIPTIONS, NULL);
 
   return g_object_new (SW_TYPE_SHEET, "plan", plan, "kind", kind, NULL);
 }
@@ -492,6 +500,38 @@ sw_sheet_set_slot (SwSheet *self,
     return;
   sw_sheet_clear_pagination (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLOT]);
+}
+
+void
+sw_sheet_add_subscription (SwSheet    *self,
+                           SwPerson   *person,
+                           const char *url)
+{
+  g_return_if_fail (SW_IS_SHEET (self));
+  g_return_if_fail (SW_IS_PERSON (person));
+  g_return_if_fail (url != NULL);
+
+  if (!g_hash_table_contains (self->subscriptions, person))
+    g_ptr_array_add (self->subscribers, g_object_ref (person));
+  g_hash_table_insert (self->subscriptions, g_object_ref (person), g_strdup (url));
+  sw_sheet_clear_pagination (self);
+}
+
+const char *
+sw_sheet_get_subscription (SwSheet  *self,
+                           SwPerson *person)
+{
+  g_return_val_if_fail (SW_IS_SHEET (self), NULL);
+
+  return g_hash_table_lookup (self->subscriptions, person);
+}
+
+guint
+sw_sheet_get_n_subscriptions (SwSheet *self)
+{
+  g_return_val_if_fail (SW_IS_SHEET (self), 0);
+
+  return self->subscribers->len;
 }
 
 SwSlot *
@@ -649,6 +689,8 @@ sw_sheet_finalize (GObject *object)
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->builder, sheet_builder_free);
   g_clear_object (&self->slot);
+  g_clear_pointer (&self->subscriptions, g_hash_table_unref);
+  g_clear_pointer (&self->subscribers, g_ptr_array_unref);
   g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (sw_sheet_parent_class)->finalize (object);
@@ -719,7 +761,7 @@ sw_sheet_class_init (SwSheetClass *klass)
     g_param_spec_object ("plan", NULL, NULL, SW_TYPE_PLAN,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL, SW_SHEET_KIND_ROLES, SW_SHEET_KIND_SIGNIN, SW_SHEET_KIND_ROLES,
+    g_param_spec_int ("kind", NULL, NULL, SW_SHEET_KIND_ROLES, SW_SHEET_KIND_SUBSCRIPTIONS, SW_SHEET_KIND_ROLES,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SLOT] =
     g_param_spec_object ("slot", NULL, NULL, SW_TYPE_SLOT,
@@ -738,4 +780,6 @@ sw_sheet_init (SwSheet *self)
   self->margin_bottom = 15 * MM;
   self->margin_left = 15 * MM;
   self->margin_right = 15 * MM;
+  self->subscriptions = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
+  self->subscribers = g_ptr_array_new_with_free_func (g_object_unref);
 }

@@ -23,6 +23,7 @@ typedef enum
   SW_SHEET_KIND_WEEK,      /* week grid, one page per week */
   SW_SHEET_KIND_SLIPS,     /* duty slips, one block per person */
   SW_SHEET_KIND_SIGNIN,    /* sign-in sheet (签到表) of one slot */
+  SW_SHEET_KIND_SUBSCRIPTIONS, /* each person's calendar address as a QR code */
 } SwSheetKind;
 
 typedef enum
@@ -84,6 +85,16 @@ SwSlot      *sw_sheet_get_slot        (SwSheet       *self);
  * page saying so, and sw_sheet_write_pdf() refuses it. */
 gboolean     sw_sheet_check           (SwSheet       *self,
                                        GError       **error);
+
+/* The address @person subscribes to their published calendar at: their
+ * duty slip carries it as a QR code, and the subscriptions sheet lists
+ * everyone's in the order they were added (the caller's: roster order). */
+void         sw_sheet_add_subscription  (SwSheet     *self,
+                                         SwPerson    *person,
+                                         const char  *url);
+const char  *sw_sheet_get_subscription  (SwSheet     *self,
+                                         SwPerson    *person);
+guint        sw_sheet_get_n_subscriptions (SwSheet   *self);
 
 /* A4 portrait with 15 mm margins all round by default (the week grid:
  * A4 landscape). */

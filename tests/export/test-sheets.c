@@ -578,6 +578,117 @@ test_sample_slips (void)
   assert_contains (p, "Together with");
 }
 
+static guint count_occurrences (Printed    *p,
+                               const char *what);
+
+/* The subscription addresses of three people with duties, made up as a
+ * publish makes them. */
+static GPtrArray *
+sample_subscribers (SwSheet *sheet)
+{
+  GPtrArray *urls = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GListModel *slots = sw_plan_get_slots (sample_plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (slots) && urls->len < 3; i++)
+    {
+      g_autoptr(SwSlot) slot = g_list_model_get_item (slots, i);
+      GListModel *assignments = sw_slot_get_assignments (slot);
+
+      for (guint k = 0; k < g_list_model_get_n_items (assignments) && urls->len < 3; k++)
+        {
+          g_autoptr(SwAssignment) assignment = g_list_model_get_item (assignments, k);
+          SwPerson *person = sw_assignment_get_person (assignment);
+          char *url;
+
+          if (g_hash_table_contains (seen, person))
+            continue;
+          g_hash_table_add (seen, person);
+          url = g_strdup_printf ("https://dav.example.cn/coordinator/%032x/", g_str_hash (sw_person_get_name (person)));
+          sw_sheet_add_subscription (sheet, person, url);
+          g_ptr_array_add (urls, url);
+        }
+    }
+  g_assert_cmpuint (urls->len, ==, 3);
+  g_assert_cmpuint (sw_sheet_get_n_subscriptions (sheet), ==, 3);
+
+  return urls;
+}
+
+/* The QR codes on page @page of @p, as a reader decodes them. */
+static GStrv
+decode_qr_codes (Printed *p,
+                 guint    page)
+{
+  g_autofree char *page_text = g_strdup_printf ("%u", page);
+  g_autofree char *prefix = g_strconcat (p->pdf, "-qr", NULL);
+  g_autofree char *png = NULL;
+  const char *render[] = { "pdftoppm", "-r", "150", "-png", "-f", page_text, "-l", page_text,
+                           "-singlefile", p->pdf, prefix, NULL };
+  g_autofree char *ignored = run_tool (render);
+  g_autofree char *out = NULL;
+
+  const char *zbar[] = { "zbarimg", "-q", "--raw", NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  png = g_strconcat (prefix, ".png", NULL);
+  zbar[3] = png;
+  if (!g_spawn_sync (NULL, (char **) zbar, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, &error))
+    g_error ("zbarimg cannot run (zbar-tools must be installed): %s", error->message);
+  /* 4: no code on the page. */
+  g_assert_true (WIFEXITED (status) && (WEXITSTATUS (status) == 0 || WEXITSTATUS (status) == 4));
+  return g_strsplit (g_strstrip (out), "\n", -1);
+}
+
+/* Once published, each duty slip carries its person's subscription as a
+ * QR code that a reader decodes; the others none. */
+static void
+test_sample_slips_subscriptions (void)
+{
+  g_autoptr(SwSheet) sheet = sw_sheet_new (sample_plan, SW_SHEET_KIND_SLIPS);
+  g_autoptr(GPtrArray) urls = sample_subscribers (sheet);
+  g_autoptr(GHashTable) decoded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(Printed) p = print_printed_sheet (sheet, "sample-slips-subscriptions");
+
+  g_assert_cmpuint (count_occurrences (p, "Scan to subscribe"), ==, 3);
+  for (guint page = 1; page <= p->n_pages; page++)
+    {
+      g_auto(GStrv) codes = decode_qr_codes (p, page);
+
+      for (guint i = 0; codes[i] != NULL; i++)
+        if (*codes[i] != '\0')
+          g_hash_table_add (decoded, g_strdup (codes[i]));
+    }
+  g_assert_cmpuint (g_hash_table_size (decoded), ==, 3);
+  for (guint i = 0; i < urls->len; i++)
+    g_assert_true (g_hash_table_contains (decoded, urls->pdata[i]));
+}
+
+/* The sheet to pin up: a line per subscriber with name and QR code; with
+ * nobody published, it says so. */
+static void
+test_subscriptions_sheet (void)
+{
+  g_autoptr(SwSheet) sheet = sw_sheet_new (sample_plan, SW_SHEET_KIND_SUBSCRIPTIONS);
+  g_autoptr(SwSheet) none = sw_sheet_new (sample_plan, SW_SHEET_KIND_SUBSCRIPTIONS);
+  g_autoptr(GPtrArray) urls = sample_subscribers (sheet);
+  g_autoptr(Printed) p = print_printed_sheet (sheet, "sample-subscriptions");
+  g_autoptr(Printed) empty = print_printed_sheet (none, "empty-subscriptions");
+  g_auto(GStrv) codes = decode_qr_codes (p, 1);
+
+  assert_contains (p, "Calendar subscriptions");
+  g_assert_cmpuint (g_strv_length (codes), ==, 3);
+  for (guint i = 0; i < urls->len; i++)
+    {
+      assert_contains (p, urls->pdata[i]);
+      g_assert_true (g_strv_contains ((const char * const *) codes, urls->pdata[i]));
+    }
+  assert_contains (empty, "No calendars are published yet");
+  g_assert_cmpuint (count_occurrences (empty, "dav.example.cn"), ==, 0);
+}
+
 static void
 test_large_roles (void)
 {
@@ -839,6 +950,8 @@ test_kind_nicks (void)
   g_assert_cmpint (kind, ==, SW_SHEET_KIND_SLIPS);
   g_assert_true (sw_sheet_kind_from_nick ("roles", &kind));
   g_assert_cmpint (kind, ==, SW_SHEET_KIND_ROLES);
+  g_assert_true (sw_sheet_kind_from_nick ("subscriptions", &kind));
+  g_assert_cmpint (kind, ==, SW_SHEET_KIND_SUBSCRIPTIONS);
   g_assert_true (sw_sheet_kind_from_nick ("signin", &kind));
   g_assert_cmpint (kind, ==, SW_SHEET_KIND_SIGNIN);
   g_assert_cmpstr (sw_sheet_kind_get_label (SW_SHEET_KIND_SIGNIN), ==, "Sign-in sheet");
@@ -1373,6 +1486,8 @@ main (int   argc,
   g_test_add_func ("/sheets/sample/roles-stroke-order", test_sample_roles_stroke_order);
   g_test_add_func ("/sheets/sample/week", test_sample_week);
   g_test_add_func ("/sheets/sample/slips", test_sample_slips);
+  g_test_add_func ("/sheets/sample/slips-subscriptions", test_sample_slips_subscriptions);
+  g_test_add_func ("/sheets/sample/subscriptions", test_subscriptions_sheet);
   g_test_add_func ("/sheets/paper", test_letter_landscape);
   g_test_add_func ("/sheets/margins", test_margins);
   g_test_add_func ("/sheets/empty-plan", test_empty_plan);
