@@ -38,13 +38,13 @@ def main():
     if int(manifest["runtime-version"]) < 44:
         fail("GNOME runtime older than 44 lacks GTK 4.8 / libadwaita 1.2")
 
-    for arg in ("--share=ipc", "--socket=wayland", "--socket=fallback-x11", "--device=dri",
+    for arg in ("--share=ipc", "--share=network", "--socket=wayland", "--socket=fallback-x11", "--device=dri",
                 "--filesystem=xdg-documents"):
         if arg not in manifest["finish-args"]:
             fail(f"finish-args lack {arg}")
 
     modules = {m["name"]: m for m in manifest["modules"]}
-    for needed in ("libical", "libcsv", "libxlsxwriter", "servweek"):
+    for needed in ("libical", "libcsv", "libxlsxwriter", "libqrencode", "servweek"):
         if needed not in modules:
             fail(f"no module {needed}")
     if manifest["modules"][-1]["name"] != "servweek":
