@@ -141,6 +141,20 @@ sw_new_plan_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (sw_new_plan_dialog_parent_class)->dispose (object);
 }
 
+/* Typing starts in the title, and Enter creates the plan: set once the
+ * window is on screen (before, the accessibility tree does not see the
+ * dialog appear). */
+static void
+sw_new_plan_dialog_map (GtkWidget *widget)
+{
+  SwNewPlanDialog *self = SW_NEW_PLAN_DIALOG (widget);
+
+  GTK_WIDGET_CLASS (sw_new_plan_dialog_parent_class)->map (widget);
+
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->create_button);
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+}
+
 static void
 sw_new_plan_dialog_class_init (SwNewPlanDialogClass *klass)
 {
@@ -148,6 +162,7 @@ sw_new_plan_dialog_class_init (SwNewPlanDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sw_new_plan_dialog_dispose;
+  widget_class->map = sw_new_plan_dialog_map;
 
   /**
    * SwNewPlanDialog::created:
@@ -193,8 +208,4 @@ sw_new_plan_dialog_init (SwNewPlanDialog *self)
   sw_date_button_set_day (self->first_day_button, today);
   sw_date_button_set_day (self->last_day_button, today + 6);
   fields_changed (self);
-
-  /* Typing starts in the title, and Enter creates the plan. */
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->create_button);
-  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->title_row));
 }
