@@ -62,6 +62,23 @@ sw_slot_card_dup_kind_css (void)
   return g_string_free (css, FALSE);
 }
 
+/* "Wednesday 23 September": slots of the same title on other days are
+ * told apart by it. */
+static char *
+format_day (gint64 start)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  int year, month, mday;
+
+  sw_time_to_ymd (sw_time_day_of (start), &year, &month, &mday);
+  dt = g_date_time_new_utc (year, month, mday, 12, 0, 0);
+  if (dt == NULL)
+    return sw_time_format_date (sw_time_day_of (start));
+  /* Translators: a day for screen readers, see g_date_time_format();
+   * "Wednesday 23 September"; for Chinese "%-m月%-d日 %A" */
+  return g_date_time_format (dt, _("%A %-d %B"));
+}
+
 static char *
 format_time_range (gint64 start,
                    gint64 end)
@@ -86,6 +103,7 @@ sw_slot_card_update (SwSlotCard *self)
   g_autofree char *fill = NULL;
   g_autofree char *label = NULL;
   g_autofree char *filled_text = NULL;
+  g_autofree char *day = NULL;
   const char *location;
   guint filled = 0, needed = 0;
 
@@ -97,8 +115,9 @@ sw_slot_card_update (SwSlotCard *self)
 
   /* The grid updates every card on every change: most are unchanged. */
   {
-    g_autofree char *shown = g_strdup_printf ("%d\x1f%s\x1f%s\x1f%s\x1f%u\x1f%u",
+    g_autofree char *shown = g_strdup_printf ("%d\x1f%d\x1f%s\x1f%s\x1f%s\x1f%u\x1f%u",
                                               sw_slot_get_kind (self->slot),
+                                              sw_time_day_of (sw_slot_get_start (self->slot)),
                                               sw_slot_get_title (self->slot),
                                               time, location, filled, needed);
 
@@ -137,13 +156,17 @@ sw_slot_card_update (SwSlotCard *self)
   /* Translators: read by screen readers on a card: "9 of 11 filled" */
   filled_text = needed > 0 ? g_strdup_printf (_("%u of %u filled"), filled, needed)
                            : g_strdup (_("no duties"));
+  day = format_day (sw_slot_get_start (self->slot));
   if (location[0] != '\0')
-    /* Translators: a slot's card for screen readers: title, time, place, fill */
-    label = g_strdup_printf (_("%s, %s, %s, %s"), sw_slot_get_title (self->slot), time,
+    /* Translators: a slot's card for screen readers: title, day, time,
+     * place, fill: "广场服务台, Wednesday 23 September, 09:00–11:00,
+     * 临江市人民广场, 9 of 11 filled" */
+    label = g_strdup_printf (_("%s, %s, %s, %s, %s"), sw_slot_get_title (self->slot), day, time,
                              location, filled_text);
   else
-    /* Translators: a slot's card for screen readers: title, time, fill */
-    label = g_strdup_printf (_("%s, %s, %s"), sw_slot_get_title (self->slot), time, filled_text);
+    /* Translators: a slot's card for screen readers: title, day, time, fill */
+    label = g_strdup_printf (_("%s, %s, %s, %s"), sw_slot_get_title (self->slot), day, time,
+                             filled_text);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,

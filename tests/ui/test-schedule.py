@@ -30,6 +30,8 @@ import time
 TIMEOUT = float(os.environ.get("SW_UI_TIMEOUT", "60"))
 PLAN_TITLE = "E2E Service Week"
 DESK = "广场服务台"
+# A card names its day too: slots of one title on other days differ by it.
+DESK_DAY = "Wednesday 23 September"
 CELL = "Add slot on Wednesday 23 September at 10:00"
 
 
@@ -395,14 +397,14 @@ def run(pyatspi, servweek, cli, schema_dir, outdir, tmp):
     try:
         window = s.find("the window", lambda a: a.getRole() == pyatspi.ROLE_FRAME
                         and safe_name(a) == PLAN_TITLE)
-        s.find_named(f"{DESK}, 09:00–11:00, 临江市人民广场, 9 of 11 filled")
+        s.find_named(f"{DESK}, {DESK_DAY}, 09:00–11:00, 临江市人民广场, 9 of 11 filled")
         problems_before = s.problems_label()
         print(f"window shows {PLAN_TITLE!r}, {problems_before} problems")
         s.screenshot(os.path.join(outdir, "schedule-e2e-start.png"))
 
         # 1. A slot by clicking the grid's empty half hour.
         s.press(CELL)
-        s.find_named("New Slot, 10:00–11:00, no duties")
+        s.find_named("New Slot, Wednesday 23 September, 10:00–11:00, no duties")
         s.wait_query("SELECT title, kind, start, \"end\" FROM slot WHERE title = ?", ("New Slot",),
                      [("New Slot", "other", "2026-09-23T10:00", "2026-09-23T11:00")], "the new slot")
         print("slot added by clicking the grid")
@@ -411,16 +413,16 @@ def run(pyatspi, servweek, cli, schema_dir, outdir, tmp):
         s.press("Add Duty")
         spin = s.find_named("People needed for New Duty", (pyatspi.ROLE_SPIN_BUTTON,))
         spin.queryValue().currentValue = 2.0
-        s.find_named("New Slot, 10:00–11:00, 0 of 2 filled")
+        s.find_named("New Slot, Wednesday 23 September, 10:00–11:00, 0 of 2 filled")
         s.wait_query("SELECT d.name, d.count FROM duty d JOIN slot s ON d.slot_id = s.id "
                      "WHERE s.title = ?", ("New Slot",), [("New Duty", 2)], "the new duty")
         print("duty added, two people needed")
 
         # 3. Two people through the picker.
         first = pick_candidate(s, "Assign people to New Duty")
-        s.find_named("New Slot, 10:00–11:00, 1 of 2 filled")
+        s.find_named("New Slot, Wednesday 23 September, 10:00–11:00, 1 of 2 filled")
         second = pick_candidate(s, "Assign people to New Duty", avoid=(first,))
-        s.find_named("New Slot, 10:00–11:00, 2 of 2 filled")
+        s.find_named("New Slot, Wednesday 23 September, 10:00–11:00, 2 of 2 filled")
         print(f"assigned {first} and {second} through the picker")
         s.screenshot(os.path.join(outdir, "schedule-e2e-assigned.png"))
 
@@ -428,7 +430,7 @@ def run(pyatspi, servweek, cli, schema_dir, outdir, tmp):
         #    a double booking.
         problems_clean = s.wait_problems(lambda n: n == problems_before, "before the double booking")
         do_action(s.find(f"the {DESK} card",
-                         lambda a: safe_name(a).startswith(f"{DESK}, 09:00–11:00")
+                         lambda a: safe_name(a).startswith(f"{DESK}, {DESK_DAY}, 09:00–11:00")
                          and a.getRole() == pyatspi.ROLE_PUSH_BUTTON))
         s.find_named(DESK, (pyatspi.ROLE_LABEL,))
         reason = pick_named(s, "Assign people to 受理报装/咨询", first)
