@@ -94,7 +94,13 @@ add_fill_row (SwAutofillDialog *self,
   /* TRANSLATORS: a slot's time and the people proposed: "Sep 23 9:00–11:00 · 王伟, 李娜" */
   g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), when, names->str);
 
-  gtk_list_box_append (self->fills_list, make_row (title, subtitle));
+  GtkWidget *row = make_row (title, subtitle);
+  /* TRANSLATORS: a proposed duty for screen readers, told apart from the
+   * same duty on other days by its time: "广场服务台 · 现场抢修, Sep 23 9:00–11:00" */
+  g_autofree char *label = g_strdup_printf (_("%s, %s"), title, when);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_list_box_append (self->fills_list, row);
 }
 
 static void

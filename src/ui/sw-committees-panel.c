@@ -373,6 +373,8 @@ committee_group_new (SwCommitteesPanel *self,
   guint n = g_list_model_get_n_items (members);
   g_autofree char *description = NULL;
   g_autofree char *add_label = NULL;
+  g_autofree char *rename_label = NULL;
+  g_autofree char *delete_label = NULL;
   GtkWidget *group, *suffix, *add, *rename, *delete;
 
   group = adw_preferences_group_new ();
@@ -393,11 +395,15 @@ committee_group_new (SwCommitteesPanel *self,
   g_object_set_data (G_OBJECT (add), "sw-committee", committee);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (add), picker_create, self, NULL);
 
-  rename = header_button ("document-edit-symbolic", _("Rename Committee"));
+  /* Translators: renames the named committee */
+  rename_label = g_strdup_printf (_("Rename Committee %s"), sw_committee_get_name (committee));
+  rename = header_button ("document-edit-symbolic", rename_label);
   g_object_set_data (G_OBJECT (rename), "sw-committee", committee);
   g_signal_connect_object (rename, "clicked", G_CALLBACK (rename_committee_clicked), self, 0);
 
-  delete = header_button ("user-trash-symbolic", _("Delete Committee"));
+  /* Translators: deletes the named committee */
+  delete_label = g_strdup_printf (_("Delete Committee %s"), sw_committee_get_name (committee));
+  delete = header_button ("user-trash-symbolic", delete_label);
   g_object_set_data (G_OBJECT (delete), "sw-committee", committee);
   g_signal_connect_object (delete, "clicked", G_CALLBACK (delete_committee_clicked), self, 0);
 

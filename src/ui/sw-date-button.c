@@ -153,6 +153,34 @@ popover_closed (SwDateButton *self)
     g_signal_emit (self, signals[CHOSEN], 0);
 }
 
+/* GtkCalendar's arrow buttons are named after their icons ("GtkImage"):
+ * name them after what they do.  GTK 4.8 puts them in its header in this
+ * order. */
+static void
+label_calendar_arrows (GtkCalendar *calendar)
+{
+  const char *labels[] = {
+    N_("Previous Month"), N_("Next Month"), N_("Previous Year"), N_("Next Year"),
+  };
+  GtkWidget *widget = GTK_WIDGET (calendar);
+  guint found = 0;
+
+  while (widget != NULL && found < G_N_ELEMENTS (labels))
+    {
+      if (GTK_IS_BUTTON (widget))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _(labels[found++]), -1);
+      if (gtk_widget_get_first_child (widget) != NULL)
+        widget = gtk_widget_get_first_child (widget);
+      else
+        {
+          while (widget != GTK_WIDGET (calendar) && gtk_widget_get_next_sibling (widget) == NULL)
+            widget = gtk_widget_get_parent (widget);
+          widget = widget == GTK_WIDGET (calendar) ? NULL : gtk_widget_get_next_sibling (widget);
+        }
+    }
+}
+
 GtkWidget *
 sw_date_button_new (void)
 {
@@ -299,6 +327,7 @@ sw_date_button_init (SwDateButton *self)
   g_signal_connect_object (self->entry, "activate", G_CALLBACK (entry_activated), self, G_CONNECT_SWAPPED);
 
   self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  label_calendar_arrows (self->calendar);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->entry));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar));
   gtk_popover_set_child (GTK_POPOVER (popover), box);

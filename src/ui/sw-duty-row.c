@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sw-accessible.h"
 #include "sw-assign-picker.h"
 #include "sw-assignee-row.h"
 #include "sw-duty-row.h"
@@ -24,6 +25,7 @@ struct _SwDutyRow
   GtkMenuButton  *assign_button;
   AdwEntryRow    *name_row;
   GtkSpinButton  *count_spin;
+  AdwActionRow   *count_row;
   AdwComboRow    *department_row;
   AdwEntryRow    *skills_row;
   GtkWidget      *actions_row;
@@ -171,6 +173,32 @@ update (SwDutyRow *self)
   /* Translators: the spin button of a duty's head count: "People needed for 现场抢修" */
   label = g_strdup_printf (_("People needed for %s"), name);
   set_accessible_label (GTK_WIDGET (self->count_spin), label);
+  /* The row that holds it, by the same name: one control. */
+  set_accessible_label (GTK_WIDGET (self->count_row), label);
+  g_free (label);
+  /* Translators: the row of one duty in a slot: "Duty 现场抢修" */
+  label = g_strdup_printf (_("Duty %s"), name);
+  set_accessible_label (GTK_WIDGET (self), label);
+  g_free (label);
+  /* Translators: the row of a duty's Assign and Remove buttons: "Assign or Remove 现场抢修" */
+  label = g_strdup_printf (_("Assign or Remove %s"), name);
+  set_accessible_label (GTK_WIDGET (self->actions_row), label);
+  g_free (label);
+  /* Translators: the name field of a duty: "Duty Name of 现场抢修" */
+  label = g_strdup_printf (_("Duty Name of %s"), name);
+  set_accessible_label (GTK_WIDGET (self->name_row), label);
+  g_free (label);
+  /* Translators: applies a duty's edited name: "Apply Duty Name of 现场抢修" */
+  label = g_strdup_printf (_("Apply Duty Name of %s"), name);
+  sw_accessible_label_apply_button (self->name_row, label);
+  g_free (label);
+  /* Translators: applies a duty's edited skills: "Apply Skills Needed for 现场抢修" */
+  label = g_strdup_printf (_("Apply Skills Needed for %s"), name);
+  sw_accessible_label_apply_button (self->skills_row, label);
+  g_free (label);
+  /* Translators: the department of a duty: "Department of 现场抢修" */
+  label = g_strdup_printf (_("Department of %s"), name);
+  set_accessible_label (GTK_WIDGET (self->department_row), label);
   g_free (label);
   /* Translators: the skills field of a duty: "Skills needed for 现场抢修" */
   label = g_strdup_printf (_("Skills needed for %s"), name);
@@ -359,6 +387,7 @@ sw_duty_row_class_init (SwDutyRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwDutyRow, assign_button);
   gtk_widget_class_bind_template_child (widget_class, SwDutyRow, name_row);
   gtk_widget_class_bind_template_child (widget_class, SwDutyRow, count_spin);
+  gtk_widget_class_bind_template_child (widget_class, SwDutyRow, count_row);
   gtk_widget_class_bind_template_child (widget_class, SwDutyRow, department_row);
   gtk_widget_class_bind_template_child (widget_class, SwDutyRow, skills_row);
   gtk_widget_class_bind_template_child (widget_class, SwDutyRow, actions_row);

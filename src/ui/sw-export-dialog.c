@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sw-accessible.h"
 #include "sw-export-dialog.h"
 #include "sw-export-job.h"
 
@@ -493,6 +494,7 @@ sw_export_dialog_init (SwExportDialog *self)
   g_autoptr(GSettings) settings = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sw_accessible_label_expander_row (self->reminder_row, _("Reminder"), _("Add a Reminder"));
 
   /* The defaults the user chose last time (GSettings "default-export-scope"
    * and "default-reminder", 0 = no reminder). */

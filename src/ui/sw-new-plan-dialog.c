@@ -200,6 +200,8 @@ sw_new_plan_dialog_init (SwNewPlanDialog *self)
   int today;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sw_date_button_set_label (self->first_day_button, _("First Day"));
+  sw_date_button_set_label (self->last_day_button, _("Last Day"));
 
   /* The start of next week in the locale (Monday in China, Sunday in
    * the United States), a week long. */

@@ -213,4 +213,6 @@ static void
 sw_plan_properties_init (SwPlanProperties *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sw_date_button_set_label (self->first_day_button, _("First Day"));
+  sw_date_button_set_label (self->last_day_button, _("Last Day"));
 }

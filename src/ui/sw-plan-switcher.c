@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sw-accessible.h"
 #include "sw-plan-switcher.h"
 #include "sw-popover-list.h"
 #include "sw-ui-format.h"
@@ -111,6 +112,14 @@ plan_bind (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (title), sw_plan_get_title (plan));
   gtk_label_set_label (GTK_LABEL (dates), range);
   gtk_widget_set_opacity (check, plan == self->plan ? 1.0 : 0.0);
+  {
+    /* Translators: a plan in the plan switcher, for screen readers:
+     * "Open plan “诚信工程”优质服务宣传周, 20 Sep 2026 – 26 Sep 2026" */
+    g_autofree char *label = g_strdup_printf (plan == self->plan ? _("Current plan %s, %s") : _("Open plan %s, %s"),
+                                              sw_plan_get_title (plan), range);
+
+    sw_accessible_label_row (box, label);
+  }
 }
 
 static void

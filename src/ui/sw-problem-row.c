@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "sw-accessible.h"
 #include "sw-problem-row.h"
 #include "sw-rulebook.h"
 #include "sw-schedule-view.h"
@@ -20,6 +21,7 @@ struct _SwProblemRow
   GtkWidget      *icon;
   GtkWidget      *label;
   GtkWidget      *button;
+  char           *row_label;
 };
 
 G_DEFINE_FINAL_TYPE (SwProblemRow, sw_problem_row, GTK_TYPE_WIDGET)
@@ -142,6 +144,15 @@ button_clicked (SwProblemRow *self)
     sw_schedule_view_show_error (GTK_WIDGET (self), _("Could Not Change the Problem"), error);
 }
 
+/* The list row around this one is what takes the focus: it reads the
+ * problem.  A list box wraps the row after it is bound. */
+static void
+label_row (SwProblemRow *self)
+{
+  if (self->row_label != NULL && gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
+    sw_accessible_label_row (GTK_WIDGET (self), self->row_label);
+}
+
 GtkWidget *
 sw_problem_row_new (void)
 {
@@ -191,6 +202,10 @@ sw_problem_row_bind (SwProblemRow   *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+
+  g_free (self->row_label);
+  self->row_label = g_steal_pointer (&text);
+  label_row (self);
 }
 
 static void
@@ -202,6 +217,7 @@ sw_problem_row_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->problem);
+  g_clear_pointer (&self->row_label, g_free);
   g_clear_object (&self->plan);
   g_clear_object (&self->organisation);
 
@@ -226,6 +242,7 @@ sw_problem_row_init (SwProblemRow *self)
   GtkBoxLayout *layout = GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self)));
 
   gtk_box_layout_set_spacing (layout, 10);
+  g_signal_connect (self, "notify::parent", G_CALLBACK (label_row), NULL);
   gtk_widget_set_margin_top (GTK_WIDGET (self), 6);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self), 6);
   gtk_widget_set_margin_start (GTK_WIDGET (self), 6);

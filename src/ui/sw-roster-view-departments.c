@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "sw-accessible.h"
 #include "sw-name-dialog.h"
 #include "sw-roster-view-private.h"
 #include "sw-ui-state.h"
@@ -79,6 +80,12 @@ department_fill (GtkListItem *list_item)
   gtk_accessible_update_property (GTK_ACCESSIBLE (color),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, color_label,
                                   -1);
+  /* The button inside the colour button is what takes the focus. */
+  if (gtk_widget_get_first_child (color) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (color)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, color_label,
+                                    -1);
+  sw_accessible_label_row (box, sw_department_get_name (department));
   gtk_widget_set_tooltip_text (color, color_label);
   view = g_object_get_data (G_OBJECT (box), "sw-roster-view");
   gtk_widget_set_sensitive (color, view->organisation == NULL ||

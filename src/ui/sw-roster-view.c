@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "sw-accessible.h"
 #include "sw-column-util.h"
 #include "sw-name-dialog.h"
 #include "sw-person-editor.h"
@@ -263,6 +264,8 @@ fill_name (GtkWidget *cell,
   SwPerson *person = sw_people_row_get_person (item);
 
   sw_column_util_set_text (cell, sw_person_get_name (person));
+  /* The row takes the focus: it reads the person. */
+  sw_accessible_label_row (cell, sw_person_get_name (person));
   if (sw_person_get_active (person) == gtk_widget_has_css_class (cell, "dim-label"))
     {
       if (sw_person_get_active (person))
@@ -427,6 +430,7 @@ sw_roster_view_setup_people (SwRosterView *self)
   g_signal_connect_object (self->people_selection, "notify::selected",
                            G_CALLBACK (people_selection_changed), self, G_CONNECT_SWAPPED);
 
+  sw_accessible_label_column_titles (self->people_view, _("People Columns"));
   name_column = sw_column_util_add (self->people_view, _("Name"), NULL, fill_name, self,
                                     GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (SW_TYPE_PERSON, NULL, "name"))),
                                     TRUE);

@@ -6,6 +6,7 @@
 
 #include "sw-person-search.h"
 #include "sw-schedule-sidebar.h"
+#include "sw-accessible.h"
 #include "sw-ui-state.h"
 
 struct _SwScheduleSidebar
@@ -316,8 +317,12 @@ row_bind (GtkSignalListItemFactory *factory,
     }
 
   if (accessible != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      /* The row takes the focus: it is what a screen reader reads. */
+      sw_accessible_label_row (expander, accessible);
+    }
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "sw-accessible.h"
 #include "sw-assign-picker.h"
 #include "sw-assignee-row.h"
 #include "sw-date-time.h"
@@ -335,6 +336,11 @@ fill_organisers (SwSlotPane *self)
       gtk_box_append (GTK_BOX (chip), label);
       gtk_box_append (GTK_BOX (chip), remove);
       gtk_flow_box_append (self->organisers_box, chip);
+      /* Translators: an organising department of a slot, for screen readers */
+      remove_label = (g_free (remove_label), g_strdup_printf (_("Organising department %s"),
+                                                              sw_department_get_name (department)));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (chip)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->organisers_box), n > 0);
@@ -903,6 +909,8 @@ sw_slot_pane_init (SwSlotPane *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sw_accessible_label_apply_button (self->title_row, _("Apply Title"));
+  sw_accessible_label_apply_button (self->location_row, _("Apply Location"));
 
   self->attendee_filter = gtk_custom_filter_new (is_attendee, NULL, NULL);
   self->attendees = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->attendee_filter)));

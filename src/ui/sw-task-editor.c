@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sw-accessible.h"
 #include "sw-date-time.h"
 #include "sw-task-editor.h"
 #include "sw-ui-format.h"
@@ -321,6 +322,7 @@ static void
 sw_task_editor_init (SwTaskEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sw_accessible_label_expander_row (self->due_row, _("Due"), _("Has a Due Time"));
 
   self->departments = g_ptr_array_new_with_free_func (g_object_unref);
   self->people = g_ptr_array_new_with_free_func (g_object_unref);

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sw-accessible.h"
 #include "sw-column-util.h"
 #include "sw-name-dialog.h"
 #include "sw-task-editor.h"
@@ -246,6 +247,8 @@ fill_title (GtkWidget *cell,
   SwTask *task = item;
 
   sw_column_util_set_text (cell, sw_task_get_title (task));
+  /* The row takes the focus: it reads the task. */
+  sw_accessible_label_row (cell, sw_task_get_title (task));
   set_state_classes (cell, sw_ui_state_due_state (sw_task_get_status (task), sw_task_get_due (task), self->now));
 }
 
@@ -369,6 +372,7 @@ sw_tasks_view_setup_columns (SwTasksView *self)
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (sw_tasks_view_update_actions), self, G_CONNECT_SWAPPED);
 
+  sw_accessible_label_column_titles (self->tasks_view, _("Task Columns"));
   self->done_column = sw_column_util_add (self->tasks_view, _("Done"), done_setup, fill_done, self,
                                           GTK_SORTER (gtk_custom_sorter_new (compare_status, NULL, NULL)),
                                           FALSE);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sw-accessible.h"
 #include "sw-schedule-view.h"
 #include "sw-visit-target-row.h"
 
@@ -54,6 +55,28 @@ update (SwVisitTargetRow *self)
   remove_label = g_strdup_printf (_("Remove visit target %s"), sw_visit_target_get_name (self->target));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+  {
+    const char *name = sw_visit_target_get_name (self->target);
+    const struct { AdwEntryRow *row; const char *format; } fields[] = {
+      /* Translators: the fields of a visit target, for screen readers:
+       * "Name of 临江二中" */
+      { self->name_row, N_("Name of %s") },
+      { self->address_row, N_("Address of %s") },
+      { self->contact_row, N_("Contact of %s") },
+      { self->phone_row, N_("Phone of %s") },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      {
+        g_autofree char *label = g_strdup_printf (_(fields[i].format), name);
+        /* Translators: applies an edited field: "Apply Name of 临江二中" */
+        g_autofree char *apply = g_strdup_printf (_("Apply %s"), label);
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (fields[i].row),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+        sw_accessible_label_apply_button (fields[i].row, apply);
+      }
+  }
 }
 
 static void
