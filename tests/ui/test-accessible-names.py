@@ -332,9 +332,8 @@ class Session:
         else:
             # Escape closes any dialog.
             self.key_escape()
-        self.wait(f"{name_of(dialog)!r} to close",
-                  lambda: dialog not in self.shown_roots() or True)
-        time.sleep(0.8)
+        self.wait(f"{name_of(dialog)!r} to close", lambda: dialog not in self.shown_roots())
+        time.sleep(0.5)
 
     def key_escape(self):
         self.pyatspi.Registry.generateKeyboardEvent(9, None, self.pyatspi.KEY_PRESSRELEASE)
@@ -357,7 +356,7 @@ def run(pyatspi, app, outdir):
     title = name_of(window)
     time.sleep(1)
 
-    def popover(what, opener, check_name=None):
+    def popover(what, opener):
         """Presses opener, checks the popover or dialog it shows, closes it."""
         button = s.press(window, opener)
         root = s.open_popover(what, button.parent)
