@@ -191,12 +191,6 @@ same_collection (const char *a,
 
 /* Errors */
 
-static void
-set_status_error (SwCalDavClient  *self,
-                  SoupMessage     *msg,
-                  GBytes          *body,
-                  GError         **error);
-
 static char *
 describe_certificate_flags (GTlsCertificateFlags flags)
 {
@@ -217,8 +211,7 @@ describe_certificate_flags (GTlsCertificateFlags flags)
   if (flags & G_TLS_CERTIFICATE_GENERIC_ERROR)
     g_ptr_array_add (parts, _("it could not be checked"));
   g_ptr_array_add (parts, NULL);
-  /* TRANSLATORS: between the reasons a certificate is not trusted */
-  return g_strjoinv (_("; "), (char **) parts->pdata);
+  return g_strjoinv (C_("reasons a certificate is not trusted", "; "), (char **) parts->pdata);
 }
 
 /* A request that got no HTTP answer: @local (taken) as a SW_CALDAV_ERROR,
@@ -612,6 +605,10 @@ set_status_error (SwCalDavClient  *self,
   const char *reason = soup_message_get_reason_phrase (msg);
   g_autofree char *path = message_path (msg);
   gboolean creates = g_str_equal (method, "MKCALENDAR") || g_str_equal (method, "MKCOL");
+  gboolean reads = g_str_equal (method, "GET") || g_str_equal (method, "PROPFIND");
+  /* A PUT that was to create the resource, not to change it. */
+  gboolean creating = soup_message_headers_get_one (soup_message_get_request_headers (msg),
+                                                    "If-None-Match") != NULL;
 
   if (reason == NULL || reason[0] == '\0')
     reason = soup_status_get_phrase (status);
@@ -627,6 +624,10 @@ set_status_error (SwCalDavClient  *self,
                      _("The calendar server %s asks for a user name and password for %s"),
                      self->server, path);
     }
+  else if (status == SOUP_STATUS_FORBIDDEN && reads)
+    g_set_error (error, SW_CALDAV_ERROR, SW_CALDAV_ERROR_FORBIDDEN,
+                 _("The calendar server %s does not allow this account to read %s"),
+                 self->server, path);
   else if (status == SOUP_STATUS_FORBIDDEN)
     g_set_error (error, SW_CALDAV_ERROR, SW_CALDAV_ERROR_FORBIDDEN,
                  _("The calendar server %s does not allow this account to change %s"),
@@ -634,6 +635,9 @@ set_status_error (SwCalDavClient  *self,
   else if (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_GONE)
     g_set_error (error, SW_CALDAV_ERROR, SW_CALDAV_ERROR_NOT_FOUND,
                  _("The calendar server %s has nothing at %s"), self->server, path);
+  else if (status == SOUP_STATUS_PRECONDITION_FAILED && creating)
+    g_set_error (error, SW_CALDAV_ERROR, SW_CALDAV_ERROR_CONFLICT,
+                 _("%s exists on the calendar server %s already"), path, self->server);
   else if (status == SOUP_STATUS_PRECONDITION_FAILED)
     g_set_error (error, SW_CALDAV_ERROR, SW_CALDAV_ERROR_CONFLICT,
                  _("%s on the calendar server %s was changed there since it was last read"),
