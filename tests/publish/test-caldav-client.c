@@ -7,7 +7,10 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "sw-caldav-client.h"
 
@@ -27,15 +30,29 @@ static const char *server_password;
   "SEQUENCE:%d\r\n"                                       \
   "SUMMARY:%s\r\n"                                        \
   "LOCATION:人民广场\r\n"                                 \
+  "DESCRIPTION:%s\r\n"                                    \
   "END:VEVENT\r\n"                                        \
   "END:VCALENDAR\r\n"
+
+/* Longer than a line: Radicale folds it (between characters, as it
+ * happens) when it stores the event. */
+static char *
+long_description (void)
+{
+  GString *text = g_string_new (NULL);
+
+  for (int i = 0; i < 12; i++)
+    g_string_append (text, "受理报装、咨询，现场抢修；");
+  return g_string_free (text, FALSE);
+}
 
 static GBytes *
 event_bytes (const char *uid,
              int         sequence,
              const char *summary)
 {
-  char *text = g_strdup_printf (EVENT_TEMPLATE, uid, sequence, summary);
+  g_autofree char *description = long_description ();
+  char *text = g_strdup_printf (EVENT_TEMPLATE, uid, sequence, summary, description);
 
   return g_bytes_new_take (text, strlen (text));
 }
@@ -277,6 +294,8 @@ test_events (void)
   /* Creating it again does not overwrite it. */
   g_assert_false (sw_caldav_client_put (client, path, second, NULL, NULL, NULL, &error));
   g_assert_error (error, SW_CALDAV_ERROR, SW_CALDAV_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "exists"));
+  g_assert_nonnull (strstr (error->message, uid));
   g_clear_error (&error);
 
   /* Changed with the right ETag: a new one. */
@@ -288,9 +307,12 @@ test_events (void)
   /* With the old ETag (somebody changed it since): refused. */
   g_assert_false (sw_caldav_client_put (client, path, first, etag, NULL, NULL, &error));
   g_assert_error (error, SW_CALDAV_ERROR, SW_CALDAV_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "changed"));
   g_clear_error (&error);
 
-  /* Read back: the Chinese text as written, the ETag the PUT gave. */
+  /* Read back: the Chinese text as written, the ETag the PUT gave.
+   * Radicale keeps the event re-serialised (properties in another order,
+   * long lines folded anew), so the values are compared, not the bytes. */
   g_assert_true (sw_caldav_client_get (client, path, &read_etag, &body, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (read_etag, ==, etag2);
@@ -302,6 +324,13 @@ test_events (void)
   g_clear_pointer (&value, g_free);
   value = ics_value (body, "LOCATION");
   g_assert_cmpstr (value, ==, "人民广场");
+  g_clear_pointer (&value, g_free);
+  value = ics_value (body, "DESCRIPTION");
+  {
+    g_autofree char *description = long_description ();
+
+    g_assert_cmpstr (value, ==, description);
+  }
   g_clear_pointer (&value, g_free);
   value = ics_value (body, "SEQUENCE");
   g_assert_cmpstr (value, ==, "1");
@@ -518,6 +547,31 @@ test_refused (void)
   g_assert_cmpuint (sw_caldav_client_get_n_requests_for (client, "PUT"), ==, 1);
 }
 
+/* The messages in Chinese (the build tree's translations). */
+static void
+test_chinese (void)
+{
+  guint16 port = closed_port ();
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/coordinator/", port);
+  g_autofree char *expected = g_strdup_printf ("无法连接日历服务器 127.0.0.1:%u：", port);
+  g_autoptr (SwCalDavClient) client = sw_caldav_client_new (url, "coordinator", "secret");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("no zh_CN.UTF-8 locale");
+      return;
+    }
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  g_assert_false (sw_caldav_client_get (client, "t/x.ics", NULL, NULL, NULL, &error));
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, saved);
+
+  g_assert_error (error, SW_CALDAV_ERROR, SW_CALDAV_ERROR_CONNECT);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+}
+
 static void
 test_unknown_host (void)
 {
@@ -619,6 +673,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  bindtextdomain (GETTEXT_PACKAGE, SW_BUILD_ROOT "/po");
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   server_url = g_getenv ("SW_CALDAV_URL");
   server_user = g_getenv ("SW_CALDAV_USER");
@@ -629,6 +685,7 @@ main (int   argc,
   g_test_add_func ("/caldav-client/events", test_events);
   g_test_add_func ("/caldav-client/denied", test_denied);
   g_test_add_func ("/caldav-client/refused", test_refused);
+  g_test_add_func ("/caldav-client/chinese", test_chinese);
   g_test_add_func ("/caldav-client/unknown-host", test_unknown_host);
   g_test_add_func ("/caldav-client/timeout", test_timeout);
   g_test_add_func ("/caldav-client/cancel", test_cancel);
