@@ -15,9 +15,9 @@ G_BEGIN_DECLS
  *
  * Every call blocks until the server answers (or @cancellable is
  * cancelled: then the error is G_IO_ERROR_CANCELLED), for a worker
- * thread; libsoup lets the calls come from any one thread at a time once
- * the client is set up (sw_caldav_client_set_timeout () before the first
- * request, in the thread that made the client).
+ * thread.  Since libsoup 3.2 the calls may come from any thread, several
+ * at once, once the client is set up: sw_caldav_client_set_timeout ()
+ * before the first request, in the thread that made the client.
  *
  * Paths are plain text, not percent-encoded: "/coordinator/4f…/a b.ics"
  * or, relative to the base URL, "4f…/a b.ics"; the client encodes each
