@@ -353,7 +353,7 @@ def run(server, srcdir, cli_path, ical_js, tmp):
     for sheet, wanted in (("slips", None), ("subscriptions", set(people.values()))):
         pdf = os.path.join(tmp, f"{sheet}.pdf")
         cli.run("print", "--sheet", sheet, "--pdf", pdf)
-        subprocess.run(["pdftoppm", "-png", "-r", "150", pdf, os.path.join(tmp, sheet)], check=True)
+        subprocess.run(["pdftoppm", "-png", "-r", "300", pdf, os.path.join(tmp, sheet)], check=True)
         decoded = set()
         for page in sorted(n for n in os.listdir(tmp) if n.startswith(sheet + "-") and n.endswith(".png")):
             result = subprocess.run(["zbarimg", "-q", "--raw", os.path.join(tmp, page)],

@@ -623,7 +623,7 @@ decode_qr_codes (Printed *p,
   g_autofree char *page_text = g_strdup_printf ("%u", page);
   g_autofree char *prefix = g_strconcat (p->pdf, "-qr", NULL);
   g_autofree char *png = NULL;
-  const char *render[] = { "pdftoppm", "-r", "150", "-png", "-f", page_text, "-l", page_text,
+  const char *render[] = { "pdftoppm", "-r", "300", "-png", "-f", page_text, "-l", page_text,
                            "-singlefile", p->pdf, prefix, NULL };
   g_autofree char *ignored = run_tool (render);
   g_autofree char *out = NULL;
