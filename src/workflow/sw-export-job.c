@@ -104,6 +104,14 @@ begin (SwExportJob  *self,
   return sw_ics_exporter_begin (self->exporter, self->scope, error);
 }
 
+/* Only once every file is written: what the files now say. */
+static gboolean
+remember (SwExportJob  *self,
+          GError      **error)
+{
+  return self->store == NULL || sw_store_save_calendar_state (self->store, self->plan, self->state, error);
+}
+
 /* The plan changed while its files were built: build them all again. */
 static void
 stack_changed (SwExportJob *self)
@@ -123,8 +131,7 @@ save_and_return (SwExportJob *self)
   g_autoptr(GError) error = NULL;
   guint n_files = self->files->len;
 
-  /* Only once every file is written: what the files now say. */
-  if (self->store != NULL && !sw_store_save_calendar_state (self->store, self->plan, self->state, &error))
+  if (!remember (self, &error))
     {
       stop (self);
       g_task_return_error (task, g_steal_pointer (&error));
@@ -152,7 +159,24 @@ write_data_free (WriteData *data)
   g_free (data);
 }
 
-/* In a thread: the files are bytes and names, nothing of the model. */
+/* The files are bytes and names, nothing of the model: any thread. */
+static gboolean
+write_files (GPtrArray   *files,
+             const char  *path,
+             SwIcsScope   scope,
+             guint       *n_written,
+             GError     **error)
+{
+  gboolean written = FALSE;
+
+  if (scope != SW_ICS_SCOPE_PLAN)
+    return sw_ics_files_write_to_folder (files, path, n_written, error);
+  if (!sw_ics_file_write (g_ptr_array_index (files, 0), path, &written, error))
+    return FALSE;
+  *n_written = written ? 1 : 0;
+  return TRUE;
+}
+
 static void
 write_in_thread (GTask        *task,
                  gpointer      source,
@@ -161,16 +185,7 @@ write_in_thread (GTask        *task,
 {
   WriteData *data = task_data;
   GError *error = NULL;
-  gboolean written = FALSE;
-  gboolean ok;
-
-  if (data->scope == SW_ICS_SCOPE_PLAN)
-    {
-      ok = sw_ics_file_write (g_ptr_array_index (data->files, 0), data->path, &written, &error);
-      data->n_written = written ? 1 : 0;
-    }
-  else
-    ok = sw_ics_files_write_to_folder (data->files, data->path, &data->n_written, &error);
+  gboolean ok = write_files (data->files, data->path, data->scope, &data->n_written, &error);
 
   if (ok)
     g_task_return_boolean (task, TRUE);
@@ -304,6 +319,83 @@ sw_export_job_run_finish (SwExportJob   *self,
   if (n_written != NULL)
     *n_written = self->n_written;
   return TRUE;
+}
+
+/* Builds every file at once, for the callers that need no main loop. */
+static GPtrArray *
+build_all (SwExportJob  *self,
+           const char   *path,
+           GError      **error)
+{
+  g_clear_pointer (&self->path, g_free);
+  self->path = g_strdup (path);
+  if (self->store != NULL && sw_store_is_read_only (self->store))
+    {
+      g_set_error_literal (error, SW_STORE_ERROR, SW_STORE_ERROR_READ_ONLY,
+                           _("The database cannot be written, so the export could not be "
+                             "remembered for the next one"));
+      return NULL;
+    }
+  if (!begin (self, error))
+    return NULL;
+  while (sw_ics_exporter_step (self->exporter, G_MAXUINT))
+    ;
+  return sw_ics_exporter_finish (self->exporter);
+}
+
+GPtrArray *
+sw_export_job_run (SwExportJob  *self,
+                   const char   *path,
+                   guint        *n_written,
+                   GError      **error)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  guint written = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (SW_IS_EXPORT_JOB (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (self->task == NULL, NULL);
+
+  files = build_all (self, path, error);
+  ok = files != NULL && write_files (files, path, self->scope, &written, error) && remember (self, error);
+  stop (self);
+  if (!ok)
+    return NULL;
+  if (n_written != NULL)
+    *n_written = written;
+  return g_steal_pointer (&files);
+}
+
+gboolean
+sw_export_job_run_to_stream (SwExportJob    *self,
+                             GOutputStream  *stream,
+                             GCancellable   *cancellable,
+                             GError        **error)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SW_IS_EXPORT_JOB (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (self->scope == SW_ICS_SCOPE_PLAN, FALSE);
+  g_return_val_if_fail (self->task == NULL, FALSE);
+
+  files = build_all (self, "", error);
+  if (files != NULL)
+    {
+      GBytes *bytes = ((SwIcsFile *) g_ptr_array_index (files, 0))->bytes;
+      gsize length;
+      const void *data = g_bytes_get_data (bytes, &length);
+
+      ok = g_output_stream_write_all (stream, data, length, NULL, cancellable, error) &&
+           g_output_stream_flush (stream, cancellable, error) &&
+           remember (self, error);
+    }
+  else
+    ok = FALSE;
+  stop (self);
+  return ok;
 }
 
 double

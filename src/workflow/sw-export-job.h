@@ -10,11 +10,16 @@
 G_BEGIN_DECLS
 
 /*
- * One calendar export from the window, run so that the window stays
- * responsive: the files are built on the main loop a few at a time (the
- * model is read there, where it lives), begun again when the plan changes
- * meanwhile, then written in a thread (sw_ics_files_write_to_folder ()),
- * and the export remembered in @store (may be NULL) on the main loop.
+ * One calendar export, from the window or the command line: the files
+ * are built from the model (SwIcsExporter), written, and only then the
+ * export is remembered in @store (may be NULL) for the SEQUENCE of the
+ * next one.
+ *
+ * sw_export_job_run () does it all at once.  sw_export_job_run_async ()
+ * keeps a window responsive: the files are built on the main loop a few
+ * at a time (the model is read there, where it lives), begun again when
+ * the plan changes meanwhile, then written in a thread
+ * (sw_ics_files_write_to_folder ()), and remembered on the main loop.
  *
  * "progress" (double, 0 to 1) and "writing" (gboolean) follow the work.
  */
@@ -31,8 +36,20 @@ double       sw_export_job_get_progress (SwExportJob          *self);
 gboolean     sw_export_job_get_writing  (SwExportJob          *self);
 
 /* Exports to @path (the file for the whole plan, else the folder, made
- * when missing).  @cancellable stops it while the files are built; once
- * they are being written it finishes. */
+ * when missing); the files of the export (SwIcsFile), with @n_written
+ * those not already there, or NULL with @error. */
+GPtrArray   *sw_export_job_run          (SwExportJob          *self,
+                                         const char           *path,
+                                         guint                *n_written,
+                                         GError              **error);
+/* The whole plan's file written to @stream (standard output, say). */
+gboolean     sw_export_job_run_to_stream (SwExportJob         *self,
+                                          GOutputStream       *stream,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
+
+/* As sw_export_job_run (), on the main loop.  @cancellable stops it while
+ * the files are built; once they are being written it finishes. */
 void         sw_export_job_run_async    (SwExportJob          *self,
                                          const char           *path,
                                          GCancellable         *cancellable,
