@@ -5,7 +5,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <gio/gunixoutputstream.h>
+#include <unistd.h>
+
 #include "sw-cli-common.h"
+#include "sw-export-job.h"
 #include "sw-ics-busy.h"
 #include "sw-ics-exporter.h"
 
@@ -84,48 +88,6 @@ open_store_for_export (SwCliContext  *ctx,
   return g_steal_pointer (&store);
 }
 
-static GPtrArray *
-export_calendar_files (SwOrganisation   *org,
-                       SwPlan           *plan,
-                       SwCalendarState  *state,
-                       SwIcsScope        scope,
-                       const char       *folder,
-                       gboolean          tasks,
-                       int               reminder,
-                       GError          **error)
-{
-  g_autoptr(SwIcsExporter) exporter = sw_ics_exporter_new (org, plan, state);
-
-  sw_ics_exporter_set_folder (exporter, folder);
-  sw_ics_exporter_set_include_tasks (exporter, tasks);
-  sw_ics_exporter_set_reminder_minutes (exporter, reminder);
-
-  return sw_ics_exporter_export (exporter, scope, error);
-}
-
-/* Writes the files to standard output (--out -), to the file @out, or
- * into @folder. */
-static gboolean
-write_calendar_files (GPtrArray   *files,
-                      const char  *out,
-                      const char  *folder,
-                      GError     **error)
-{
-  if (out != NULL && g_str_equal (out, "-"))
-    {
-      SwIcsFile *file = g_ptr_array_index (files, 0);
-      gsize length;
-      const char *data = g_bytes_get_data (file->bytes, &length);
-
-      return sw_cli_write_stdout (data, length, error);
-    }
-
-  if (out != NULL)
-    return sw_ics_file_write (g_ptr_array_index (files, 0), out, NULL, error);
-
-  return sw_ics_files_write_to_folder (files, folder, NULL, error);
-}
-
 /* Prints the path of each file, in one write for thousands of lines. */
 static gboolean
 print_paths (GPtrArray   *files,
@@ -176,7 +138,7 @@ sw_cli_cmd_export_ics (SwCliContext  *ctx,
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(SwStore) store = NULL;
-  g_autoptr(SwCalendarState) state = NULL;
+  g_autoptr(SwExportJob) job = NULL;
   g_autoptr(GPtrArray) files = NULL;
   SwOrganisation *org;
   SwPlan *plan;
@@ -207,19 +169,16 @@ sw_cli_cmd_export_ics (SwCliContext  *ctx,
   if (plan == NULL)
     return SW_CLI_EXIT_FAILURE;
 
-  state = sw_store_load_calendar_state (store, plan, error);
-  if (state == NULL)
-    return SW_CLI_EXIT_FAILURE;
+  job = sw_export_job_new (org, plan, store, scope, tasks, reminder);
+  if (g_strcmp0 (out, "-") == 0)
+    {
+      g_autoptr(GOutputStream) stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
 
-  files = export_calendar_files (org, plan, state, scope, folder, tasks, reminder, error);
+      return sw_export_job_run_to_stream (job, stream, NULL, error) ? SW_CLI_EXIT_OK : SW_CLI_EXIT_FAILURE;
+    }
+
+  files = sw_export_job_run (job, out != NULL ? out : folder, NULL, error);
   if (files == NULL)
-    return SW_CLI_EXIT_FAILURE;
-
-  if (!write_calendar_files (files, out, folder, error))
-    return SW_CLI_EXIT_FAILURE;
-
-  /* Only once every file is written: what the files now say. */
-  if (!sw_store_save_calendar_state (store, plan, state, error))
     return SW_CLI_EXIT_FAILURE;
 
   if (!print_paths (files, out, folder, error))

@@ -4,7 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-cli-common.h"
-#include "sw-publisher.h"
+#include "sw-print-sheet.h"
 #include "sw-sheet.h"
 #include "sw-workbook.h"
 
@@ -117,30 +117,19 @@ read_print_options (SwCliContext  *ctx,
   return TRUE;
 }
 
-static void
-add_subscription (SwPerson   *person,
-                  const char *url,
-                  gpointer    sheet)
-{
-  sw_sheet_add_subscription (sheet, person, url);
-}
-
 static int
 write_pdf_sheet (SwStore       *store,
                  SwPlan        *plan,
                  PrintOptions  *options,
                  GError       **error)
 {
-  g_autoptr(SwSheet) sheet = sw_sheet_new (plan, options->kind);
-  g_autoptr(SwPublishState) published = NULL;
+  g_autoptr(SwSheet) sheet = NULL;
   guint n_pages;
 
   /* Once the plan is published, the slips carry each person's QR code. */
-  published = sw_store_load_publish_state (store, plan, error);
-  if (published == NULL)
+  sheet = sw_print_sheet_new (store, plan, options->kind, error);
+  if (sheet == NULL)
     return SW_CLI_EXIT_FAILURE;
-  sw_publish_foreach_subscription (sw_store_get_organisation (store), published, FALSE,
-                                   add_subscription, sheet);
   if (options->kind == SW_SHEET_KIND_SUBSCRIPTIONS && sw_sheet_get_n_subscriptions (sheet) == 0)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,

@@ -9,7 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "sw-cli-common.h"
-#include "sw-publisher.h"
+#include "sw-publish-job.h"
 
 #define PASSWORD_VARIABLE "SERVWEEK_CALDAV_PASSWORD"
 
@@ -72,55 +72,6 @@ read_password (const char  *file,
   return g_steal_pointer (&contents);
 }
 
-typedef struct
-{
-  SwStore        *store;
-  SwPlan         *plan;
-  SwPublishState *state;
-} SaveData;
-
-static gboolean
-save_calendar (const char  *key,
-               gpointer     user_data,
-               GError     **error)
-{
-  SaveData *data = user_data;
-
-  return sw_store_save_publish_calendar (data->store, data->plan, data->state, key, error);
-}
-
-/* A new token for @person: their calendar leaves the server (its old
- * address stops working) and is published again under the new one. */
-static gboolean
-renew (SwCalDavClient  *client,
-       SaveData        *data,
-       SwPerson        *person,
-       GError         **error)
-{
-  g_autofree char *key = sw_publish_person_key (person);
-  g_autofree char *path = NULL;
-  g_autoptr(GError) local = NULL;
-  SwPublishCalendar calendar;
-
-  if (!sw_publish_state_lookup_calendar (data->state, key, &calendar))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("publish: %s has no published calendar yet"), sw_person_get_name (person));
-      return FALSE;
-    }
-  path = g_strconcat (calendar.token, "/", NULL);
-  if (calendar.created &&
-      !sw_caldav_client_delete_collection (client, path, NULL, &local) &&
-      !g_error_matches (local, SW_CALDAV_ERROR, SW_CALDAV_ERROR_NOT_FOUND))
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  sw_publish_state_remove_calendar (data->state, key);
-
-  return sw_store_save_publish_calendar (data->store, data->plan, data->state, key, error);
-}
-
 static gboolean
 print_summary (SwPublisher  *publisher,
                GError      **error)
@@ -148,56 +99,20 @@ print_summary (SwPublisher  *publisher,
   return sw_cli_write_stdout (out->str, out->len, error);
 }
 
-/* Another server or account holds none of the calendars recorded: they
- * are all published there anew (the old server keeps its copies). */
+/* A server and user given, or remembered from the last publish. */
 static gboolean
-forget_calendars (SaveData  *data,
-                  GError   **error)
+has_server (SwStore     *store,
+            SwPlan      *plan,
+            const char  *server,
+            const char  *user,
+            GError     **error)
 {
-  g_auto(GStrv) keys = sw_publish_state_dup_keys (data->state);
+  g_autoptr(SwPublishState) state = sw_store_load_publish_state (store, plan, error);
 
-  for (guint i = 0; keys[i] != NULL; i++)
-    {
-      sw_publish_state_remove_calendar (data->state, keys[i]);
-      if (!sw_store_save_publish_calendar (data->store, data->plan, data->state, keys[i], error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Sets what the options say, and checks a server is known. */
-static gboolean
-apply_settings (SwPublishState  *state,
-                const char      *server,
-                const char      *user,
-                gboolean         phones,
-                gboolean         no_phones,
-                GError         **error)
-{
-  if (phones && no_phones)
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("publish: give --phones or --no-phones, not both"));
-      return FALSE;
-    }
-  if (server != NULL)
-    {
-      g_autofree char *probe = sw_publish_subscription_url (server, "0", FALSE);
-
-      if (probe == NULL)
-        {
-          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("publish: “%s” is not an http:// or https:// address"), server);
-          return FALSE;
-        }
-      sw_publish_state_set_server (state, server);
-    }
-  if (user != NULL)
-    sw_publish_state_set_user (state, user);
-  if (phones || no_phones)
-    sw_publish_state_set_include_phones (state, phones);
-
-  if (*sw_publish_state_get_server (state) == '\0' || *sw_publish_state_get_user (state) == '\0')
+  if (state == NULL)
+    return FALSE;
+  if ((server == NULL && *sw_publish_state_get_server (state) == '\0') ||
+      (user == NULL && *sw_publish_state_get_user (state) == '\0'))
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
                            _("publish: this plan has no calendar server yet; give --server URL and --user NAME"));
@@ -221,8 +136,6 @@ sw_cli_cmd_publish (SwCliContext  *ctx,
   g_autofree char *password_file = NULL;
   g_autofree char *renew_arg = NULL;
   g_autofree char *password = NULL;
-  g_autofree char *old_server = NULL;
-  g_autofree char *old_user = NULL;
   gboolean phones = FALSE, no_phones = FALSE, overwrite = FALSE, keep = FALSE;
   const GOptionEntry entries[] = {
     { "server", 0, 0, G_OPTION_ARG_STRING, &server,
@@ -245,12 +158,10 @@ sw_cli_cmd_publish (SwCliContext  *ctx,
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(SwStore) store = NULL;
-  g_autoptr(SwCalendarState) calendar_state = NULL;
-  g_autoptr(SwPublishState) state = NULL;
-  g_autoptr(SwPublisher) publisher = NULL;
-  g_autoptr(SwCalDavClient) client = NULL;
+  g_autoptr(SwPublishJob) job = NULL;
+  g_autoptr(GError) local = NULL;
   SwPerson *renew_person = NULL;
-  SaveData data;
+  SwPublisher *publisher;
   SwPlan *plan;
 
   if (!sw_cli_parse_plan_options (ctx, &plan_arg, entries, &argc, &argv, 0, error))
@@ -259,6 +170,17 @@ sw_cli_cmd_publish (SwCliContext  *ctx,
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
                            _("publish: give --overwrite or --keep, not both"));
+      return SW_CLI_EXIT_FAILURE;
+    }
+  if (phones && no_phones)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("publish: give --phones or --no-phones, not both"));
+      return SW_CLI_EXIT_FAILURE;
+    }
+  if (server != NULL && !sw_publish_check_server (server, &local))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "publish: %s", local->message);
       return SW_CLI_EXIT_FAILURE;
     }
 
@@ -278,46 +200,26 @@ sw_cli_cmd_publish (SwCliContext  *ctx,
       if (renew_person == NULL)
         return SW_CLI_EXIT_FAILURE;
     }
-
-  state = sw_store_load_publish_state (store, plan, error);
-  if (state == NULL)
-    return SW_CLI_EXIT_FAILURE;
-  old_server = g_strdup (sw_publish_state_get_server (state));
-  old_user = g_strdup (sw_publish_state_get_user (state));
-  if (!apply_settings (state, server, user, phones, no_phones, error))
+  if (!has_server (store, plan, server, user, error))
     return SW_CLI_EXIT_FAILURE;
   password = read_password (password_file, error);
   if (password == NULL)
     return SW_CLI_EXIT_FAILURE;
-  data = (SaveData) { store, plan, state };
-  if ((!g_str_equal (old_server, sw_publish_state_get_server (state)) ||
-       !g_str_equal (old_user, sw_publish_state_get_user (state))) &&
-      !forget_calendars (&data, error))
-    return SW_CLI_EXIT_FAILURE;
-  if (!sw_store_save_publish_settings (store, plan, state, error))
+
+  job = sw_publish_job_new (store, plan);
+  sw_publish_job_set_server (job, server);
+  sw_publish_job_set_user (job, user);
+  sw_publish_job_set_password (job, password);
+  if (phones || no_phones)
+    sw_publish_job_set_include_phones (job, phones);
+  sw_publish_job_set_conflicts (job, overwrite ? SW_PUBLISH_CONFLICTS_OVERWRITE
+                                     : keep ? SW_PUBLISH_CONFLICTS_KEEP
+                                     : SW_PUBLISH_CONFLICTS_REPORT);
+  sw_publish_job_set_renew (job, renew_person);
+  if (!sw_publish_job_run (job, NULL, error))
     return SW_CLI_EXIT_FAILURE;
 
-  client = sw_caldav_client_new (sw_publish_state_get_server (state), sw_publish_state_get_user (state),
-                                 password);
-  if (renew_person != NULL && !renew (client, &data, renew_person, error))
-    return SW_CLI_EXIT_FAILURE;
-
-  calendar_state = sw_store_load_calendar_state (store, plan, error);
-  if (calendar_state == NULL)
-    return SW_CLI_EXIT_FAILURE;
-  publisher = sw_publisher_new (sw_store_get_organisation (store), plan, calendar_state, state);
-  sw_publisher_set_conflicts (publisher, overwrite ? SW_PUBLISH_CONFLICTS_OVERWRITE
-                                         : keep ? SW_PUBLISH_CONFLICTS_KEEP
-                                         : SW_PUBLISH_CONFLICTS_REPORT);
-  sw_publisher_set_save_func (publisher, save_calendar, &data);
-  if (!sw_publisher_prepare (publisher, error))
-    return SW_CLI_EXIT_FAILURE;
-  /* The SEQUENCE numbers of what is about to go out. */
-  if (!sw_store_save_calendar_state (store, plan, calendar_state, error))
-    return SW_CLI_EXIT_FAILURE;
-
-  if (!sw_publisher_run (publisher, client, NULL, error))
-    return SW_CLI_EXIT_FAILURE;
+  publisher = sw_publish_job_get_publisher (job);
   if (!print_summary (publisher, error))
     return SW_CLI_EXIT_FAILURE;
 

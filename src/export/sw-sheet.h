@@ -15,6 +15,7 @@ typedef enum
   SW_SHEET_ERROR_WRITE,    /* the destination cannot be written */
   SW_SHEET_ERROR_RENDER,   /* cairo failed while drawing */
   SW_SHEET_ERROR_NO_SLOT,  /* a sheet of one slot without a slot of its plan */
+  SW_SHEET_ERROR_NOT_PUBLISHED, /* the subscriptions sheet without subscriptions */
 } SwSheetError;
 
 typedef enum
@@ -82,7 +83,9 @@ void         sw_sheet_set_slot        (SwSheet       *self,
 SwSlot      *sw_sheet_get_slot        (SwSheet       *self);
 /* FALSE with SW_SHEET_ERROR_NO_SLOT when the sheet is of one slot and
  * has none, or one that is not in its plan; such a sheet paginates to a
- * page saying so, and sw_sheet_write_pdf() refuses it. */
+ * page saying so, and sw_sheet_write_pdf() refuses it.  Likewise
+ * SW_SHEET_ERROR_NOT_PUBLISHED for the subscriptions sheet without a
+ * subscription. */
 gboolean     sw_sheet_check           (SwSheet       *self,
                                        GError       **error);
 

@@ -5,6 +5,7 @@
 
 #include "sw-application.h"
 #include "sw-export-dialog.h"
+#include "sw-publish-dialog.h"
 #include "sw-application-open.h"
 #include "sw-autofill-dialog.h"
 #include "sw-plan-file.h"
@@ -140,6 +141,9 @@ sw_application_dialog_open (void)
         return TRUE;
       /* An export reads the model and saves its records when done. */
       if (SW_IS_EXPORT_DIALOG (window) && sw_export_dialog_get_busy (SW_EXPORT_DIALOG (window)))
+        return TRUE;
+      /* So does a publish, calendar by calendar. */
+      if (SW_IS_PUBLISH_DIALOG (window) && sw_publish_dialog_get_busy (SW_PUBLISH_DIALOG (window)))
         return TRUE;
     }
   return FALSE;

@@ -176,6 +176,7 @@ set_running (SwExportDialog *self,
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->choices_page), !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose", !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.publish", !running);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), running);
   gtk_window_set_modal (GTK_WINDOW (self), !running);
 }
@@ -331,6 +332,22 @@ choose_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The calendars go to the server instead: the window's Publish
+ * Calendars dialog takes this one's place. */
+static void
+publish_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SwExportDialog *self = SW_EXPORT_DIALOG (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (self->job != NULL || parent == NULL)
+    return;
+  gtk_window_close (GTK_WINDOW (self));
+  gtk_widget_activate_action (GTK_WIDGET (parent), "win.publish-calendars", NULL);
+}
+
 static void
 sw_export_dialog_dispose (GObject *object)
 {
@@ -429,6 +446,7 @@ sw_export_dialog_class_init (SwExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwExportDialog, reminder_spin);
 
   gtk_widget_class_install_action (widget_class, "export.choose", NULL, choose_action);
+  gtk_widget_class_install_action (widget_class, "export.publish", NULL, publish_action);
 }
 
 /* The application's settings, or NULL when its schema is not installed

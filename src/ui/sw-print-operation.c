@@ -5,11 +5,13 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-print-operation.h"
+#include "sw-print-sheet.h"
 
 struct _SwPrintOperation
 {
   GtkPrintOperation parent_instance;
 
+  SwStore          *store;
   SwPlan           *plan;
   SwSheetKind       kind;
   SwSlot           *slot;
@@ -21,6 +23,7 @@ G_DEFINE_FINAL_TYPE (SwPrintOperation, sw_print_operation, GTK_TYPE_PRINT_OPERAT
 enum
 {
   PROP_0,
+  PROP_STORE,
   PROP_PLAN,
   PROP_KIND,
   PROP_SLOT,
@@ -34,12 +37,19 @@ sw_print_operation_begin_print (GtkPrintOperation *operation,
                                 GtkPrintContext   *context)
 {
   SwPrintOperation *self = SW_PRINT_OPERATION (operation);
+  g_autoptr(GError) error = NULL;
   guint n_pages;
 
   /* With full-page drawing in points, the context is the whole sheet of
    * paper, as the PDF writer's is; SwSheet keeps its own margins. */
   g_clear_object (&self->sheet);
-  self->sheet = sw_sheet_new (self->plan, self->kind);
+  self->sheet = sw_print_sheet_new (self->store, self->plan, self->kind, &error);
+  if (self->sheet == NULL)
+    {
+      /* Read a moment ago, before the dialog opened. */
+      g_warning ("The published calendars could not be read: %s", error->message);
+      self->sheet = sw_sheet_new (self->plan, self->kind);
+    }
   sw_sheet_set_slot (self->sheet, self->slot);
   sw_sheet_set_page_size (self->sheet,
                           gtk_print_context_get_width (context),
@@ -109,6 +119,7 @@ sw_print_operation_finalize (GObject *object)
   g_clear_object (&self->sheet);
   g_clear_object (&self->slot);
   g_clear_object (&self->plan);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sw_print_operation_parent_class)->finalize (object);
 }
@@ -123,6 +134,9 @@ sw_print_operation_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
     case PROP_PLAN:
       g_value_set_object (value, self->plan);
       break;
@@ -147,6 +161,9 @@ sw_print_operation_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
     case PROP_PLAN:
       self->plan = g_value_dup_object (value);
       break;
@@ -176,11 +193,14 @@ sw_print_operation_class_init (SwPrintOperationClass *klass)
   operation_class->draw_page = sw_print_operation_draw_page;
   operation_class->end_print = sw_print_operation_end_print;
 
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SW_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PLAN] =
     g_param_spec_object ("plan", NULL, NULL, SW_TYPE_PLAN,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL, SW_SHEET_KIND_ROLES, SW_SHEET_KIND_SIGNIN, SW_SHEET_KIND_ROLES,
+    g_param_spec_int ("kind", NULL, NULL, SW_SHEET_KIND_ROLES, SW_SHEET_KIND_SUBSCRIPTIONS, SW_SHEET_KIND_ROLES,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SLOT] =
     g_param_spec_object ("slot", NULL, NULL, SW_TYPE_SLOT,
@@ -199,7 +219,7 @@ sw_print_operation_new (SwPlan      *plan,
                         SwSheetKind  kind)
 {
   g_return_val_if_fail (SW_IS_PLAN (plan), NULL);
-  g_return_val_if_fail (kind <= SW_SHEET_KIND_SIGNIN, NULL);
+  g_return_val_if_fail (kind <= SW_SHEET_KIND_SUBSCRIPTIONS, NULL);
 
   return g_object_new (SW_TYPE_PRINT_OPERATION, "plan", plan, "kind", kind, NULL);
 }
@@ -278,14 +298,16 @@ on_done (GtkPrintOperation       *operation,
 
 void
 sw_print_operation_run (GtkWindow   *parent,
+                        SwStore     *store,
                         SwPlan      *plan,
                         SwSheetKind  kind)
 {
-  sw_print_operation_run_for_slot (parent, plan, kind, NULL);
+  sw_print_operation_run_for_slot (parent, store, plan, kind, NULL);
 }
 
 void
 sw_print_operation_run_for_slot (GtkWindow   *parent,
+                                 SwStore     *store,
                                  SwPlan      *plan,
                                  SwSheetKind  kind,
                                  SwSlot      *slot)
@@ -296,19 +318,21 @@ sw_print_operation_run_for_slot (GtkWindow   *parent,
   GtkPrintOperationResult result;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (store == NULL || SW_IS_STORE (store));
   g_return_if_fail (SW_IS_PLAN (plan));
   g_return_if_fail (slot == NULL || SW_IS_SLOT (slot));
 
   /* A sheet that cannot be laid out says why before the dialog opens. */
-  check = sw_sheet_new (plan, kind);
-  sw_sheet_set_slot (check, slot);
-  if (!sw_sheet_check (check, &error))
+  check = sw_print_sheet_new (store, plan, kind, &error);
+  if (check != NULL)
+    sw_sheet_set_slot (check, slot);
+  if (check == NULL || !sw_sheet_check (check, &error))
     {
       show_error (parent, error);
       return;
     }
 
-  self = g_object_new (SW_TYPE_PRINT_OPERATION, "plan", plan, "kind", kind, "slot", slot, NULL);
+  self = g_object_new (SW_TYPE_PRINT_OPERATION, "store", store, "plan", plan, "kind", kind, "slot", slot, NULL);
   if (parent != NULL)
     g_object_set_data_full (G_OBJECT (self), "sw-parent", g_object_ref (parent), g_object_unref);
   gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (self), TRUE);

@@ -3,22 +3,11 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sw-application.h"
 #include "sw-busy-dialog.h"
 #include "sw-export-dialog.h"
+#include "sw-publish-dialog.h"
 #include "sw-window.h"
 #include "sw-window-calendars.h"
-
-static SwStore *
-window_store (SwWindow *window)
-{
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (window));
-
-  if (application == NULL || !SW_IS_APPLICATION (application))
-    return NULL;
-
-  return sw_application_get_store (SW_APPLICATION (application));
-}
 
 static void
 calendars_exported (SwExportDialog *dialog,
@@ -51,8 +40,44 @@ export_calendars_action (GtkWidget  *widget,
   if (org == NULL || plan == NULL)
     return;
 
-  sw_window_present_dialog (window, sw_export_dialog_new (GTK_WINDOW (window), org, plan, window_store (window)),
+  sw_window_present_dialog (window, sw_export_dialog_new (GTK_WINDOW (window), org, plan, sw_window_get_store (window)),
                             "exported", G_CALLBACK (calendars_exported));
+}
+
+static void
+calendars_published (SwPublishDialog *dialog,
+                     guint            n_calendars,
+                     guint            n_conflicts,
+                     SwWindow        *window)
+{
+  g_autofree char *text = NULL;
+
+  if (n_conflicts > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Calendars published; %u event was changed on the server",
+                                         "Calendars published; %u events were changed on the server",
+                                         n_conflicts),
+                            n_conflicts);
+  else
+    text = g_strdup (_("Calendars published"));
+  sw_window_add_toast (window, adw_toast_new (text));
+}
+
+/* win.publish-calendars: the Publish Calendars dialog for the shown plan. */
+static void
+publish_calendars_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  SwWindow *window = SW_WINDOW (widget);
+  SwPlan *plan = sw_window_get_plan (window);
+  SwStore *store = sw_window_get_store (window);
+
+  if (plan == NULL || store == NULL)
+    return;
+
+  sw_window_present_dialog (window, sw_publish_dialog_new (GTK_WINDOW (window), plan, store),
+                            "published", G_CALLBACK (calendars_published));
 }
 
 static void
@@ -110,6 +135,7 @@ void
 sw_window_calendars_class_init (GtkWidgetClass *window_class)
 {
   gtk_widget_class_install_action (window_class, "win.export-calendars", NULL, export_calendars_action);
+  gtk_widget_class_install_action (window_class, "win.publish-calendars", NULL, publish_calendars_action);
   gtk_widget_class_install_action (window_class, "win.import-busy", NULL, import_busy_action);
   gtk_widget_class_add_binding_action (window_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.export-calendars", NULL);

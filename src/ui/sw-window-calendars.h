@@ -6,8 +6,9 @@
 G_BEGIN_DECLS
 
 /* Installs the window's calendar actions on SwWindow's class:
- * "win.export-calendars" (the Export Calendars dialog for the shown plan)
- * and "win.import-busy" (the Import Busy Times dialog). */
+ * "win.export-calendars" (the Export Calendars dialog for the shown plan),
+ * "win.publish-calendars" (the Publish Calendars dialog) and
+ * "win.import-busy" (the Import Busy Times dialog). */
 void sw_window_calendars_class_init (GtkWidgetClass *window_class);
 
 /* Shows the Import Busy Times dialog for the window's plan, with the

@@ -85,8 +85,10 @@ print_action (GtkWidget  *widget,
     kind = SW_SHEET_KIND_WEEK;
   else if (g_str_equal (target, "slips"))
     kind = SW_SHEET_KIND_SLIPS;
+  else if (g_str_equal (target, "subscriptions"))
+    kind = SW_SHEET_KIND_SUBSCRIPTIONS;
 
-  sw_print_operation_run (GTK_WINDOW (window), plan, kind);
+  sw_print_operation_run (GTK_WINDOW (window), sw_window_get_store (window), plan, kind);
 }
 
 /* win.print-signin("uid"): the sign-in sheet of that slot. */
@@ -102,7 +104,7 @@ print_signin_action (GtkWidget  *widget,
     return;
 
   /* A slot deleted meanwhile is NULL here: the operation says so. */
-  sw_print_operation_run_for_slot (GTK_WINDOW (window), plan, SW_SHEET_KIND_SIGNIN,
+  sw_print_operation_run_for_slot (GTK_WINDOW (window), sw_window_get_store (window), plan, SW_SHEET_KIND_SIGNIN,
                                    sw_plan_find_slot_by_uid (plan, g_variant_get_string (parameter, NULL)));
 }
 

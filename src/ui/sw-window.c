@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sw-application.h"
 #include "sw-name-dialog.h"
 #include "sw-plan-switcher.h"
 #include "sw-problems-button.h"
@@ -92,6 +93,7 @@ sw_window_update_actions (SwWindow *self)
   set_enabled (self, "win.import-roster", writable);
   set_enabled (self, "win.import-busy", writable);
   set_enabled (self, "win.export-calendars", writable && has_plan);
+  set_enabled (self, "win.publish-calendars", writable && has_plan);
 
   set_enabled (self, "win.print", has_plan);
   set_enabled (self, "win.print-signin", has_plan);
@@ -356,6 +358,19 @@ sw_window_get_plan (SwWindow *self)
   g_return_val_if_fail (SW_IS_WINDOW (self), NULL);
 
   return self->plan;
+}
+
+SwStore *
+sw_window_get_store (SwWindow *self)
+{
+  GtkApplication *application;
+
+  g_return_val_if_fail (SW_IS_WINDOW (self), NULL);
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (application == NULL || !SW_IS_APPLICATION (application))
+    return NULL;
+  return sw_application_get_store (SW_APPLICATION (application));
 }
 
 void

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "sw-core.h"
+#include "sw-store.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,8 @@ SwWindow       *sw_window_new              (GtkApplication *application,
                                             SwOrganisation *organisation);
 SwOrganisation *sw_window_get_organisation (SwWindow       *self);
 SwPlan         *sw_window_get_plan         (SwWindow       *self);
+/* The database of the window's application (NULL without one). */
+SwStore        *sw_window_get_store        (SwWindow       *self);
 void            sw_window_set_plan         (SwWindow       *self,
                                             SwPlan         *plan);
 /* Shows @heading and the error's message in a message dialog over the

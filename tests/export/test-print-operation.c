@@ -123,11 +123,28 @@ test_signin_without_slot (void)
   guint before = g_list_model_get_n_items (toplevels);
   g_autoptr(GtkWindow) dialog = NULL;
 
-  sw_print_operation_run_for_slot (NULL, plan, SW_SHEET_KIND_SIGNIN, NULL);
+  sw_print_operation_run_for_slot (NULL, NULL, plan, SW_SHEET_KIND_SIGNIN, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
   dialog = g_list_model_get_item (toplevels, before);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "one slot"));
+  gtk_window_destroy (dialog);
+}
+
+/* The subscriptions sheet of a plan not published says so, and no print
+ * dialog opens. */
+static void
+test_subscriptions_not_published (void)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  guint before = g_list_model_get_n_items (toplevels);
+  g_autoptr(GtkWindow) dialog = NULL;
+
+  sw_print_operation_run (NULL, NULL, plan, SW_SHEET_KIND_SUBSCRIPTIONS);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+  dialog = g_list_model_get_item (toplevels, before);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "not published"));
   gtk_window_destroy (dialog);
 }
 
@@ -167,6 +184,7 @@ main (int   argc,
   g_test_add_data_func ("/print-operation/slips", GINT_TO_POINTER (SW_SHEET_KIND_SLIPS), test_export);
   g_test_add_data_func ("/print-operation/signin", GINT_TO_POINTER (SW_SHEET_KIND_SIGNIN), test_export);
   g_test_add_func ("/print-operation/signin-without-slot", test_signin_without_slot);
+  g_test_add_func ("/print-operation/subscriptions-not-published", test_subscriptions_not_published);
 
   return g_test_run ();
 }

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "sw-print-sheet.h"
+#include "sw-publisher.h"
+
+static void
+add_subscription (SwPerson   *person,
+                  const char *url,
+                  gpointer    sheet)
+{
+  sw_sheet_add_subscription (sheet, person, url);
+}
+
+SwSheet *
+sw_print_sheet_new (SwStore      *store,
+                    SwPlan       *plan,
+                    SwSheetKind   kind,
+                    GError      **error)
+{
+  g_autoptr(SwSheet) sheet = NULL;
+  g_autoptr(SwPublishState) published = NULL;
+
+  g_return_val_if_fail (store == NULL || SW_IS_STORE (store), NULL);
+  g_return_val_if_fail (SW_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  sheet = sw_sheet_new (plan, kind);
+  if (store == NULL)
+    return g_steal_pointer (&sheet);
+
+  published = sw_store_load_publish_state (store, plan, error);
+  if (published == NULL)
+    return NULL;
+  sw_publish_foreach_subscription (sw_store_get_organisation (store), published, FALSE,
+                                   add_subscription, sheet);
+  return g_steal_pointer (&sheet);
+}
