@@ -119,7 +119,7 @@ test_export (gconstpointer data)
 static void
 test_signin_without_slot (void)
 {
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
   guint before = g_list_model_get_n_items (toplevels);
   g_autoptr(GtkWindow) dialog = NULL;
 
@@ -136,7 +136,7 @@ test_signin_without_slot (void)
 static void
 test_subscriptions_not_published (void)
 {
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
   guint before = g_list_model_get_n_items (toplevels);
   g_autoptr(GtkWindow) dialog = NULL;
 
