@@ -450,7 +450,8 @@ item_path (const char *token,
 
 /* After a 412: the server's copy decides.  TRUE with @out_etag set when
  * the server now holds ours (or keeps theirs by policy); TRUE with
- * @out_etag NULL when a conflict was recorded. */
+ * @out_etag NULL when a conflict was recorded.  Ours sent counts among
+ * the items put. */
 static gboolean
 resolve_conflict (SwPublisher    *self,
                   Job            *job,
@@ -462,39 +463,45 @@ resolve_conflict (SwPublisher    *self,
   g_autoptr(GError) local = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autofree char *etag = NULL;
-  ServerCopy copy;
 
   *out_etag = NULL;
   if (!sw_caldav_client_get (self->client, path, &etag, &body, self->cancellable, &local))
     {
+      if (!g_error_matches (local, SW_CALDAV_ERROR, SW_CALDAV_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
       /* Gone since: create it. */
-      if (g_error_matches (local, SW_CALDAV_ERROR, SW_CALDAV_ERROR_NOT_FOUND))
-        return sw_caldav_client_put (self->client, path, resource->bytes, NULL, out_etag,
-                                     self->cancellable, error);
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
+      g_clear_pointer (&etag, g_free);
+    }
+  else
+    {
+      ServerCopy copy = classify (body, resource->bytes);
+
+      if (copy == SERVER_COPY_OURS_SAME)
+        {
+          *out_etag = g_steal_pointer (&etag);
+          return TRUE;
+        }
+      if (copy == SERVER_COPY_THEIRS && self->conflicts == SW_PUBLISH_CONFLICTS_KEEP)
+        {
+          *out_etag = g_steal_pointer (&etag);
+          return TRUE;
+        }
+      if (copy == SERVER_COPY_THEIRS && self->conflicts == SW_PUBLISH_CONFLICTS_REPORT)
+        {
+          add_conflict (self, job, resource->uid, body, resource->bytes, FALSE);
+          return TRUE;
+        }
     }
 
-  copy = classify (body, resource->bytes);
-  if (copy == SERVER_COPY_OURS_SAME)
-    {
-      *out_etag = g_steal_pointer (&etag);
-      return TRUE;
-    }
-  if (copy == SERVER_COPY_THEIRS && self->conflicts == SW_PUBLISH_CONFLICTS_KEEP)
-    {
-      *out_etag = g_steal_pointer (&etag);
-      return TRUE;
-    }
-  if (copy == SERVER_COPY_THEIRS && self->conflicts == SW_PUBLISH_CONFLICTS_REPORT)
-    {
-      add_conflict (self, job, resource->uid, body, resource->bytes, FALSE);
-      return TRUE;
-    }
-
-  /* Ours from a run that stopped, or theirs to overwrite. */
-  return sw_caldav_client_put (self->client, path, resource->bytes, etag, out_etag,
-                               self->cancellable, error);
+  /* Ours from a run that stopped, theirs to overwrite, or none. */
+  if (!sw_caldav_client_put (self->client, path, resource->bytes, etag, out_etag,
+                             self->cancellable, error))
+    return FALSE;
+  self->n_put++;
+  return TRUE;
 }
 
 static gboolean
@@ -591,6 +598,7 @@ delete_resource (SwPublisher  *self,
             }
           if (!sw_caldav_client_delete (self->client, path, etag, self->cancellable, error))
             return FALSE;
+          self->n_deleted++;
         }
     }
   else
