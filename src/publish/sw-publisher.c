@@ -664,6 +664,45 @@ ensure_collection (SwPublisher  *self,
   return TRUE;
 }
 
+/* Puts the calendar's new and changed items; FALSE with
+ * SW_CALDAV_ERROR_NOT_FOUND when the server has no collection for
+ * them. */
+static gboolean
+put_resources (SwPublisher  *self,
+               Job          *job,
+               const char   *token,
+               GError      **error)
+{
+  for (guint i = 0; i < job->calendar->resources->len; i++)
+    {
+      if (!put_resource (self, job, token, g_ptr_array_index (job->calendar->resources, i), error))
+        return FALSE;
+      step_done (self);
+    }
+  return TRUE;
+}
+
+/* The server lost @key's collection (someone removed it there): none of
+ * its items is there any more, and it is to be made again under the same
+ * token, so that its address keeps working. */
+static void
+forget_collection (SwPublisher *self,
+                   const char  *key)
+{
+  g_auto(GStrv) uids = sw_publish_state_dup_uids (self->publish_state, key);
+  g_autofree char *token = NULL;
+  g_autofree char *name = NULL;
+  SwPublishCalendar calendar;
+
+  for (guint i = 0; uids[i] != NULL; i++)
+    sw_publish_state_remove_resource (self->publish_state, key, uids[i]);
+  sw_publish_state_lookup_calendar (self->publish_state, key, &calendar);
+  token = g_strdup (calendar.token);
+  name = g_strdup (calendar.name);
+  sw_publish_state_set_calendar (self->publish_state, key,
+                                 &(SwPublishCalendar) { token, name, NULL, FALSE });
+}
+
 static gboolean
 publish_calendar (SwPublisher  *self,
                   Job          *job,
@@ -672,6 +711,7 @@ publish_calendar (SwPublisher  *self,
   const char *key = job->calendar->key;
   g_autoptr(GHashTable) current = g_hash_table_new (g_str_hash, g_str_equal);
   g_auto(GStrv) recorded_uids = NULL;
+  g_autoptr(GError) local = NULL;
   SwPublishCalendar calendar;
   g_autofree char *token = NULL;
   guint n_conflicts = self->found->len;
@@ -685,14 +725,18 @@ publish_calendar (SwPublisher  *self,
   sw_publish_state_lookup_calendar (self->publish_state, key, &calendar);
   token = g_strdup (calendar.token);
 
-  for (guint i = 0; ok && i < job->calendar->resources->len; i++)
+  for (guint i = 0; i < job->calendar->resources->len; i++)
+    g_hash_table_add (current, ((SwIcsResource *) g_ptr_array_index (job->calendar->resources, i))->uid);
+  ok = put_resources (self, job, token, &local);
+  if (!ok && g_error_matches (local, SW_CALDAV_ERROR, SW_CALDAV_ERROR_NOT_FOUND))
     {
-      SwIcsResource *resource = g_ptr_array_index (job->calendar->resources, i);
-
-      g_hash_table_add (current, resource->uid);
-      ok = put_resource (self, job, token, resource, error);
-      step_done (self);
+      g_clear_error (&local);
+      forget_collection (self, key);
+      g_atomic_int_add (&self->total, 1 + job->calendar->resources->len);
+      ok = ensure_collection (self, job, &local) && put_resources (self, job, token, &local);
     }
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local));
 
   recorded_uids = sw_publish_state_dup_uids (self->publish_state, key);
   for (guint i = 0; ok && recorded_uids[i] != NULL; i++)
