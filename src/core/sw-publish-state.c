@@ -11,6 +11,7 @@ typedef struct
   char       *name;
   char       *digest;
   gboolean    created;
+  char       *color;
   GHashTable *resources;   /* char *uid → Resource * */
 } Calendar;
 
@@ -46,6 +47,7 @@ calendar_free (Calendar *calendar)
   g_free (calendar->token);
   g_free (calendar->name);
   g_free (calendar->digest);
+  g_free (calendar->color);
   g_hash_table_unref (calendar->resources);
   g_free (calendar);
 }
@@ -155,6 +157,7 @@ sw_publish_state_lookup_calendar (SwPublishState    *self,
       out->name = calendar->name;
       out->digest = calendar->digest;
       out->created = calendar->created;
+      out->color = calendar->color;
     }
   return TRUE;
 }
@@ -165,7 +168,7 @@ sw_publish_state_set_calendar (SwPublishState          *self,
                                const SwPublishCalendar *calendar)
 {
   Calendar *kept;
-  char *token, *name, *digest;
+  char *token, *name, *digest, *color;
 
   g_return_if_fail (SW_IS_PUBLISH_STATE (self));
   g_return_if_fail (key != NULL);
@@ -175,6 +178,7 @@ sw_publish_state_set_calendar (SwPublishState          *self,
   token = g_strdup (calendar->token);
   name = g_strdup (calendar->name);
   digest = g_strdup (calendar->digest);
+  color = g_strdup (calendar->color);
 
   kept = g_hash_table_lookup (self->calendars, key);
   if (kept == NULL)
@@ -187,10 +191,12 @@ sw_publish_state_set_calendar (SwPublishState          *self,
   g_free (kept->token);
   g_free (kept->name);
   g_free (kept->digest);
+  g_free (kept->color);
   kept->token = token;
   kept->name = name;
   kept->digest = digest;
   kept->created = calendar->created;
+  kept->color = color;
 }
 
 void

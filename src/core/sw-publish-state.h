@@ -25,6 +25,7 @@ typedef struct
   const char *digest;   /* of the calendar when it was wholly published;
                          * NULL while some of it is not */
   gboolean    created;  /* the server has the collection */
+  const char *color;    /* its colour as last set ("#rrggbb"), or NULL */
 } SwPublishCalendar;
 
 typedef struct

@@ -189,17 +189,31 @@ sw_publish_new_token (void)
 /* ------------------------------------------------------------------ */
 /* Preparing: the calendars that changed                              */
 
+/* The colour the server shows @owner's calendar in: its department's,
+ * else the plan's. */
+static const char *
+color_of (GObject *owner)
+{
+  SwDepartment *department = NULL;
+
+  if (SW_IS_PERSON (owner))
+    department = sw_person_get_department (SW_PERSON (owner));
+  else if (SW_IS_DEPARTMENT (owner))
+    department = SW_DEPARTMENT (owner);
+
+  return department != NULL && *sw_department_get_color (department) != '\0'
+         ? sw_department_get_color (department) : PLAN_COLOR;
+}
+
 static Job *
 job_new (SwIcsCalendar *calendar,
          SwPlan        *plan)
 {
   Job *job = g_new0 (Job, 1);
-  SwDepartment *department = NULL;
 
   job->calendar = calendar;
   if (SW_IS_PERSON (calendar->owner))
     {
-      department = sw_person_get_department (SW_PERSON (calendar->owner));
       /* Translators: the description of a person's published calendar:
        * the person, then the plan's title (which has its own quotes) */
       job->description = g_strdup_printf (_("Duties of %s in %s"),
@@ -208,11 +222,10 @@ job_new (SwIcsCalendar *calendar,
     }
   else if (SW_IS_DEPARTMENT (calendar->owner))
     {
-      department = SW_DEPARTMENT (calendar->owner);
       /* Translators: the description of a department's published
        * calendar: the department, then the plan's title */
       job->description = g_strdup_printf (_("Duties of %s in %s"),
-                                          sw_department_get_name (department),
+                                          sw_department_get_name (SW_DEPARTMENT (calendar->owner)),
                                           sw_plan_get_title (plan));
     }
   else
@@ -220,8 +233,7 @@ job_new (SwIcsCalendar *calendar,
      * calendar: the plan's title */
     job->description = g_strdup_printf (_("Every slot of %s"), sw_plan_get_title (plan));
 
-  job->color = g_strdup (department != NULL && *sw_department_get_color (department) != '\0'
-                         ? sw_department_get_color (department) : PLAN_COLOR);
+  job->color = g_strdup (color_of (calendar->owner));
 
   return job;
 }
@@ -269,9 +281,14 @@ sw_publisher_prepare (SwPublisher  *self,
       for (guint i = 0; i < calendars->len; i++)
         {
           SwIcsCalendar *calendar = g_ptr_array_index (calendars, i);
+          SwPublishCalendar recorded;
 
           g_hash_table_add (present, g_strdup (calendar->key));
-          if (calendar->unchanged)
+          /* Unchanged items in a calendar of another colour: only the
+           * colour is sent. */
+          if (calendar->unchanged &&
+              sw_publish_state_lookup_calendar (self->publish_state, calendar->key, &recorded) &&
+              g_strcmp0 (recorded.color, color_of (calendar->owner)) == 0)
             continue;
           g_ptr_array_add (self->jobs, job_new (g_ptr_array_steal_index_fast (calendars, i), self->plan));
           i--;
@@ -616,7 +633,7 @@ ensure_collection (SwPublisher  *self,
                    GError      **error)
 {
   const char *key = job->calendar->key;
-  SwPublishCalendar recorded = { NULL, NULL, NULL, FALSE };
+  SwPublishCalendar recorded = { NULL, NULL, NULL, FALSE, NULL };
   g_autofree char *token = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) local = NULL;
@@ -629,7 +646,7 @@ ensure_collection (SwPublisher  *self,
       /* Saved before the calendar is made: a run that stops after
        * making it finds it again, under the same token. */
       sw_publish_state_set_calendar (self->publish_state, key,
-                                     &(SwPublishCalendar) { token, NULL, NULL, FALSE });
+                                     &(SwPublishCalendar) { token, NULL, NULL, FALSE, NULL });
       if (!save (self, key, error))
         return FALSE;
       sw_publish_state_lookup_calendar (self->publish_state, key, &recorded);
@@ -652,7 +669,7 @@ ensure_collection (SwPublisher  *self,
                                                      job->description, self->cancellable, error))
         return FALSE;
     }
-  else if (g_strcmp0 (recorded.name, job->calendar->name) != 0)
+  else if (g_strcmp0 (recorded.name, job->calendar->name) != 0 || g_strcmp0 (recorded.color, job->color) != 0)
     {
       if (!sw_caldav_client_set_calendar_properties (self->client, path, job->calendar->name, job->color,
                                                      job->description, self->cancellable, error))
@@ -660,7 +677,7 @@ ensure_collection (SwPublisher  *self,
     }
 
   sw_publish_state_set_calendar (self->publish_state, key,
-                                 &(SwPublishCalendar) { token, job->calendar->name, NULL, TRUE });
+                                 &(SwPublishCalendar) { token, job->calendar->name, NULL, TRUE, job->color });
   return TRUE;
 }
 
@@ -692,6 +709,7 @@ forget_collection (SwPublisher *self,
   g_auto(GStrv) uids = sw_publish_state_dup_uids (self->publish_state, key);
   g_autofree char *token = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *color = NULL;
   SwPublishCalendar calendar;
 
   for (guint i = 0; uids[i] != NULL; i++)
@@ -699,8 +717,9 @@ forget_collection (SwPublisher *self,
   sw_publish_state_lookup_calendar (self->publish_state, key, &calendar);
   token = g_strdup (calendar.token);
   name = g_strdup (calendar.name);
+  color = g_strdup (calendar.color);
   sw_publish_state_set_calendar (self->publish_state, key,
-                                 &(SwPublishCalendar) { token, name, NULL, FALSE });
+                                 &(SwPublishCalendar) { token, name, NULL, FALSE, color });
 }
 
 static gboolean
@@ -725,26 +744,30 @@ publish_calendar (SwPublisher  *self,
   sw_publish_state_lookup_calendar (self->publish_state, key, &calendar);
   token = g_strdup (calendar.token);
 
-  for (guint i = 0; i < job->calendar->resources->len; i++)
-    g_hash_table_add (current, ((SwIcsResource *) g_ptr_array_index (job->calendar->resources, i))->uid);
-  ok = put_resources (self, job, token, &local);
-  if (!ok && g_error_matches (local, SW_CALDAV_ERROR, SW_CALDAV_ERROR_NOT_FOUND))
+  /* Its colour changed, not its items: nothing more to send. */
+  if (!job->calendar->unchanged)
     {
-      g_clear_error (&local);
-      forget_collection (self, key);
-      g_atomic_int_add (&self->total, 1 + job->calendar->resources->len);
-      ok = ensure_collection (self, job, &local) && put_resources (self, job, token, &local);
-    }
-  if (!ok)
-    g_propagate_error (error, g_steal_pointer (&local));
+      for (guint i = 0; i < job->calendar->resources->len; i++)
+        g_hash_table_add (current, ((SwIcsResource *) g_ptr_array_index (job->calendar->resources, i))->uid);
+      ok = put_resources (self, job, token, &local);
+      if (!ok && g_error_matches (local, SW_CALDAV_ERROR, SW_CALDAV_ERROR_NOT_FOUND))
+        {
+          g_clear_error (&local);
+          forget_collection (self, key);
+          g_atomic_int_add (&self->total, 1 + job->calendar->resources->len);
+          ok = ensure_collection (self, job, &local) && put_resources (self, job, token, &local);
+        }
+      if (!ok)
+        g_propagate_error (error, g_steal_pointer (&local));
 
-  recorded_uids = sw_publish_state_dup_uids (self->publish_state, key);
-  for (guint i = 0; ok && recorded_uids[i] != NULL; i++)
-    {
-      if (g_hash_table_contains (current, recorded_uids[i]))
-        continue;
-      ok = delete_resource (self, job, token, recorded_uids[i], error);
-      step_done (self);
+      recorded_uids = sw_publish_state_dup_uids (self->publish_state, key);
+      for (guint i = 0; ok && recorded_uids[i] != NULL; i++)
+        {
+          if (g_hash_table_contains (current, recorded_uids[i]))
+            continue;
+          ok = delete_resource (self, job, token, recorded_uids[i], error);
+          step_done (self);
+        }
     }
 
   /* Wholly published, unless something is left: then the next run
@@ -754,7 +777,7 @@ publish_calendar (SwPublisher  *self,
                                  &(SwPublishCalendar) { token, calendar.name,
                                                         ok && self->found->len == n_conflicts
                                                           ? job->calendar->digest : NULL,
-                                                        TRUE });
+                                                        TRUE, calendar.color });
   if (!ok)
     {
       /* What the server confirmed so far stays recorded. */
@@ -808,7 +831,8 @@ count_steps (SwPublisher *self)
       if (!sw_publish_state_lookup_calendar (self->publish_state, job->calendar->key, &calendar) ||
           !calendar.created)
         total++;
-      total += job->calendar->resources->len + g_strv_length (uids);
+      if (!job->calendar->unchanged)
+        total += job->calendar->resources->len + g_strv_length (uids);
     }
   return total;
 }

@@ -47,12 +47,13 @@ typedef gboolean (*SwPublisherSaveFunc) (const char  *key,
  * Preparing builds the calendars with SwIcsExporter (the .ics files'
  * text; SEQUENCE recorded in @calendar_state, which the caller saves) and
  * leaves out those that did not change since they were last wholly
- * published.  Running needs no model: it makes the missing calendars
+ * published (one whose colour alone changed gets only its colour).  Running needs no model: it makes the missing calendars
  * (each named by an unguessable token), puts the new and changed items
  * (If-None-Match: * or If-Match with the ETag we have), deletes those a
  * calendar no longer holds, and removes the calendars of people and
  * departments that are gone, recording each answer in @publish_state and
- * saving a calendar as soon as it is done.  A run that stops half-way
+ * saving a calendar as soon as it is done.  A calendar the server lost
+ * is made again, under its token, with all its items.  A run that stops half-way
  * (server gone, program killed) has recorded what the server confirmed;
  * the next finishes the rest.  An item someone changed on the server is
  * handled by the conflict policy.

@@ -282,6 +282,13 @@ static const char schema_v6[] =
   "  PRIMARY KEY (plan_id, calendar_key, uid)\n"
   ");\n";
 
+/*
+ * Version 7: the colour last set on each published calendar, so that a
+ * department's new colour reaches its calendars (NULL: not known).
+ */
+static const char schema_v7[] =
+  "ALTER TABLE publish_calendar ADD COLUMN color TEXT;\n";
+
 static const SwStoreMigration migrations[] = {
   { schema_v1 },
   { schema_v2 },
@@ -289,6 +296,7 @@ static const SwStoreMigration migrations[] = {
   { schema_v4 },
   { schema_v5 },
   { schema_v6 },
+  { schema_v7 },
 };
 
 G_STATIC_ASSERT (SW_STORE_APPLICATION_ID == 1398232912);

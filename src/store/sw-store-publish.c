@@ -73,7 +73,7 @@ sw_store_load_publish_state (SwStore  *self,
                              GError  **error)
 {
   static const char calendars_sql[] =
-    "SELECT calendar_key, token, name, digest, created FROM publish_calendar WHERE plan_id = ?1";
+    "SELECT calendar_key, token, name, digest, created, color FROM publish_calendar WHERE plan_id = ?1";
   static const char resources_sql[] =
     "SELECT calendar_key, uid, etag, hash FROM publish_resource WHERE plan_id = ?1";
   g_autoptr(SwPublishState) state = sw_publish_state_new ();
@@ -107,6 +107,7 @@ sw_store_load_publish_state (SwStore  *self,
           calendar.name = (const char *) sqlite3_column_text (stmt, 2);
           calendar.digest = (const char *) sqlite3_column_text (stmt, 3);
           calendar.created = sqlite3_column_int (stmt, 4) != 0;
+          calendar.color = (const char *) sqlite3_column_text (stmt, 5);
           if (key == NULL || calendar.token == NULL || *calendar.token == '\0')
             {
               sqlite3_finalize (stmt);
@@ -311,8 +312,8 @@ sw_store_save_publish_calendar (SwStore         *self,
   if (rc == SQLITE_OK && sw_publish_state_lookup_calendar (state, key, &calendar))
     {
       rc = sqlite3_prepare_v2 (db,
-                               "INSERT INTO publish_calendar (plan_id, calendar_key, token, name, digest, created) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1, &stmt, NULL);
+                               "INSERT INTO publish_calendar (plan_id, calendar_key, token, name, digest, created, color) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", -1, &stmt, NULL);
       if (rc == SQLITE_OK)
         {
           sqlite3_bind_int64 (stmt, 1, data.plan_id);
@@ -321,6 +322,7 @@ sw_store_save_publish_calendar (SwStore         *self,
           bind_text_or_null (stmt, 4, calendar.name);
           bind_text_or_null (stmt, 5, calendar.digest);
           sqlite3_bind_int (stmt, 6, calendar.created ? 1 : 0);
+          bind_text_or_null (stmt, 7, calendar.color);
           rc = sqlite3_step (stmt);
           rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
         }

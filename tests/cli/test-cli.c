@@ -482,7 +482,7 @@ test_show_upgrades_old_schema (Fixture       *f,
   g_spawn_sync (NULL, (char **) read_version, NULL, G_SPAWN_SEARCH_PATH,
                 NULL, NULL, &version, NULL, &wait_status, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (g_strstrip (version), ==, "6");
+  g_assert_cmpstr (g_strstrip (version), ==, "7");
 }
 
 static void

@@ -16,7 +16,7 @@ static void
 test_calendars (void)
 {
   g_autoptr(SwPublishState) state = sw_publish_state_new ();
-  SwPublishCalendar calendar = { "0123456789abcdef0123456789abcdef", "诚信工程 · 周建国", NULL, FALSE };
+  SwPublishCalendar calendar = { "0123456789abcdef0123456789abcdef", "诚信工程 · 周建国", NULL, FALSE, NULL };
   SwPublishCalendar out;
   SwPublishResource resource = { "\"e1\"", "h1" };
   SwPublishResource got;

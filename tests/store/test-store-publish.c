@@ -30,9 +30,10 @@ describe (SwPublishState *state)
       SwPublishCalendar calendar;
 
       g_assert_true (sw_publish_state_lookup_calendar (state, keys[i], &calendar));
-      g_string_append_printf (out, "%s %s %s %s %d: ", keys[i], calendar.token,
+      g_string_append_printf (out, "%s %s %s %s %d %s: ", keys[i], calendar.token,
                               calendar.name != NULL ? calendar.name : "(none)",
-                              calendar.digest != NULL ? calendar.digest : "(none)", calendar.created);
+                              calendar.digest != NULL ? calendar.digest : "(none)", calendar.created,
+                              calendar.color != NULL ? calendar.color : "(none)");
       sw_publish_state_foreach_resource (state, keys[i], collect, out);
       g_string_append_c (out, '\n');
     }
@@ -54,7 +55,7 @@ test_round_trip (void)
     g_autoptr(SwPlan) plan = sw_plan_new ("服务周", 20000, 20006, "Asia/Shanghai");
     g_autoptr(SwPublishState) state = NULL;
     g_autofree char *label = NULL;
-    SwPublishCalendar calendar = { TOKEN_A, "服务周 · 周建国", NULL, TRUE };
+    SwPublishCalendar calendar = { TOKEN_A, "服务周 · 周建国", NULL, TRUE, "#c01c28" };
     SwPublishResource resource = { "\"1-a\"", "hash-a" };
 
     g_assert_no_error (error);
@@ -92,6 +93,7 @@ test_round_trip (void)
     calendar.name = NULL;
     calendar.digest = NULL;
     calendar.created = FALSE;
+    calendar.color = NULL;
     sw_publish_state_set_calendar (state, "plan", &calendar);
     g_assert_true (sw_store_save_publish_calendar (store, plan, state, "plan", &error));
     g_assert_no_error (error);
@@ -100,8 +102,8 @@ test_round_trip (void)
     saved = describe (state);
     g_assert_cmpstr (saved, ==,
                      "http://127.0.0.1:5232/coordinator/|coordinator|1\n"
-                     "person:1 " TOKEN_A " 服务周 · 周建国 digest-1 1: uid-b=\"1-b\"/hash-b;\n"
-                     "plan " TOKEN_B " (none) (none) 0: \n");
+                     "person:1 " TOKEN_A " 服务周 · 周建国 digest-1 1 #c01c28: uid-b=\"1-b\"/hash-b;\n"
+                     "plan " TOKEN_B " (none) (none) 0 (none): \n");
   }
 
   /* Read back as saved, NULLs as NULLs. */
@@ -151,7 +153,7 @@ test_round_trip (void)
     loaded = describe (again);
     g_assert_cmpstr (loaded, ==,
                      "http://127.0.0.1:5232/coordinator/|coordinator|1\n"
-                     "plan " TOKEN_B " (none) (none) 0: \n");
+                     "plan " TOKEN_B " (none) (none) 0 (none): \n");
 
     g_object_ref (plan);
     g_assert_true (sw_edit_delete_plan (org, plan, &error));

@@ -1372,9 +1372,9 @@ test_migration (Fixture       *fixture,
   builtin = sw_schema_get_migrations (&n_builtin);
   /* v1 the entities, v2 the calendar export records, v3 those records
    * apart from their plan's row, v4 skills, plan limits and acceptances,
-   * v5 the plan's name order, v6 the live calendars' publish records; the
-   * fake step is the one after the last built-in. */
-  g_assert_cmpuint (n_builtin, ==, 6);
+   * v5 the plan's name order, v6 the live calendars' publish records, v7
+   * their colours; the fake step is the one after the last built-in. */
+  g_assert_cmpuint (n_builtin, ==, 7);
   g_assert_cmpint (sw_store_get_schema_version (), ==, (int) n_builtin);
 
   store = open_store (fixture->path, SW_STORE_OPEN_CREATE);
