@@ -388,6 +388,7 @@ def run(pyatspi, app, outdir):
     for item, dialog_title in (("New Plan…", "New Plan"),
                                ("Plan Properties", "Plan Properties"),
                                ("Export Calendars…", "Export Calendars"),
+                               ("Publish Calendars…", "Publish Calendars"),
                                ("Import Busy Times…", "Import Busy Times")):
         dialog = from_menu(item, dialog_title)
         time.sleep(1)
