@@ -109,4 +109,26 @@ sw_accessible_label_expander_row (AdwExpanderRow *row,
       }
 }
 
+/* The button of a password row (AdwPasswordEntryRow) that shows or hides
+ * the password: libadwaita gives it only an icon. */
+static inline void
+sw_accessible_label_password_row (AdwEntryRow *row,
+                                  const char  *peek_label)
+{
+  GtkWidget *root = GTK_WIDGET (row);
+
+  g_return_if_fail (ADW_IS_PASSWORD_ENTRY_ROW (row));
+
+  /* The row's other button applies the text (hidden here); the peek
+   * button shows an eye. */
+  for (GtkWidget *widget = root; widget != NULL; widget = sw_accessible_next (root, widget))
+    if (GTK_IS_BUTTON (widget) && g_str_has_prefix (gtk_button_get_icon_name (GTK_BUTTON (widget)) ?: "", "view-"))
+      {
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, peek_label, -1);
+        return;
+      }
+  g_warning ("No button to show the password in %s", G_OBJECT_TYPE_NAME (row));
+}
+
 G_END_DECLS

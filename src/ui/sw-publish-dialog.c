@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sw-accessible.h"
 #include "sw-keyring.h"
 #include "sw-publish-dialog.h"
 #include "sw-publish-job.h"
@@ -324,7 +325,8 @@ show_conflicts (SwPublishDialog *self,
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *subtitle = NULL;
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), conflict->summary);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     conflict->summary != NULL ? conflict->summary : conflict->uid);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       subtitle = g_strdup_printf (conflict->removal
                                     /* Translators: a calendar's name; the event is no longer in it */
@@ -758,6 +760,7 @@ sw_publish_dialog_init (SwPublishDialog *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sw_accessible_label_password_row (self->password_row, _("Show the Password"));
   self->keyring_cancellable = g_cancellable_new ();
   self->subscribers = g_list_store_new (SW_TYPE_PERSON);
 

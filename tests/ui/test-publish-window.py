@@ -11,6 +11,8 @@ against a real Radicale and a real desktop keyring.
 - Copy puts the person's address on the clipboard.
 - Opened again, the dialog has the password from the keyring: Publish
   alone succeeds and sends nothing ("up to date").
+- An event someone changed on the server, then moved in the plan, is
+  listed and left alone; Overwrite puts the plan's version over it.
 - New Address gives one person a new address: the old one stops
   answering, the new one answers, nobody else's changes.
 - A wrong password is one clear message, and changes nothing.
@@ -20,6 +22,7 @@ Usage: test-publish-window.py SERVWEEK SERVWEEK-CLI SCHEMA_DIR SRCDIR OUTDIR
 
 import importlib.util
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -39,6 +42,43 @@ name_of = an.name_of
 
 sys.path.insert(0, os.path.join(HERE, "..", "caldav"))
 from radicale_server import RadicaleServer  # noqa: E402
+
+
+DESK = "广场服务台"
+EDITED = "改到东门，九点"
+OUR_PRODID = "PRODID:-//servweek//Service Week Planner//EN"
+THEIR_PRODID = "PRODID:-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN"
+
+
+def server_item(server, path):
+    status, _headers, body = server.request("GET", path, user=server.user)
+    if status != 200:
+        fail(f"GET {path}: {status}")
+    return body.decode()
+
+
+def edit_desk_on_server(server, db, cli, env):
+    """Another calendar program renames the desk in the whole plan's
+    calendar; then servweek-cli moves the desk to 10:00–12:00.  The path
+    of the desk's item."""
+    with sqlite3.connect(db) as connection:
+        uid, start, end = connection.execute("SELECT uid, start, \"end\" FROM slot WHERE title = ?",
+                                             (DESK,)).fetchone()
+        token = connection.execute("SELECT token FROM publish_calendar WHERE calendar_key = 'plan'").fetchone()[0]
+    path = f"/{server.user}/{token}/{uid}.ics"
+    status, headers, body = server.request("GET", path, user=server.user)
+    if status != 200:
+        fail(f"GET {path}: {status}")
+    text = body.decode().replace(OUR_PRODID, THEIR_PRODID)
+    text = re.sub(r"\r\nSUMMARY[^:\r\n]*:[^\r\n]*(?:\r\n[ \t][^\r\n]*)*", f"\r\nSUMMARY:{EDITED}", text,
+                  count=1)
+    status, _h, _b = server.request("PUT", path, body=text, user=server.user,
+                                    headers={"Content-Type": "text/calendar", "If-Match": headers["etag"]})
+    if status not in (201, 204):
+        fail(f"editing {path} answered {status}")
+    subprocess.run([cli, "move-slot", "--slot", uid, "--start", start[:11] + "10:00",
+                    "--end", start[:11] + "12:00"], env=env, check=True, capture_output=True, timeout=60)
+    return path
 
 
 def cli_subscriptions(cli, env):
@@ -184,6 +224,29 @@ def run(pyatspi, app, cli, env, server, outdir):
     s.press(dialog, "Publish")
     status = wait_status(s, dialog, pyatspi, ("up to date",))
     print(f"second publish: {status}")
+
+    # Someone edits the desk in their calendar, and the plan moves it: the
+    # dialog lists the event; Overwrite puts the plan's version over it.
+    s.close_dialog(dialog)
+    path = edit_desk_on_server(server, env["SERVWEEK_DB"], cli, env)
+    s.wait("the window to show the moved desk",
+           lambda: any("10:00–12:00" in name_of(a) for a in wt.walk(window)))
+    dialog = open_dialog(s, window)
+    s.wait("the password from the keyring", lambda: text_of(editable_texts(dialog)[2]) != "")
+    s.press(dialog, "Publish")
+    wait_status(s, dialog, pyatspi, ("calendars published",))
+    s.wait("the event changed on the server listed",
+           lambda: any(EDITED in label for label in labels(dialog, pyatspi)))
+    if THEIR_PRODID not in server_item(server, path):
+        fail("a publish without Overwrite replaced an event changed on the server")
+    s.press(dialog, "Overwrite")
+    s.wait("the plan's version on the server", lambda: OUR_PRODID in server_item(server, path))
+    s.wait("the list of changed events to go",
+           lambda: not any(EDITED in label for label in labels(dialog, pyatspi)))
+    text = server_item(server, path)
+    if "T100000" not in text or EDITED in text:
+        fail(f"Overwrite left on the server:\n{text}")
+    print("an event changed on the server: listed, then overwritten")
 
     # A new address for that person.
     s.press(dialog, f"New address for {person}")
