@@ -99,28 +99,6 @@ print_summary (SwPublisher  *publisher,
   return sw_cli_write_stdout (out->str, out->len, error);
 }
 
-/* A server and user given, or remembered from the last publish. */
-static gboolean
-has_server (SwStore     *store,
-            SwPlan      *plan,
-            const char  *server,
-            const char  *user,
-            GError     **error)
-{
-  g_autoptr(SwPublishState) state = sw_store_load_publish_state (store, plan, error);
-
-  if (state == NULL)
-    return FALSE;
-  if ((server == NULL && *sw_publish_state_get_server (state) == '\0') ||
-      (user == NULL && *sw_publish_state_get_user (state) == '\0'))
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("publish: this plan has no calendar server yet; give --server URL and --user NAME"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* servweek-cli publish [--plan ID] [--server URL] [--user NAME]
  *                      [--password-file FILE] [--phones|--no-phones]
  *                      [--overwrite|--keep] [--renew PERSON] */
@@ -200,22 +178,29 @@ sw_cli_cmd_publish (SwCliContext  *ctx,
       if (renew_person == NULL)
         return SW_CLI_EXIT_FAILURE;
     }
-  if (!has_server (store, plan, server, user, error))
-    return SW_CLI_EXIT_FAILURE;
-  password = read_password (password_file, error);
-  if (password == NULL)
-    return SW_CLI_EXIT_FAILURE;
-
   job = sw_publish_job_new (store, plan);
   sw_publish_job_set_server (job, server);
   sw_publish_job_set_user (job, user);
-  sw_publish_job_set_password (job, password);
   if (phones || no_phones)
     sw_publish_job_set_include_phones (job, phones);
   sw_publish_job_set_conflicts (job, overwrite ? SW_PUBLISH_CONFLICTS_OVERWRITE
                                      : keep ? SW_PUBLISH_CONFLICTS_KEEP
                                      : SW_PUBLISH_CONFLICTS_REPORT);
   sw_publish_job_set_renew (job, renew_person);
+  /* Where to publish, known before the password is asked for. */
+  if (!sw_publish_job_load (job, &local))
+    {
+      if (g_error_matches (local, SW_CALDAV_ERROR, SW_CALDAV_ERROR_INVALID_URL))
+        g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                             _("publish: this plan has no calendar server yet; give --server URL and --user NAME"));
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+      return SW_CLI_EXIT_FAILURE;
+    }
+  password = read_password (password_file, error);
+  if (password == NULL)
+    return SW_CLI_EXIT_FAILURE;
+  sw_publish_job_set_password (job, password);
   if (!sw_publish_job_run (job, NULL, error))
     return SW_CLI_EXIT_FAILURE;
 

@@ -28,6 +28,7 @@ struct _SwPublishJob
   SwPerson           *renew;
 
   SwPublishState     *state;
+  gboolean            loaded;    /* by sw_publish_job_load (), for the next run */
   SwPublisher        *publisher;
   SwCalDavClient     *client;
 
@@ -160,11 +161,15 @@ retire_calendar (SwPublishJob  *self,
   return save_calendar (self, key, error) && save_calendar (self, retired, error);
 }
 
-static gboolean
-prepare (SwPublishJob  *self,
-         GError       **error)
+gboolean
+sw_publish_job_load (SwPublishJob  *self,
+                     GError       **error)
 {
-  g_autoptr(SwCalendarState) calendar_state = NULL;
+  g_autoptr(SwPublishState) state = NULL;
+
+  g_return_val_if_fail (SW_IS_PUBLISH_JOB (self), FALSE);
+  g_return_val_if_fail (self->context == NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (sw_store_is_read_only (self->store))
     {
@@ -174,11 +179,31 @@ prepare (SwPublishJob  *self,
       return FALSE;
     }
   g_clear_object (&self->state);
+  state = sw_store_load_publish_state (self->store, self->plan, error);
+  if (state == NULL)
+    return FALSE;
+  self->state = g_steal_pointer (&state);
+  if (!apply_settings (self, error))
+    {
+      g_clear_object (&self->state);
+      return FALSE;
+    }
+  self->loaded = TRUE;
+  return TRUE;
+}
+
+static gboolean
+prepare (SwPublishJob  *self,
+         GError       **error)
+{
+  g_autoptr(SwCalendarState) calendar_state = NULL;
+
   g_clear_object (&self->publisher);
   g_clear_object (&self->client);
-  self->state = sw_store_load_publish_state (self->store, self->plan, error);
-  if (self->state == NULL || !apply_settings (self, error))
+  /* Loaded anew unless the caller just did. */
+  if (!self->loaded && !sw_publish_job_load (self, error))
     return FALSE;
+  self->loaded = FALSE;
   if (self->renew != NULL && !retire_calendar (self, error))
     return FALSE;
 

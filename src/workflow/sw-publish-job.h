@@ -50,6 +50,12 @@ void          sw_publish_job_set_conflicts (SwPublishJob         *self,
 void          sw_publish_job_set_renew     (SwPublishJob         *self,
                                             SwPerson             *person);
 
+/* Applies and remembers the settings without publishing: FALSE with
+ * SW_CALDAV_ERROR_INVALID_URL when no server or user is known, given or
+ * remembered.  A run calls it itself; called first (to check the settings
+ * before asking for the password), the next run goes on from it. */
+gboolean      sw_publish_job_load          (SwPublishJob         *self,
+                                            GError              **error);
 gboolean      sw_publish_job_run           (SwPublishJob         *self,
                                             GCancellable         *cancellable,
                                             GError              **error);

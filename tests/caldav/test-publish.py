@@ -235,6 +235,10 @@ def run(server, srcdir, cli_path, ical_js, tmp):
         f.write(server.password + "\n")
     os.chmod(secret, 0o644)
     no_env = {k: v for k, v in cli.env.items() if k != "SERVWEEK_CALDAV_PASSWORD"}
+    # No server yet: said before the password is asked for.
+    result = cli.run("publish", status=2, env=no_env)
+    if "--server URL" not in result.stderr or "PASSWORD" in result.stderr:
+        fail(f"a publish without a server: {result.stderr!r}")
     result = cli.run("publish", "--server", server_url, "--user", server.user,
                      "--password-file", secret, status=2, env=no_env)
     if "chmod 600" not in result.stderr:
