@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "sw-calendar-state.h"
+#include "sw-text.h"
 
 typedef struct
 {
@@ -198,37 +199,6 @@ sw_calendar_state_has_file (SwCalendarState *self,
   return g_hash_table_contains (self->files, file_key);
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The keys of @table, sorted, borrowed from it (free the array only). */
-static const char **
-sorted_keys (GHashTable *table)
-{
-  guint n = 0;
-  const char **keys;
-
-  if (table == NULL)
-    return g_new0 (const char *, 1);
-
-  keys = (const char **) g_hash_table_get_keys_as_array (table, &n);
-  qsort (keys, n, sizeof (char *), compare_strings);
-
-  return keys;
-}
-
-static GStrv
-dup_sorted_keys (GHashTable *table)
-{
-  g_autofree const char **keys = sorted_keys (table);
-
-  return g_strdupv ((GStrv) keys);
-}
-
 GStrv
 sw_calendar_state_dup_uids (SwCalendarState *self,
                             const char      *file_key)
@@ -236,7 +206,7 @@ sw_calendar_state_dup_uids (SwCalendarState *self,
   g_return_val_if_fail (SW_IS_CALENDAR_STATE (self), NULL);
   g_return_val_if_fail (file_key != NULL, NULL);
 
-  return dup_sorted_keys (g_hash_table_lookup (self->files, file_key));
+  return sw_text_dup_sorted_keys (g_hash_table_lookup (self->files, file_key));
 }
 
 guint
@@ -254,7 +224,7 @@ foreach_in_file (const char          *file_key,
                  SwCalendarStateFunc  func,
                  gpointer             user_data)
 {
-  g_autofree const char **uids = sorted_keys (items);
+  g_autofree const char **uids = sw_text_sorted_keys (items);
 
   for (guint u = 0; uids[u] != NULL; u++)
     {
@@ -274,7 +244,7 @@ foreach_entry (SwCalendarState     *self,
                SwCalendarStateFunc  func,
                gpointer             user_data)
 {
-  g_autofree const char **files = sorted_keys (self->files);
+  g_autofree const char **files = sw_text_sorted_keys (self->files);
 
   for (guint f = 0; files[f] != NULL; f++)
     foreach_in_file (files[f], g_hash_table_lookup (self->files, files[f]), changed_only,
@@ -314,7 +284,7 @@ sw_calendar_state_dup_removed_files (SwCalendarState *self)
 {
   g_return_val_if_fail (SW_IS_CALENDAR_STATE (self), NULL);
 
-  return dup_sorted_keys (self->removed);
+  return sw_text_dup_sorted_keys (self->removed);
 }
 
 void

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "sw-publish-state.h"
+#include "sw-text.h"
 
 typedef struct
 {
@@ -209,32 +210,12 @@ sw_publish_state_remove_calendar (SwPublishState *self,
   g_hash_table_remove (self->calendars, key);
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-static GStrv
-sorted_keys (GHashTable *table)
-{
-  guint n = 0;
-  GStrv keys = (GStrv) g_hash_table_get_keys_as_array (table, &n);
-
-  for (guint i = 0; i < n; i++)
-    keys[i] = g_strdup (keys[i]);
-  qsort (keys, n, sizeof (char *), compare_strings);
-
-  return keys;
-}
-
 GStrv
 sw_publish_state_dup_keys (SwPublishState *self)
 {
   g_return_val_if_fail (SW_IS_PUBLISH_STATE (self), NULL);
 
-  return sorted_keys (self->calendars);
+  return sw_text_dup_sorted_keys (self->calendars);
 }
 
 void
@@ -252,7 +233,7 @@ sw_publish_state_foreach_resource (SwPublishState        *self,
   calendar = g_hash_table_lookup (self->calendars, key);
   if (calendar == NULL)
     return;
-  uids = sorted_keys (calendar->resources);
+  uids = sw_text_dup_sorted_keys (calendar->resources);
   for (guint i = 0; uids[i] != NULL; i++)
     {
       Resource *resource = g_hash_table_lookup (calendar->resources, uids[i]);
@@ -336,5 +317,5 @@ sw_publish_state_dup_uids (SwPublishState *self,
   if (calendar == NULL)
     return g_new0 (char *, 1);
 
-  return sorted_keys (calendar->resources);
+  return sw_text_dup_sorted_keys (calendar->resources);
 }

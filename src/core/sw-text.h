@@ -12,4 +12,9 @@ G_BEGIN_DECLS
 gboolean sw_text_replace (char       **field,
                           const char  *value);
 
+/* The string keys of @table (may be NULL), sorted by byte: borrowed from
+ * the table (free only the array), or copied (transfer full). */
+const char **sw_text_sorted_keys     (GHashTable  *table);
+GStrv        sw_text_dup_sorted_keys (GHashTable  *table);
+
 G_END_DECLS
