@@ -549,13 +549,6 @@ sw_sheet_check (SwSheet  *self,
   g_return_val_if_fail (SW_IS_SHEET (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->kind == SW_SHEET_KIND_SUBSCRIPTIONS && sw_sheet_get_n_subscriptions (self) == 0)
-    {
-      g_set_error_literal (error, SW_SHEET_ERROR, SW_SHEET_ERROR_NOT_PUBLISHED,
-                           _("The plan’s calendars are not published yet: publish them, then print "
-                             "who subscribes where"));
-      return FALSE;
-    }
   if (!sw_sheet_kind_needs_slot (self->kind))
     return TRUE;
   if (self->slot == NULL)

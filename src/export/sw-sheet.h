@@ -15,7 +15,6 @@ typedef enum
   SW_SHEET_ERROR_WRITE,    /* the destination cannot be written */
   SW_SHEET_ERROR_RENDER,   /* cairo failed while drawing */
   SW_SHEET_ERROR_NO_SLOT,  /* a sheet of one slot without a slot of its plan */
-  SW_SHEET_ERROR_NOT_PUBLISHED, /* the subscriptions sheet without subscriptions */
 } SwSheetError;
 
 typedef enum
@@ -83,9 +82,7 @@ void         sw_sheet_set_slot        (SwSheet       *self,
 SwSlot      *sw_sheet_get_slot        (SwSheet       *self);
 /* FALSE with SW_SHEET_ERROR_NO_SLOT when the sheet is of one slot and
  * has none, or one that is not in its plan; such a sheet paginates to a
- * page saying so, and sw_sheet_write_pdf() refuses it.  Likewise
- * SW_SHEET_ERROR_NOT_PUBLISHED for the subscriptions sheet without a
- * subscription. */
+ * page saying so, and sw_sheet_write_pdf() refuses it. */
 gboolean     sw_sheet_check           (SwSheet       *self,
                                        GError       **error);
 

@@ -326,7 +326,13 @@ sw_print_operation_run_for_slot (GtkWindow   *parent,
   check = sw_print_sheet_new (store, plan, kind, &error);
   if (check != NULL)
     sw_sheet_set_slot (check, slot);
-  if (check == NULL || !sw_sheet_check (check, &error))
+  /* Printed before a publish, the subscriptions sheet would be one line
+   * saying there is nothing on it. */
+  if (check != NULL && kind == SW_SHEET_KIND_SUBSCRIPTIONS && sw_sheet_get_n_subscriptions (check) == 0)
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                         _("The plan’s calendars are not published yet: publish them, then print who "
+                           "subscribes where"));
+  if (check == NULL || error != NULL || !sw_sheet_check (check, &error))
     {
       show_error (parent, error);
       return;

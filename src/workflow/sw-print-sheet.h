@@ -9,8 +9,7 @@ G_BEGIN_DECLS
 /* @kind of @plan, as both the window's Print… and `servweek-cli print`
  * lay it out: once the plan's calendars are published (in @store, may be
  * NULL), each duty slip carries its person's subscription address as a
- * QR code.  The subscriptions sheet of a plan not published is an error
- * (SW_SHEET_ERROR_EMPTY). */
+ * QR code. */
 SwSheet *sw_print_sheet_new (SwStore      *store,
                              SwPlan       *plan,
                              SwSheetKind   kind,
