@@ -23,6 +23,8 @@
 #include "sw-problem-list.h"
 #include "sw-problems.h"
 #include "sw-publish-state.h"
+#include "sw-received.h"
+#include "sw-change-notice.h"
 #include "sw-property-command.h"
 #include "sw-rulebook.h"
 #include "sw-list-model.h"
