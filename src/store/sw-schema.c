@@ -289,6 +289,31 @@ static const char schema_v6[] =
 static const char schema_v7[] =
   "ALTER TABLE publish_calendar ADD COLUMN color TEXT;\n";
 
+/*
+ * Version 8: what each person last received in a calendar of a plan (an
+ * export of their file or their department's, or a publish), for the
+ * change notices: a row per person who received one, and a row per duty
+ * it gave them, as it gave it.
+ */
+static const char schema_v8[] =
+  "CREATE TABLE received_person (\n"
+  "  plan_id   INTEGER NOT NULL,\n"
+  "  person_id INTEGER NOT NULL,\n"
+  "  PRIMARY KEY (plan_id, person_id)\n"
+  ");\n"
+  "CREATE TABLE received_duty (\n"
+  "  plan_id   INTEGER NOT NULL,\n"
+  "  person_id INTEGER NOT NULL,\n"
+  "  slot_uid  TEXT NOT NULL,\n"
+  "  duty_id   INTEGER NOT NULL,\n"
+  "  title     TEXT NOT NULL,\n"
+  "  duty      TEXT NOT NULL,\n"
+  "  location  TEXT NOT NULL,\n"
+  "  start     INTEGER NOT NULL,\n"
+  "  \"end\"     INTEGER NOT NULL,\n"
+  "  PRIMARY KEY (plan_id, person_id, slot_uid, duty_id)\n"
+  ");\n";
+
 static const SwStoreMigration migrations[] = {
   { schema_v1 },
   { schema_v2 },
@@ -297,6 +322,7 @@ static const SwStoreMigration migrations[] = {
   { schema_v5 },
   { schema_v6 },
   { schema_v7 },
+  { schema_v8 },
 };
 
 G_STATIC_ASSERT (SW_STORE_APPLICATION_ID == 1398232912);

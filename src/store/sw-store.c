@@ -712,6 +712,7 @@ sw_store_drop_deleted_plans_records (SwStore  *self,
   static const char orphans[] =
     "SELECT EXISTS (SELECT plan_id FROM calendar_state UNION ALL SELECT plan_id FROM publish_target "
     "UNION ALL SELECT plan_id FROM publish_calendar UNION ALL SELECT plan_id FROM publish_resource "
+    "UNION ALL SELECT plan_id FROM received_person UNION ALL SELECT plan_id FROM received_duty "
     "EXCEPT SELECT id FROM plan)";
   gint64 any = 0;
   int rc;
@@ -728,7 +729,9 @@ sw_store_drop_deleted_plans_records (SwStore  *self,
                        "DELETE FROM calendar_state WHERE plan_id NOT IN (SELECT id FROM plan);"
                        "DELETE FROM publish_target WHERE plan_id NOT IN (SELECT id FROM plan);"
                        "DELETE FROM publish_calendar WHERE plan_id NOT IN (SELECT id FROM plan);"
-                       "DELETE FROM publish_resource WHERE plan_id NOT IN (SELECT id FROM plan);",
+                       "DELETE FROM publish_resource WHERE plan_id NOT IN (SELECT id FROM plan);"
+                       "DELETE FROM received_person WHERE plan_id NOT IN (SELECT id FROM plan);"
+                       "DELETE FROM received_duty WHERE plan_id NOT IN (SELECT id FROM plan);",
                        NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {

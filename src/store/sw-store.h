@@ -82,6 +82,18 @@ gboolean         sw_store_save_publish_calendar (SwStore          *self,
                                                  SwPublishState   *state,
                                                  const char       *key,
                                                  GError          **error);
+/*
+ * What each person last received in a calendar of @plan (the change
+ * notices' "before", sw-store-received.c), outside the undo stack; the
+ * people recorded since loading are saved, in one transaction.
+ */
+SwReceived      *sw_store_load_received         (SwStore          *self,
+                                                 SwPlan           *plan,
+                                                 GError          **error);
+gboolean         sw_store_save_received         (SwStore          *self,
+                                                 SwPlan           *plan,
+                                                 SwReceived       *received,
+                                                 GError          **error);
 /* The records of a deleted plan stay while an undo can bring the plan
  * back with its id (its staff calendars then go on from the sequence
  * numbers they had).  This drops the records of every deleted plan: for

@@ -462,7 +462,7 @@ test_show_upgrades_old_schema (Fixture       *f,
                               "ALTER TABLE plan DROP COLUMN max_duties;"
                               "ALTER TABLE plan DROP COLUMN name_order;"
                               "DROP TABLE publish_target; DROP TABLE publish_calendar;"
-                              "DROP TABLE publish_resource;"
+                              "DROP TABLE publish_resource; DROP TABLE received_person; DROP TABLE received_duty;"
                               "DROP TABLE calendar_state; PRAGMA user_version = 1;", NULL };
   const char *read_version[] = { "sqlite3", f->db, "PRAGMA user_version;", NULL };
   g_autoptr(GError) error = NULL;
@@ -482,7 +482,7 @@ test_show_upgrades_old_schema (Fixture       *f,
   g_spawn_sync (NULL, (char **) read_version, NULL, G_SPAWN_SEARCH_PATH,
                 NULL, NULL, &version, NULL, &wait_status, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (g_strstrip (version), ==, "7");
+  g_assert_cmpstr (g_strstrip (version), ==, "8");
 }
 
 static void

@@ -174,6 +174,148 @@ test_round_trip (void)
   g_rmdir (dir);
 }
 
+static char *
+describe_received (SwReceived *received,
+                   gint64      person_id)
+{
+  GPtrArray *duties = sw_received_lookup (received, person_id);
+  GString *out;
+
+  if (duties == NULL)
+    return g_strdup ("(never)");
+  out = g_string_new (NULL);
+  for (guint i = 0; i < duties->len; i++)
+    {
+      SwReceivedDuty *duty = g_ptr_array_index (duties, i);
+
+      g_string_append_printf (out, "%s/%" G_GINT64_FORMAT " %s %s %s %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT ";",
+                              duty->slot_uid, duty->duty_id, duty->title, duty->duty, duty->location,
+                              duty->start, duty->end);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static GHashTable *
+index_of (gint64                person_id,
+          const SwReceivedDuty *first,
+          ...)
+{
+  GHashTable *index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                             (GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *duties = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_received_duty_free);
+  g_autoptr(SwReceived) scratch = sw_received_new ();
+  va_list args;
+
+  /* Copies through the map's own copy. */
+  va_start (args, first);
+  for (const SwReceivedDuty *duty = first; duty != NULL; duty = va_arg (args, const SwReceivedDuty *))
+    sw_received_add (scratch, person_id, duty);
+  va_end (args);
+  for (guint i = 0; first != NULL && i < sw_received_lookup (scratch, person_id)->len; i++)
+    g_ptr_array_add (duties, g_steal_pointer (&sw_received_lookup (scratch, person_id)->pdata[i]));
+  g_hash_table_insert (index, g_memdup2 (&person_id, sizeof person_id), duties);
+  return index;
+}
+
+static SwPerson *
+person_with_id (gint64 id)
+{
+  SwPerson *person = sw_person_new ("周建国", NULL);
+
+  sw_person_set_id (person, id);
+  return person;
+}
+
+/* What each person received: saved person by person, read back as
+ * saved, replaced (not added to) when received again; someone who
+ * received a calendar without duties is not someone who never received
+ * one; a read-only database refuses. */
+static void
+test_received (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sw-store-received-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "servweek.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwPerson) zhou = person_with_id (11);
+  g_autoptr(SwPerson) wu = person_with_id (12);
+  SwReceivedDuty desk = { "uid-desk", 7, "广场服务台", "引导", "人民广场", 100, 220 };
+  SwReceivedDuty meeting = { "uid-meeting", 0, "动员会", "", "会议室", 40, 100 };
+  gint64 plan_id;
+
+  {
+    g_autoptr(SwStore) store = sw_store_open (path, SW_STORE_OPEN_CREATE, &error);
+    SwOrganisation *org;
+    g_autoptr(SwPlan) plan = sw_plan_new ("服务周", 20000, 20006, "Asia/Shanghai");
+    g_autoptr(SwReceived) received = NULL;
+    g_autoptr(GHashTable) index = index_of (11, &desk, &meeting, NULL);
+    g_autoptr(GArray) changed = NULL;
+
+    g_assert_no_error (error);
+    org = sw_store_get_organisation (store);
+    g_assert_true (sw_edit_add (org, org, "plans", plan, &error));
+    g_assert_no_error (error);
+    plan_id = sw_plan_get_id (plan);
+    received = sw_store_load_received (store, plan, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (sw_received_get_n_people (received), ==, 0);
+
+    sw_received_record (received, index, zhou);
+    sw_received_record (received, index, wu);
+    changed = sw_received_dup_changed (received);
+    g_assert_cmpuint (changed->len, ==, 2);
+    g_assert_cmpint (g_array_index (changed, gint64, 0), ==, 11);
+    g_assert_true (sw_store_save_received (store, plan, received, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&changed, g_array_unref);
+    changed = sw_received_dup_changed (received);
+    g_assert_cmpuint (changed->len, ==, 0);
+  }
+
+  {
+    g_autoptr(SwStore) store = sw_store_open (path, SW_STORE_OPEN_READ_ONLY, &error);
+    SwPlan *plan = sw_organisation_find_plan (sw_store_get_organisation (store), plan_id);
+    g_autoptr(SwReceived) received = sw_store_load_received (store, plan, &error);
+    g_autoptr(GHashTable) index = index_of (11, NULL);
+    g_autofree char *zhou_got = NULL;
+    g_autofree char *wu_got = NULL;
+    g_autofree char *nobody = NULL;
+
+    g_assert_no_error (error);
+    zhou_got = describe_received (received, 11);
+    wu_got = describe_received (received, 12);
+    nobody = describe_received (received, 13);
+    g_assert_cmpstr (zhou_got, ==, "uid-meeting/0 动员会  会议室 40-100;uid-desk/7 广场服务台 引导 人民广场 100-220;");
+    g_assert_cmpstr (wu_got, ==, "");
+    g_assert_cmpstr (nobody, ==, "(never)");
+    g_assert_cmpuint (sw_received_get_n_people (received), ==, 2);
+
+    sw_received_record (received, index, zhou);
+    g_assert_false (sw_store_save_received (store, plan, received, &error));
+    g_assert_error (error, SW_STORE_ERROR, SW_STORE_ERROR_READ_ONLY);
+    g_clear_error (&error);
+  }
+
+  {
+    g_autoptr(SwStore) store = sw_store_open (path, 0, &error);
+    SwPlan *plan = sw_organisation_find_plan (sw_store_get_organisation (store), plan_id);
+    g_autoptr(SwReceived) received = sw_store_load_received (store, plan, &error);
+    g_autoptr(SwReceived) again = NULL;
+    g_autoptr(GHashTable) index = index_of (11, &desk, NULL);
+    g_autofree char *zhou_got = NULL;
+
+    g_assert_no_error (error);
+    sw_received_record (received, index, zhou);
+    g_assert_true (sw_store_save_received (store, plan, received, &error));
+    g_assert_no_error (error);
+    again = sw_store_load_received (store, plan, &error);
+    zhou_got = describe_received (again, 11);
+    g_assert_cmpstr (zhou_got, ==, "uid-desk/7 广场服务台 引导 人民广场 100-220;");
+  }
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -181,6 +323,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/store-publish/round-trip", test_round_trip);
+  g_test_add_func ("/store-publish/received", test_received);
 
   return g_test_run ();
 }

@@ -1374,7 +1374,7 @@ test_migration (Fixture       *fixture,
    * apart from their plan's row, v4 skills, plan limits and acceptances,
    * v5 the plan's name order, v6 the live calendars' publish records, v7
    * their colours; the fake step is the one after the last built-in. */
-  g_assert_cmpuint (n_builtin, ==, 7);
+  g_assert_cmpuint (n_builtin, ==, 8);
   g_assert_cmpint (sw_store_get_schema_version (), ==, (int) n_builtin);
 
   store = open_store (fixture->path, SW_STORE_OPEN_CREATE);
