@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-export-job.h"
+#include "sw-received-calendars.h"
 
 /* Files built per turn of the main loop: a few milliseconds. */
 #define FILES_PER_STEP 16
@@ -27,6 +28,7 @@ struct _SwExportJob
   SwCalendarState *state;
   SwIcsExporter   *exporter;
   GPtrArray       *files;
+  GHashTable      *duties;     /* everyone's duties as the files give them */
   guint            idle_id;
   gulong           stack_changed_id;
   double           progress;
@@ -65,6 +67,7 @@ stop (SwExportJob *self)
   g_clear_object (&self->exporter);
   g_clear_object (&self->state);
   g_clear_pointer (&self->files, g_ptr_array_unref);
+  g_clear_pointer (&self->duties, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
 }
 
@@ -104,12 +107,24 @@ begin (SwExportJob  *self,
   return sw_ics_exporter_begin (self->exporter, self->scope, error);
 }
 
-/* Only once every file is written: what the files now say. */
+/* Only once every file is written: what the files now say, and what
+ * the people they went to now know. */
 static gboolean
 remember (SwExportJob  *self,
+          GPtrArray    *files,
           GError      **error)
 {
-  return self->store == NULL || sw_store_save_calendar_state (self->store, self->plan, self->state, error);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+
+  if (self->store == NULL)
+    return TRUE;
+  if (!sw_store_save_calendar_state (self->store, self->plan, self->state, error))
+    return FALSE;
+  for (guint i = 0; i < files->len; i++)
+    g_ptr_array_add (keys, ((SwIcsFile *) g_ptr_array_index (files, i))->file_key);
+  g_ptr_array_add (keys, NULL);
+  return sw_received_calendars_save (self->store, self->plan, self->duties,
+                                     (const char * const *) keys->pdata, error);
 }
 
 /* The plan changed while its files were built: build them all again. */
@@ -131,7 +146,7 @@ save_and_return (SwExportJob *self)
   g_autoptr(GError) error = NULL;
   guint n_files = self->files->len;
 
-  if (!remember (self, &error))
+  if (!remember (self, self->files, &error))
     {
       stop (self);
       g_task_return_error (task, g_steal_pointer (&error));
@@ -225,6 +240,7 @@ start_writing (SwExportJob *self)
   if (self->stack_changed_id != 0)
     g_clear_signal_handler (&self->stack_changed_id, sw_organisation_get_undo_stack (self->organisation));
   self->files = sw_ics_exporter_finish (self->exporter);
+  self->duties = sw_received_index_plan (self->plan);
   g_clear_object (&self->exporter);
 
   data->files = g_ptr_array_ref (self->files);
@@ -340,6 +356,7 @@ build_all (SwExportJob  *self,
     return NULL;
   while (sw_ics_exporter_step (self->exporter, G_MAXUINT))
     ;
+  self->duties = sw_received_index_plan (self->plan);
   return sw_ics_exporter_finish (self->exporter);
 }
 
@@ -358,7 +375,7 @@ sw_export_job_run (SwExportJob  *self,
   g_return_val_if_fail (self->task == NULL, NULL);
 
   files = build_all (self, path, error);
-  ok = files != NULL && write_files (files, path, self->scope, &written, error) && remember (self, error);
+  ok = files != NULL && write_files (files, path, self->scope, &written, error) && remember (self, files, error);
   stop (self);
   if (!ok)
     return NULL;
@@ -390,7 +407,7 @@ sw_export_job_run_to_stream (SwExportJob    *self,
 
       ok = g_output_stream_write_all (stream, data, length, NULL, cancellable, error) &&
            g_output_stream_flush (stream, cancellable, error) &&
-           remember (self, error);
+           remember (self, files, error);
     }
   else
     ok = FALSE;

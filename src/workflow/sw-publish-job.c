@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-publish-job.h"
+#include "sw-received-calendars.h"
 
 /* How often the progress is read while the thread publishes. */
 #define PROGRESS_INTERVAL_MS 100
@@ -31,6 +32,7 @@ struct _SwPublishJob
   gboolean            loaded;    /* by sw_publish_job_load (), for the next run */
   SwPublisher        *publisher;
   SwCalDavClient     *client;
+  GHashTable         *duties;    /* everyone's duties as the calendars give them */
 
   /* while running in a thread */
   GMainContext       *context;
@@ -215,6 +217,8 @@ prepare (SwPublishJob  *self,
   sw_publisher_set_conflicts (self->publisher, self->conflicts);
   if (!sw_publisher_prepare (self->publisher, error))
     return FALSE;
+  g_clear_pointer (&self->duties, g_hash_table_unref);
+  self->duties = sw_received_index_plan (self->plan);
   /* The SEQUENCE numbers of what is about to go out. */
   if (!sw_store_save_calendar_state (self->store, self->plan, calendar_state, error))
     return FALSE;
@@ -227,6 +231,45 @@ prepare (SwPublishJob  *self,
 
 /* ------------------------------------------------------------------ */
 /* Running                                                            */
+
+/* The people whose calendars are now wholly on the server received
+ * them: their duties as built are what they know. */
+static gboolean
+remember_received (SwPublishJob  *self,
+                   GError       **error)
+{
+  g_auto(GStrv) keys = sw_publish_state_dup_keys (self->state);
+  g_autoptr(GPtrArray) published = g_ptr_array_new ();
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      SwPublishCalendar calendar;
+
+      if (sw_publish_state_lookup_calendar (self->state, keys[i], &calendar) && calendar.digest != NULL)
+        g_ptr_array_add (published, keys[i]);
+    }
+  g_ptr_array_add (published, NULL);
+  return sw_received_calendars_save (self->store, self->plan, self->duties,
+                                     (const char * const *) published->pdata, error);
+}
+
+/* After a run, @ok or not: what reached the server is remembered. */
+static gboolean
+finish_run (SwPublishJob  *self,
+            gboolean       ok,
+            GError       **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (!ok)
+    {
+      if (!remember_received (self, &local))
+        g_warning ("Could not save who received their calendar: %s", local->message);
+      return FALSE;
+    }
+  set_progress (self, 1.0);
+  return remember_received (self, error);
+}
 
 static gboolean
 save_in_place (const char  *key,
@@ -251,8 +294,7 @@ sw_publish_job_run (SwPublishJob  *self,
     return FALSE;
   sw_publisher_set_save_func (self->publisher, save_in_place, self);
   ok = sw_publisher_run (self->publisher, self->client, cancellable, error);
-  set_progress (self, 1.0);
-  return ok;
+  return finish_run (self, ok, error);
 }
 
 /* A save asked for by the thread, done on the main loop while the thread
@@ -345,12 +387,11 @@ ran (GObject      *source,
 
   g_clear_handle_id (&self->progress_id, g_source_remove);
   g_clear_pointer (&self->context, g_main_context_unref);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!finish_run (self, g_task_propagate_boolean (G_TASK (result), &error), &error))
     {
       g_task_return_error (task, error);
       return;
     }
-  set_progress (self, 1.0);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -490,6 +531,7 @@ sw_publish_job_dispose (GObject *object)
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_object (&self->client);
   g_clear_object (&self->publisher);
+  g_clear_pointer (&self->duties, g_hash_table_unref);
   g_clear_object (&self->state);
   g_clear_object (&self->renew);
   g_clear_object (&self->plan);
