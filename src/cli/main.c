@@ -58,6 +58,10 @@ const SwCliCommand sw_cli_commands[] = {
   { "subscriptions", NULL,
     N_("List each person’s subscription address: name, department, URL (tab-separated)."),
     sw_cli_cmd_subscriptions },
+  { "changes", NULL,
+    N_("Print what changed for each person since the calendar they last received; exit with status 1 "
+       "when anybody must be told."),
+    sw_cli_cmd_changes },
   { "import-busy", N_("FILE.ics"),
     N_("Store a person’s busy times from their own calendar file."),
     sw_cli_cmd_import_busy },

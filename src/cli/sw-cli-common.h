@@ -150,6 +150,7 @@ int sw_cli_cmd_print (SwCliContext *ctx, int argc, char **argv, GError **error);
 int sw_cli_cmd_export_ics  (SwCliContext *ctx, int argc, char **argv, GError **error);
 int sw_cli_cmd_publish     (SwCliContext *ctx, int argc, char **argv, GError **error);
 int sw_cli_cmd_subscriptions (SwCliContext *ctx, int argc, char **argv, GError **error);
+int sw_cli_cmd_changes (SwCliContext *ctx, int argc, char **argv, GError **error);
 int sw_cli_cmd_import_busy (SwCliContext *ctx, int argc, char **argv, GError **error);
 
 /* Auto-fill (sw-cli-autofill.c). */

@@ -324,9 +324,17 @@ def run(server, srcdir, cli_path, ical_js, tmp):
     start, end, _title = slots[desk_uid]
     cli.run("move-slot", "--slot", desk_uid, "--start", start[:11] + "10:00", "--end", start[:11] + "12:00")
     cli.run("unassign", "--slot", desk_uid, "--person", leaver)
+    # Who must be told: the desk's people, the leaver taken off it.
+    told = [line.split("\t") for line in cli.run("changes", "--format", "tsv", status=1).stdout.splitlines()]
+    if [row[2] for row in told if row[0] == leaver] != ["removed"] or \
+            {row[2] for row in told if row[0] != leaver} != {"time"}:
+        fail(f"the changes before the second publish: {told}")
     mark = log_mark(server)
     result = cli.run("publish", "--password-file", secret, env=no_env)
     second = requests_since(server, mark)
+    # The publish told them all.
+    if cli.run("changes").stdout != "":
+        fail("changes left after the publish")
     writes = [(m, p) for m, p in second if m in ("PUT", "DELETE", "MKCALENDAR", "PROPPATCH")]
     print(f"second publish: {result.stdout.strip()}; requests {sorted(set(m for m, _ in second))}, "
           f"{len(writes)} writes")
