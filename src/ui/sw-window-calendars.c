@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-busy-dialog.h"
+#include "sw-changes-dialog.h"
 #include "sw-export-dialog.h"
 #include "sw-publish-dialog.h"
 #include "sw-window.h"
@@ -26,6 +27,7 @@ calendars_exported (SwExportDialog *dialog,
                                          "%u calendar files saved in “%s”", n_files),
                             n_files, name);
   sw_window_add_toast (window, adw_toast_new (text));
+  sw_window_calendars_sent (window);
 }
 
 static void
@@ -61,6 +63,22 @@ calendars_published (SwPublishDialog *dialog,
   else
     text = g_strdup (_("Calendars published"));
   sw_window_add_toast (window, adw_toast_new (text));
+  sw_window_calendars_sent (window);
+}
+
+/* win.show-changes: the Changes to Send dialog. */
+static void
+show_changes_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SwWindow *window = SW_WINDOW (widget);
+  SwPlan *plan = sw_window_get_plan (window);
+  SwStore *store = sw_window_get_store (window);
+
+  if (plan == NULL || store == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (sw_changes_dialog_new (GTK_WINDOW (window), plan, store)));
 }
 
 /* win.publish-calendars: the Publish Calendars dialog for the shown plan. */
@@ -136,6 +154,7 @@ sw_window_calendars_class_init (GtkWidgetClass *window_class)
 {
   gtk_widget_class_install_action (window_class, "win.export-calendars", NULL, export_calendars_action);
   gtk_widget_class_install_action (window_class, "win.publish-calendars", NULL, publish_calendars_action);
+  gtk_widget_class_install_action (window_class, "win.show-changes", NULL, show_changes_action);
   gtk_widget_class_install_action (window_class, "win.import-busy", NULL, import_busy_action);
   gtk_widget_class_add_binding_action (window_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.export-calendars", NULL);

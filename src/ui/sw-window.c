@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-application.h"
+#include "sw-changes-button.h"
 #include "sw-name-dialog.h"
 #include "sw-plan-switcher.h"
 #include "sw-problems-button.h"
@@ -38,6 +39,7 @@ struct _SwWindow
   /* template children */
   SwPlanSwitcher       *plan_switcher;
   SwProblemsButton     *problems_button;
+  SwChangesButton      *changes_button;
   AdwViewSwitcherTitle *switcher_title;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
@@ -313,6 +315,7 @@ sw_window_show_plan (SwWindow *self)
   sw_schedule_view_set_plan (self->schedule_view, plan);
   sw_plan_switcher_set_plan (self->plan_switcher, plan);
   sw_problems_button_set_plan (self->problems_button, self->organisation, plan);
+  sw_changes_button_set_plan (self->changes_button, sw_window_get_store (self), plan);
   sw_schedule_view_set_problems (self->schedule_view,
                                  sw_problems_button_get_problems (self->problems_button));
   sw_roster_view_set_plan (self->roster_view, plan);
@@ -358,6 +361,14 @@ sw_window_get_plan (SwWindow *self)
   g_return_val_if_fail (SW_IS_WINDOW (self), NULL);
 
   return self->plan;
+}
+
+void
+sw_window_calendars_sent (SwWindow *self)
+{
+  g_return_if_fail (SW_IS_WINDOW (self));
+
+  sw_changes_button_reload (self->changes_button);
 }
 
 SwStore *
@@ -423,6 +434,13 @@ sw_window_create_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+/* The application (and its store) is set after construction. */
+static void
+sw_window_application_changed (SwWindow *self)
+{
+  sw_changes_button_set_plan (self->changes_button, sw_window_get_store (self), self->plan);
+}
+
 static void
 sw_window_constructed (GObject *object)
 {
@@ -451,6 +469,7 @@ sw_window_constructed (GObject *object)
 
   g_set_object (&self->plan, sw_window_pick_plan (self));
   sw_window_show_plan (self);
+  g_signal_connect (self, "notify::application", G_CALLBACK (sw_window_application_changed), NULL);
   sw_window_update_banner (self);
   sw_window_update_actions (self);
 }
@@ -558,6 +577,7 @@ sw_window_class_init (SwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, plan_switcher);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, problems_button);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, changes_button);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, switcher_title);
@@ -582,6 +602,7 @@ sw_window_class_init (SwWindowClass *klass)
   g_type_ensure (SW_TYPE_SCHEDULE_VIEW);
   g_type_ensure (SW_TYPE_PLAN_SWITCHER);
   g_type_ensure (SW_TYPE_PROBLEMS_BUTTON);
+  g_type_ensure (SW_TYPE_CHANGES_BUTTON);
   g_type_ensure (SW_TYPE_ROSTER_VIEW);
   g_type_ensure (SW_TYPE_TASKS_VIEW);
 }

@@ -19,6 +19,9 @@ SwWindow       *sw_window_new              (GtkApplication *application,
                                             SwOrganisation *organisation);
 SwOrganisation *sw_window_get_organisation (SwWindow       *self);
 SwPlan         *sw_window_get_plan         (SwWindow       *self);
+/* Calendars went out (an export, a publish): who must be told what is
+ * counted again from what the store says each person received. */
+void            sw_window_calendars_sent   (SwWindow       *self);
 /* The database of the window's application (NULL without one). */
 SwStore        *sw_window_get_store        (SwWindow       *self);
 void            sw_window_set_plan         (SwWindow       *self,
