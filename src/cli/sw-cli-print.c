@@ -68,7 +68,8 @@ read_print_options (SwCliContext  *ctx,
   if (!sw_sheet_kind_from_nick (options->sheet_arg, &options->kind))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("print: unknown sheet “%s” (roles, week, slips, signin or subscriptions)"), options->sheet_arg);
+                   _("print: unknown sheet “%s” (roles, week, slips, signin, subscriptions or changes)"),
+                   options->sheet_arg);
       return FALSE;
     }
   if (sw_sheet_kind_needs_slot (options->kind) && options->slot_arg == NULL)
@@ -130,6 +131,12 @@ write_pdf_sheet (SwStore       *store,
   sheet = sw_print_sheet_new (store, plan, options->kind, error);
   if (sheet == NULL)
     return SW_CLI_EXIT_FAILURE;
+  if (options->kind == SW_SHEET_KIND_CHANGES && sw_sheet_get_n_notices (sheet) == 0)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("print: nobody has changes to be told (servweek-cli changes)"));
+      return SW_CLI_EXIT_FAILURE;
+    }
   if (options->kind == SW_SHEET_KIND_SUBSCRIPTIONS && sw_sheet_get_n_subscriptions (sheet) == 0)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
@@ -156,7 +163,7 @@ write_pdf_sheet (SwStore       *store,
   return SW_CLI_EXIT_OK;
 }
 
-/* servweek-cli print [--plan ID] --sheet roles|week|slips|signin|subscriptions [--slot SLOT]
+/* servweek-cli print [--plan ID] --sheet roles|week|slips|signin|subscriptions|changes [--slot SLOT]
  *                    (--pdf FILE | --xlsx FILE) [--paper a4|letter]
  *                    [--landscape | --portrait] */
 int
@@ -172,7 +179,7 @@ sw_cli_cmd_print (SwCliContext  *ctx,
   };
   const GOptionEntry entries[] = {
     { "sheet", 0, 0, G_OPTION_ARG_STRING, &options.sheet_arg,
-      N_("The sheet: roles, week, slips, signin or subscriptions"), N_("SHEET") },
+      N_("The sheet: roles, week, slips, signin, subscriptions or changes"), N_("SHEET") },
     { "slot", 0, 0, G_OPTION_ARG_STRING, &options.slot_arg,
       N_("The slot of the signin sheet: its UID, or its title when that is unique"), N_("SLOT") },
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &options.pdf,

@@ -212,6 +212,7 @@ void         sw_sheet_build_roles     (SheetBuilder *b);
 void         sw_sheet_build_week      (SheetBuilder *b);
 void         sw_sheet_build_slips     (SheetBuilder *b);
 void         sw_sheet_build_subscriptions (SheetBuilder *b);
+void         sw_sheet_build_changes       (SheetBuilder *b);
 /* Builds the sign-in sheet of @slot (NULL: a page saying none is chosen). */
 void         sw_sheet_build_signin    (SheetBuilder *b,
                                        SwSlot       *slot);
@@ -254,6 +255,8 @@ struct _SwSheet
   SwSlot       *slot;         /* of a sign-in sheet */
   GHashTable   *subscriptions; /* SwPerson → char *URL */
   GPtrArray    *subscribers;   /* SwPerson, in the order added */
+  GPtrArray    *notice_people; /* SwPerson, in the order added */
+  GPtrArray    *notice_texts;  /* char *, alongside */
   double        page_width;
   double        page_height;
   double        margin_top;

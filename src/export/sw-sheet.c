@@ -375,6 +375,9 @@ sw_sheet_paginate (SwSheet      *self,
     case SW_SHEET_KIND_SUBSCRIPTIONS:
       sw_sheet_build_subscriptions (b);
       break;
+    case SW_SHEET_KIND_CHANGES:
+      sw_sheet_build_changes (b);
+      break;
     case SW_SHEET_KIND_SLIPS:
     default:
       sw_sheet_build_slips (b);
@@ -415,6 +418,8 @@ sw_sheet_kind_to_nick (SwSheetKind kind)
       return "signin";
     case SW_SHEET_KIND_SUBSCRIPTIONS:
       return "subscriptions";
+    case SW_SHEET_KIND_CHANGES:
+      return "changes";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -426,7 +431,7 @@ sw_sheet_kind_from_nick (const char  *nick,
 {
   static const SwSheetKind kinds[] = {
     SW_SHEET_KIND_ROLES, SW_SHEET_KIND_WEEK, SW_SHEET_KIND_SLIPS, SW_SHEET_KIND_SIGNIN,
-    SW_SHEET_KIND_SUBSCRIPTIONS,
+    SW_SHEET_KIND_SUBSCRIPTIONS, SW_SHEET_KIND_CHANGES,
   };
 
   g_return_val_if_fail (out_kind != NULL, FALSE);
@@ -458,6 +463,8 @@ sw_sheet_kind_get_label (SwSheetKind kind)
       return _("Sign-in sheet");
     case SW_SHEET_KIND_SUBSCRIPTIONS:
       return _("Calendar subscriptions");
+    case SW_SHEET_KIND_CHANGES:
+      return _("Change notices");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -468,7 +475,7 @@ sw_sheet_new (SwPlan      *plan,
               SwSheetKind  kind)
 {
   g_return_val_if_fail (SW_IS_PLAN (plan), NULL);
-  g_return_val_if_fail (kind <= SW_SHEET_KIND_SUBSCRIPTIONS, NULL);
+  g_return_val_if_fail (kind <= SW_SHEET_KIND_CHANGES, NULL);
 
   return g_object_new (SW_TYPE_SHEET, "plan", plan, "kind", kind, NULL);
 }
@@ -532,6 +539,28 @@ sw_sheet_get_n_subscriptions (SwSheet *self)
   g_return_val_if_fail (SW_IS_SHEET (self), 0);
 
   return self->subscribers->len;
+}
+
+void
+sw_sheet_add_notice (SwSheet    *self,
+                     SwPerson   *person,
+                     const char *text)
+{
+  g_return_if_fail (SW_IS_SHEET (self));
+  g_return_if_fail (SW_IS_PERSON (person));
+  g_return_if_fail (text != NULL);
+
+  g_ptr_array_add (self->notice_people, g_object_ref (person));
+  g_ptr_array_add (self->notice_texts, g_strdup (text));
+  sw_sheet_clear_pagination (self);
+}
+
+guint
+sw_sheet_get_n_notices (SwSheet *self)
+{
+  g_return_val_if_fail (SW_IS_SHEET (self), 0);
+
+  return self->notice_people->len;
 }
 
 SwSlot *
@@ -691,6 +720,8 @@ sw_sheet_finalize (GObject *object)
   g_clear_object (&self->slot);
   g_clear_pointer (&self->subscriptions, g_hash_table_unref);
   g_clear_pointer (&self->subscribers, g_ptr_array_unref);
+  g_clear_pointer (&self->notice_people, g_ptr_array_unref);
+  g_clear_pointer (&self->notice_texts, g_ptr_array_unref);
   g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (sw_sheet_parent_class)->finalize (object);
@@ -761,7 +792,7 @@ sw_sheet_class_init (SwSheetClass *klass)
     g_param_spec_object ("plan", NULL, NULL, SW_TYPE_PLAN,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL, SW_SHEET_KIND_ROLES, SW_SHEET_KIND_SUBSCRIPTIONS, SW_SHEET_KIND_ROLES,
+    g_param_spec_int ("kind", NULL, NULL, SW_SHEET_KIND_ROLES, SW_SHEET_KIND_CHANGES, SW_SHEET_KIND_ROLES,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SLOT] =
     g_param_spec_object ("slot", NULL, NULL, SW_TYPE_SLOT,
@@ -782,4 +813,6 @@ sw_sheet_init (SwSheet *self)
   self->margin_right = 15 * MM;
   self->subscriptions = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
   self->subscribers = g_ptr_array_new_with_free_func (g_object_unref);
+  self->notice_people = g_ptr_array_new_with_free_func (g_object_unref);
+  self->notice_texts = g_ptr_array_new_with_free_func (g_free);
 }

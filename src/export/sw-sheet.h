@@ -24,6 +24,7 @@ typedef enum
   SW_SHEET_KIND_SLIPS,     /* duty slips, one block per person */
   SW_SHEET_KIND_SIGNIN,    /* sign-in sheet (签到表) of one slot */
   SW_SHEET_KIND_SUBSCRIPTIONS, /* each person's calendar address as a QR code */
+  SW_SHEET_KIND_CHANGES,   /* change notices (变动通知单), one slip per person */
 } SwSheetKind;
 
 typedef enum
@@ -95,6 +96,12 @@ void         sw_sheet_add_subscription  (SwSheet     *self,
 const char  *sw_sheet_get_subscription  (SwSheet     *self,
                                          SwPerson    *person);
 guint        sw_sheet_get_n_subscriptions (SwSheet   *self);
+/* @person's change notice, for the change slips (sw_change_notices ()),
+ * in the order added. */
+void         sw_sheet_add_notice        (SwSheet     *self,
+                                         SwPerson    *person,
+                                         const char  *text);
+guint        sw_sheet_get_n_notices     (SwSheet     *self);
 
 /* A4 portrait with 15 mm margins all round by default (the week grid:
  * A4 landscape). */

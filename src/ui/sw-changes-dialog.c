@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-changes-dialog.h"
+#include "sw-print-operation.h"
 
 struct _SwChangesDialog
 {
@@ -71,6 +72,17 @@ copy_all_action (GtkWidget  *widget,
   copy_text (self, text->str, toast);
 }
 
+/* The change slips, one per person, through the print dialog. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SwChangesDialog *self = SW_CHANGES_DIALOG (widget);
+
+  sw_print_operation_run (GTK_WINDOW (self), self->store, self->plan, SW_SHEET_KIND_CHANGES);
+}
+
 static GtkWidget *
 notice_row (SwChangesDialog *self,
             SwChangeNotice  *notice)
@@ -123,6 +135,7 @@ sw_changes_dialog_constructed (GObject *object)
     adw_preferences_group_set_description (self->people_group,
                                            _("Everybody has the calendar of their duties as they are now."));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "changes.copy-all", self->notices->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "changes.print", self->notices->len > 0);
 }
 
 static void
@@ -182,6 +195,7 @@ sw_changes_dialog_class_init (SwChangesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SwChangesDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SwChangesDialog, people_group);
   gtk_widget_class_install_action (widget_class, "changes.copy-all", NULL, copy_all_action);
+  gtk_widget_class_install_action (widget_class, "changes.print", NULL, print_action);
 }
 
 static void

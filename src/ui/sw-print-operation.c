@@ -200,7 +200,7 @@ sw_print_operation_class_init (SwPrintOperationClass *klass)
     g_param_spec_object ("plan", NULL, NULL, SW_TYPE_PLAN,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL, SW_SHEET_KIND_ROLES, SW_SHEET_KIND_SUBSCRIPTIONS, SW_SHEET_KIND_ROLES,
+    g_param_spec_int ("kind", NULL, NULL, SW_SHEET_KIND_ROLES, SW_SHEET_KIND_CHANGES, SW_SHEET_KIND_ROLES,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SLOT] =
     g_param_spec_object ("slot", NULL, NULL, SW_TYPE_SLOT,
@@ -219,7 +219,7 @@ sw_print_operation_new (SwPlan      *plan,
                         SwSheetKind  kind)
 {
   g_return_val_if_fail (SW_IS_PLAN (plan), NULL);
-  g_return_val_if_fail (kind <= SW_SHEET_KIND_SUBSCRIPTIONS, NULL);
+  g_return_val_if_fail (kind <= SW_SHEET_KIND_CHANGES, NULL);
 
   return g_object_new (SW_TYPE_PRINT_OPERATION, "plan", plan, "kind", kind, NULL);
 }
@@ -332,6 +332,10 @@ sw_print_operation_run_for_slot (GtkWindow   *parent,
     g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                          _("The plan’s calendars are not published yet: publish them, then print who "
                            "subscribes where"));
+  if (check != NULL && kind == SW_SHEET_KIND_CHANGES && sw_sheet_get_n_notices (check) == 0)
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                         _("Nobody has changes to be told: everybody has the calendar of their duties "
+                           "as they are now"));
   if (check == NULL || error != NULL || !sw_sheet_check (check, &error))
     {
       show_error (parent, error);

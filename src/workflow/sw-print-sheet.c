@@ -34,5 +34,21 @@ sw_print_sheet_new (SwStore      *store,
     return NULL;
   sw_publish_foreach_subscription (sw_store_get_organisation (store), published, FALSE,
                                    add_subscription, sheet);
+
+  if (kind == SW_SHEET_KIND_CHANGES)
+    {
+      g_autoptr(SwReceived) received = sw_store_load_received (store, plan, error);
+      g_autoptr(GPtrArray) notices = NULL;
+
+      if (received == NULL)
+        return NULL;
+      notices = sw_change_notices (sw_store_get_organisation (store), plan, received, NULL);
+      for (guint i = 0; i < notices->len; i++)
+        {
+          SwChangeNotice *notice = g_ptr_array_index (notices, i);
+
+          sw_sheet_add_notice (sheet, notice->person, notice->text);
+        }
+    }
   return g_steal_pointer (&sheet);
 }

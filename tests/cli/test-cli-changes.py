@@ -7,6 +7,7 @@ last received in an exported calendar file.
 - After the per-person export, moving the desk an hour tells exactly the
   desk's people (exit 1), in text and in TSV, in English and in Chinese;
   moving it back leaves nothing to tell.
+- The change slips (print --sheet changes) carry each of them.
 - A department whose people leave every duty gets no file from a
   per-department export: its people are still to be told (duty removed),
   everyone the export reached is not.
@@ -95,10 +96,25 @@ def main():
             fail(f"the Chinese notice: {text!r}")
         print(text.strip())
 
-        # Back where it was: nothing to tell.
+        # The change slips: one per person to tell, with their notice.
+        pdf = os.path.join(tmp, "changes.pdf")
+        cli.run("print", "--sheet", "changes", "--pdf", pdf)
+        shown = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True,
+                               check=True, timeout=60).stdout
+        for name in on_desk:
+            if name not in shown:
+                fail(f"the change slips leave out {name}")
+        if shown.count("10:00–12:00") != len(on_desk) or "Change notices" not in shown:
+            fail(f"the change slips:\n{shown}")
+
+        # Back where it was: nothing to tell, nothing to print.
         cli.run("move-slot", "--slot", uid, "--start", start, "--end", end)
         if cli.run("changes") != "":
             fail("notices after the desk moved back")
+        result = subprocess.run([cli.cli, "print", "--sheet", "changes", "--pdf", pdf + "2"], env=cli.env,
+                                capture_output=True, text=True, timeout=60)
+        if result.returncode != 2 or "nobody has changes" not in result.stderr or os.path.exists(pdf + "2"):
+            fail(f"change slips with nobody to tell: {result.returncode} {result.stderr!r}")
 
         # A department leaves every duty: no file for it from a
         # per-department export, so its people are still to be told.

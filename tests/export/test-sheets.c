@@ -954,6 +954,9 @@ test_kind_nicks (void)
   g_assert_cmpint (kind, ==, SW_SHEET_KIND_SUBSCRIPTIONS);
   g_assert_true (sw_sheet_kind_from_nick ("signin", &kind));
   g_assert_cmpint (kind, ==, SW_SHEET_KIND_SIGNIN);
+  g_assert_true (sw_sheet_kind_from_nick ("changes", &kind));
+  g_assert_cmpint (kind, ==, SW_SHEET_KIND_CHANGES);
+  g_assert_cmpstr (sw_sheet_kind_get_label (SW_SHEET_KIND_CHANGES), ==, "Change notices");
   g_assert_cmpstr (sw_sheet_kind_get_label (SW_SHEET_KIND_SIGNIN), ==, "Sign-in sheet");
   g_assert_false (sw_sheet_kind_from_nick ("xlsx", &kind));
   g_assert_false (sw_sheet_kind_from_nick (NULL, &kind));
