@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sw-changes-dialog.h"
+#include "sw-export-job.h"
 #include "sw-print-operation.h"
 
 struct _SwChangesDialog
@@ -19,6 +20,13 @@ struct _SwChangesDialog
 };
 
 G_DEFINE_FINAL_TYPE (SwChangesDialog, sw_changes_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SENT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 enum {
   PROP_0,
@@ -72,6 +80,100 @@ copy_all_action (GtkWidget  *widget,
   copy_text (self, text->str, toast);
 }
 
+typedef struct
+{
+  SwChangesDialog *self;
+  SwExportJob     *job;
+  SwPerson        *person;
+} Mail;
+
+static void
+mail_free (Mail *mail)
+{
+  g_object_unref (mail->self);
+  g_object_unref (mail->job);
+  g_object_unref (mail->person);
+  g_free (mail);
+}
+
+static void
+no_mail_program (SwChangesDialog *self,
+                 const char      *why)
+{
+  g_debug ("xdg-email: %s", why);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("No e-mail program is set up here: copy the notice instead")));
+}
+
+static void
+mail_opened (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Mail *mail = user_data;
+  SwChangesDialog *self = mail->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+
+  if (!g_subprocess_wait_check_finish (G_SUBPROCESS (source), result, &error))
+    {
+      if (self->store != NULL)
+        no_mail_program (self, error->message);
+      mail_free (mail);
+      return;
+    }
+  /* Their file is on its way: they are told. */
+  if (!sw_export_job_mark_received (mail->job, mail->person, &error))
+    g_warning ("Could not save who received which calendar: %s", error->message);
+  if (self->store != NULL)
+    {
+      toast = g_strdup_printf (_("A new e-mail to %s has the notice and the calendar"),
+                               sw_person_get_name (mail->person));
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (toast));
+      g_signal_emit (self, signals[SENT], 0);
+    }
+  mail_free (mail);
+}
+
+/* The desktop's mail program (xdg-email), with the notice as the body
+ * and the person's own calendar file attached. */
+static void
+mail_clicked (GtkButton       *button,
+              SwChangesDialog *self)
+{
+  SwChangeNotice *notice = g_object_get_data (G_OBJECT (button), "sw-notice");
+  g_autoptr(SwExportJob) job = sw_export_job_new (sw_store_get_organisation (self->store), self->plan,
+                                                  self->store, SW_ICS_SCOPE_PERSON, FALSE, -1);
+  g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "servweek", "mail", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *subject = NULL;
+  g_autoptr(GSubprocess) mailer = NULL;
+  g_autoptr(GError) error = NULL;
+  Mail *mail;
+
+  path = sw_export_job_run_for_person (job, notice->person, folder, &error);
+  if (path == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  /* Translators: the subject of a change notice e-mail; the plan's title */
+  subject = g_strdup_printf (_("Your duties in %s have changed"), sw_plan_get_title (self->plan));
+  mailer = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                             "xdg-email", "--utf8", "--subject", subject, "--body", notice->text,
+                             "--attach", path, sw_person_get_email (notice->person), NULL);
+  if (mailer == NULL)
+    {
+      no_mail_program (self, error->message);
+      return;
+    }
+  mail = g_new0 (Mail, 1);
+  mail->self = g_object_ref (self);
+  mail->job = g_steal_pointer (&job);
+  mail->person = g_object_ref (notice->person);
+  g_subprocess_wait_check_async (mailer, NULL, mail_opened, mail);
+}
+
 /* The change slips, one per person, through the print dialog. */
 static void
 print_action (GtkWidget  *widget,
@@ -110,6 +212,21 @@ notice_row (SwChangesDialog *self,
   g_object_set_data (G_OBJECT (copy), "sw-notice", notice);
   g_signal_connect_object (copy, "clicked", G_CALLBACK (copy_clicked), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
+
+  if (*sw_person_get_email (notice->person) != '\0')
+    {
+      GtkWidget *mail = gtk_button_new_from_icon_name ("mail-send-symbolic");
+      g_autofree char *mail_label = g_strdup_printf (_("Send the notice to %s by e-mail"),
+                                                     sw_person_get_name (notice->person));
+
+      gtk_widget_set_valign (mail, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (mail, _("Send by E-mail"));
+      gtk_widget_add_css_class (mail, "flat");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (mail), GTK_ACCESSIBLE_PROPERTY_LABEL, mail_label, -1);
+      g_object_set_data (G_OBJECT (mail), "sw-notice", notice);
+      g_signal_connect_object (mail, "clicked", G_CALLBACK (mail_clicked), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), mail);
+    }
   return row;
 }
 
@@ -189,6 +306,9 @@ sw_changes_dialog_class_init (SwChangesDialogClass *klass)
     g_param_spec_object ("store", NULL, NULL, SW_TYPE_STORE,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SENT] = g_signal_new ("sent", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/servweek/Planner/sw-changes-dialog.ui");

@@ -66,6 +66,13 @@ calendars_published (SwPublishDialog *dialog,
   sw_window_calendars_sent (window);
 }
 
+static void
+changes_sent (SwChangesDialog *dialog,
+              SwWindow        *window)
+{
+  sw_window_calendars_sent (window);
+}
+
 /* win.show-changes: the Changes to Send dialog. */
 static void
 show_changes_action (GtkWidget  *widget,
@@ -78,7 +85,8 @@ show_changes_action (GtkWidget  *widget,
 
   if (plan == NULL || store == NULL)
     return;
-  gtk_window_present (GTK_WINDOW (sw_changes_dialog_new (GTK_WINDOW (window), plan, store)));
+  sw_window_present_dialog (window, sw_changes_dialog_new (GTK_WINDOW (window), plan, store), "sent",
+                            G_CALLBACK (changes_sent));
 }
 
 /* win.publish-calendars: the Publish Calendars dialog for the shown plan. */

@@ -415,6 +415,66 @@ sw_export_job_run_to_stream (SwExportJob    *self,
   return ok;
 }
 
+char *
+sw_export_job_run_for_person (SwExportJob  *self,
+                              SwPerson     *person,
+                              const char   *folder,
+                              GError      **error)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GHashTable) duties = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *path = NULL;
+  SwIcsFile *file = NULL;
+
+  g_return_val_if_fail (SW_IS_EXPORT_JOB (self), NULL);
+  g_return_val_if_fail (SW_IS_PERSON (person), NULL);
+  g_return_val_if_fail (self->scope == SW_ICS_SCOPE_PERSON, NULL);
+  g_return_val_if_fail (self->task == NULL, NULL);
+
+  key = g_strdup_printf ("person:%" G_GINT64_FORMAT, sw_person_get_id (person));
+  files = build_all (self, folder, error);
+  for (guint i = 0; files != NULL && i < files->len && file == NULL; i++)
+    if (g_str_equal (((SwIcsFile *) g_ptr_array_index (files, i))->file_key, key))
+      file = g_ptr_array_index (files, i);
+  if (files != NULL && file == NULL)
+    g_set_error (error, SW_ICS_ERROR, SW_ICS_ERROR_IO, _("%s has no duty in the plan “%s”"),
+                 sw_person_get_name (person), sw_plan_get_title (self->plan));
+  if (file != NULL)
+    {
+      path = g_build_filename (folder, file->file_name, NULL);
+      if (g_mkdir_with_parents (folder, 0700) != 0 || !sw_ics_file_write (file, path, NULL, error) ||
+          (self->store != NULL && !sw_store_save_calendar_state (self->store, self->plan, self->state, error)))
+        g_clear_pointer (&path, g_free);
+    }
+  /* What the file says, for sw_export_job_mark_received (). */
+  duties = g_steal_pointer (&self->duties);
+  stop (self);
+  self->duties = g_steal_pointer (&duties);
+  if (path == NULL && error != NULL && *error == NULL)
+    g_set_error (error, SW_ICS_ERROR, SW_ICS_ERROR_IO, _("Could not make the folder “%s”"), folder);
+  return g_steal_pointer (&path);
+}
+
+gboolean
+sw_export_job_mark_received (SwExportJob  *self,
+                             SwPerson     *person,
+                             GError      **error)
+{
+  g_autofree char *key = NULL;
+  const char *keys[2] = { NULL, NULL };
+
+  g_return_val_if_fail (SW_IS_EXPORT_JOB (self), FALSE);
+  g_return_val_if_fail (SW_IS_PERSON (person), FALSE);
+  g_return_val_if_fail (self->duties != NULL, FALSE);
+
+  if (self->store == NULL)
+    return TRUE;
+  key = g_strdup_printf ("person:%" G_GINT64_FORMAT, sw_person_get_id (person));
+  keys[0] = key;
+  return sw_received_calendars_save (self->store, self->plan, self->duties, keys, error);
+}
+
 double
 sw_export_job_get_progress (SwExportJob *self)
 {
@@ -443,6 +503,7 @@ sw_export_job_dispose (GObject *object)
   g_clear_object (&self->organisation);
   g_clear_object (&self->plan);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->duties, g_hash_table_unref);
 
   G_OBJECT_CLASS (sw_export_job_parent_class)->dispose (object);
 }

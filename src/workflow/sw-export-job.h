@@ -48,6 +48,18 @@ gboolean     sw_export_job_run_to_stream (SwExportJob         *self,
                                           GCancellable        *cancellable,
                                           GError             **error);
 
+/* Only @person's own file (a job of SW_ICS_SCOPE_PERSON), written into
+ * @folder (made when missing), to send to them: its path, or NULL with
+ * @error.  Its SEQUENCE numbers are remembered; that @person received it
+ * only once sw_export_job_mark_received () says so. */
+char        *sw_export_job_run_for_person (SwExportJob        *self,
+                                           SwPerson           *person,
+                                           const char         *folder,
+                                           GError            **error);
+gboolean     sw_export_job_mark_received  (SwExportJob        *self,
+                                           SwPerson           *person,
+                                           GError            **error);
+
 /* As sw_export_job_run (), on the main loop.  @cancellable stops it while
  * the files are built; once they are being written it finishes. */
 void         sw_export_job_run_async    (SwExportJob          *self,

@@ -7,7 +7,8 @@ After everybody received their calendar file and the desk moved an
 hour, the header counts exactly the desk's people; the dialog lists
 them, each with Copy, and Copy puts that person's notice — the same
 words `servweek-cli changes` prints — on the clipboard.  Once their files
-are exported again the button goes.
+are exported again the button goes.  Send by E-mail hands xdg-email the
+notice and the person's own calendar file, and they are told.
 
 Usage: test-changes-window.py SERVWEEK SERVWEEK-CLI SCHEMA_DIR OUTDIR
 """
@@ -21,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 _spec = importlib.util.spec_from_file_location("accessible_names",
@@ -32,6 +34,7 @@ fail = wt.fail
 name_of = an.name_of
 
 DESK = "广场服务台"
+EMAIL = "zhou.test@example.cn"
 # GTK 4.8 may add the button's text to its accessible label.
 COUNT = re.compile(r"^(\d+) (person has|people have) changes not yet sent")
 
@@ -77,6 +80,30 @@ def run(pyatspi, app, cli, env, on_desk, outdir, tmp):
     wanted = cli_run(cli, env, "changes", "--person", someone, status=1).strip()
     s.wait("the notice on the clipboard", lambda: clipboard(env) == wanted)
     print(f"copied: {wanted}")
+
+    # By e-mail, through xdg-email to the mail program ($MAILER here): the
+    # notice as the body, their own calendar attached; they are told.
+    mailed = [a for a in wt.walk(dialog) if name_of(a) == f"Send the notice to {someone} by e-mail"]
+    if len(mailed) != 1:
+        fail(f"no Send by E-mail for {someone}, who has an address")
+    mailed[0].queryAction().doAction(0)
+    record = os.path.join(tmp, "mail.txt")
+    s.wait("the mail program to start", lambda: os.path.exists(record) and os.path.getsize(record) > 0)
+    with open(record, encoding="utf-8") as f:
+        uri = urllib.parse.unquote(f.read().strip())
+    attached = re.search(r"attach=(?:file://)?([^&]+)", uri)
+    if not uri.startswith(f"mailto:{EMAIL}?") or attached is None or "10:00–12:00" not in uri:
+        fail(f"the mail program was given {uri!r}")
+    with open(attached.group(1), encoding="utf-8") as f:
+        ics = f.read()
+    if "BEGIN:VCALENDAR" not in ics or "T100000" not in ics:
+        fail(f"the calendar attached:\n{ics[:400]}")
+    s.wait("one person fewer to tell",
+           lambda: count_button(pyatspi, window) is not None
+           and int(COUNT.match(name_of(count_button(pyatspi, window))).group(1)) == count - 1)
+    if someone in cli_run(cli, env, "changes", status=1):
+        fail(f"{someone} is still to be told after the e-mail")
+    print(f"e-mailed {someone}: {attached.group(1)}")
     s.close_dialog(dialog)
 
     # Their files again: nobody is left to tell.
@@ -88,8 +115,9 @@ def main():
     if len(sys.argv) != 5:
         fail(__doc__)
     servweek, cli, schema_dir, outdir = sys.argv[1:5]
-    if shutil.which("xclip") is None:
-        fail("xclip is needed (build-aux/ensure-deps installs it)")
+    for tool in ("xclip", "xdg-email"):
+        if shutil.which(tool) is None:
+            fail(f"{tool} is needed (build-aux/ensure-deps installs it)")
     xvfb = wt.ensure_session()
 
     import pyatspi
@@ -120,6 +148,15 @@ def main():
             "SELECT p.name FROM assignment a JOIN person p ON p.id = a.person_id "
             "JOIN slot s ON s.id = a.slot_id WHERE s.uid = ?", (uid,))}
     cli_run(cli, env, "move-slot", "--slot", uid, "--start", start[:11] + "10:00", "--end", start[:11] + "12:00")
+    # The first of the desk's people has an e-mail address; the mail
+    # program records what xdg-email gives it.
+    with sqlite3.connect(env["SERVWEEK_DB"]) as connection:
+        connection.execute("UPDATE person SET email = ? WHERE name = ?", (EMAIL, sorted(on_desk)[0]))
+    mailer = os.path.join(tmp, "mailer")
+    with open(mailer, "w", encoding="utf-8") as f:
+        f.write(f"#!/bin/sh\nprintf '%s' \"$1\" > {os.path.join(tmp, 'mail.txt')}\n")
+    os.chmod(mailer, 0o755)
+    env["MAILER"] = mailer
 
     app = None
     try:
