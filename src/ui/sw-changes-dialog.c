@@ -100,7 +100,7 @@ static void
 no_mail_program (SwChangesDialog *self,
                  const char      *why)
 {
-  g_debug ("xdg-email: %s", why);
+  g_debug ("No mail program: %s", why);
   adw_toast_overlay_add_toast (self->toast_overlay,
                                adw_toast_new (_("No e-mail program is set up here: copy the notice instead")));
 }
@@ -115,7 +115,7 @@ mail_opened (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *toast = NULL;
 
-  if (!g_subprocess_wait_check_finish (G_SUBPROCESS (source), result, &error))
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
     {
       if (self->store != NULL)
         no_mail_program (self, error->message);
@@ -135,8 +135,26 @@ mail_opened (GObject      *source,
   mail_free (mail);
 }
 
-/* The desktop's mail program (xdg-email), with the notice as the body
- * and the person's own calendar file attached. */
+/* A mailto: address (RFC 6068) for @person with @subject, @body and the
+ * file at @path attached (attach=, as xdg-email writes it: read by
+ * Evolution, Thunderbird and Geary). */
+static char *
+mailto_uri (SwPerson   *person,
+            const char *subject,
+            const char *body,
+            const char *path)
+{
+  g_autofree char *to = g_uri_escape_string (sw_person_get_email (person), "@", FALSE);
+  g_autofree char *subject_part = g_uri_escape_string (subject, NULL, FALSE);
+  g_autofree char *body_part = g_uri_escape_string (body, NULL, FALSE);
+  g_autofree char *attach_part = g_uri_escape_string (path, "/", FALSE);
+
+  return g_strdup_printf ("mailto:%s?subject=%s&body=%s&attach=%s", to, subject_part, body_part, attach_part);
+}
+
+/* The desktop's mail program (the mailto: handler, through the portal in
+ * a sandbox), with the notice as the body and the person's own calendar
+ * file attached. */
 static void
 mail_clicked (GtkButton       *button,
               SwChangesDialog *self)
@@ -145,9 +163,10 @@ mail_clicked (GtkButton       *button,
   g_autoptr(SwExportJob) job = sw_export_job_new (sw_store_get_organisation (self->store), self->plan,
                                                   self->store, SW_ICS_SCOPE_PERSON, FALSE, -1);
   g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "servweek", "mail", NULL);
+  g_autoptr(GAppLaunchContext) context = NULL;
   g_autofree char *path = NULL;
   g_autofree char *subject = NULL;
-  g_autoptr(GSubprocess) mailer = NULL;
+  g_autofree char *uri = NULL;
   g_autoptr(GError) error = NULL;
   Mail *mail;
 
@@ -159,19 +178,13 @@ mail_clicked (GtkButton       *button,
     }
   /* Translators: the subject of a change notice e-mail; the plan's title */
   subject = g_strdup_printf (_("Your duties in %s have changed"), sw_plan_get_title (self->plan));
-  mailer = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
-                             "xdg-email", "--utf8", "--subject", subject, "--body", notice->text,
-                             "--attach", path, sw_person_get_email (notice->person), NULL);
-  if (mailer == NULL)
-    {
-      no_mail_program (self, error->message);
-      return;
-    }
+  uri = mailto_uri (notice->person, subject, notice->text, path);
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self))));
   mail = g_new0 (Mail, 1);
   mail->self = g_object_ref (self);
   mail->job = g_steal_pointer (&job);
   mail->person = g_object_ref (notice->person);
-  g_subprocess_wait_check_async (mailer, NULL, mail_opened, mail);
+  g_app_info_launch_default_for_uri_async (uri, context, NULL, mail_opened, mail);
 }
 
 /* The change slips, one per person, through the print dialog. */

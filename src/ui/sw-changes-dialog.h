@@ -12,8 +12,8 @@ G_BEGIN_DECLS
  * The Changes to Send dialog: each person whose duties changed since the
  * calendar they last received, with their notice (sw_change_notices ())
  * and Copy (for WeChat, DingTalk or a text message), Send by E-mail for
- * people with an address (xdg-email, the person's calendar file
- * attached), Copy All and Print (the change slips).  Properties: "plan",
+ * people with an address (the desktop's mail program, the person's
+ * calendar file attached), Copy All and Print (the change slips).  Properties: "plan",
  * "store" (construct-only).  Signal "sent" once an e-mail is open for
  * someone: their file went out.
  */
