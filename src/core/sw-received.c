@@ -100,6 +100,13 @@ duty_now (SwSlot *slot,
 GHashTable *
 sw_received_index_plan (SwPlan *plan)
 {
+  return sw_received_index_plan_for (plan, NULL);
+}
+
+GHashTable *
+sw_received_index_plan_for (SwPlan     *plan,
+                            GHashTable *people)
+{
   GHashTable *index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                              (GDestroyNotify) g_ptr_array_unref);
   GListModel *slots;
@@ -123,6 +130,8 @@ sw_received_index_plan (SwPlan *plan)
           if (person == NULL)
             continue;
           id = sw_person_get_id (person);
+          if (people != NULL && !g_hash_table_contains (people, &id))
+            continue;
           duties = g_hash_table_lookup (index, &id);
           if (duties == NULL)
             {

@@ -64,5 +64,8 @@ void        sw_received_mark_saved   (SwReceived           *self);
 /* Each person's duties in @plan now: person id (gint64 *) → GPtrArray of
  * SwReceivedDuty, in the plan's slot order; one pass over the plan. */
 GHashTable *sw_received_index_plan   (SwPlan               *plan);
+/* The same for the people of @people only (gint64 * ids, a set). */
+GHashTable *sw_received_index_plan_for (SwPlan             *plan,
+                                        GHashTable         *people);
 
 G_END_DECLS

@@ -120,8 +120,10 @@ remember (SwExportJob  *self,
     return TRUE;
   if (!sw_store_save_calendar_state (self->store, self->plan, self->state, error))
     return FALSE;
+  /* A file the folder had already went out before, with what it says. */
   for (guint i = 0; i < files->len; i++)
-    g_ptr_array_add (keys, ((SwIcsFile *) g_ptr_array_index (files, i))->file_key);
+    if (!((SwIcsFile *) g_ptr_array_index (files, i))->unchanged)
+      g_ptr_array_add (keys, ((SwIcsFile *) g_ptr_array_index (files, i))->file_key);
   g_ptr_array_add (keys, NULL);
   return sw_received_calendars_save (self->store, self->plan, self->duties,
                                      (const char * const *) keys->pdata, error);
@@ -356,7 +358,8 @@ build_all (SwExportJob  *self,
     return NULL;
   while (sw_ics_exporter_step (self->exporter, G_MAXUINT))
     ;
-  self->duties = sw_received_index_plan (self->plan);
+  /* Nothing changes the plan before the files are saved: the duties
+   * are read from it then (remember ()), for just the people reached. */
   return sw_ics_exporter_finish (self->exporter);
 }
 
@@ -448,7 +451,13 @@ sw_export_job_run_for_person (SwExportJob  *self,
         g_clear_pointer (&path, g_free);
     }
   /* What the file says, for sw_export_job_mark_received (). */
-  duties = g_steal_pointer (&self->duties);
+  {
+    g_autoptr(GHashTable) only = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+    gint64 id = sw_person_get_id (person);
+
+    g_hash_table_add (only, g_memdup2 (&id, sizeof id));
+    duties = sw_received_index_plan_for (self->plan, only);
+  }
   stop (self);
   self->duties = g_steal_pointer (&duties);
   if (path == NULL && error != NULL && *error == NULL)
@@ -466,7 +475,6 @@ sw_export_job_mark_received (SwExportJob  *self,
 
   g_return_val_if_fail (SW_IS_EXPORT_JOB (self), FALSE);
   g_return_val_if_fail (SW_IS_PERSON (person), FALSE);
-  g_return_val_if_fail (self->duties != NULL, FALSE);
 
   if (self->store == NULL)
     return TRUE;

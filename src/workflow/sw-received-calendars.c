@@ -38,30 +38,33 @@ sw_received_calendars_save (SwStore            *store,
 {
   SwOrganisation *org;
   g_autoptr(SwReceived) received = NULL;
-  g_autoptr(GHashTable) people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) departments = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) covered = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) built = NULL;
+  g_autoptr(GPtrArray) people = g_ptr_array_new ();
 
   g_return_val_if_fail (SW_IS_STORE (store), FALSE);
   g_return_val_if_fail (SW_IS_PLAN (plan), FALSE);
-  g_return_val_if_fail (index != NULL && keys != NULL, FALSE);
+  g_return_val_if_fail (keys != NULL, FALSE);
 
+  if (keys[0] == NULL)
+    return TRUE;
   org = sw_store_get_organisation (store);
-  received = sw_store_load_received (store, plan, error);
-  if (received == NULL)
-    return FALSE;
-  index_by_id (sw_organisation_get_people (org), people, (gint64 (*) (gpointer)) sw_person_get_id);
+  index_by_id (sw_organisation_get_people (org), by_id, (gint64 (*) (gpointer)) sw_person_get_id);
   index_by_id (sw_organisation_get_departments (org), departments,
                (gint64 (*) (gpointer)) sw_department_get_id);
 
+  /* Who the calendars reached. */
   for (guint i = 0; keys[i] != NULL; i++)
     {
       if (g_str_has_prefix (keys[i], PERSON_PREFIX))
         {
           gint64 id = id_after (keys[i], PERSON_PREFIX);
-          SwPerson *person = g_hash_table_lookup (people, &id);
+          SwPerson *person = g_hash_table_lookup (by_id, &id);
 
           if (person != NULL)
-            sw_received_record (received, index, person);
+            g_ptr_array_add (people, person);
         }
       else if (g_str_has_prefix (keys[i], DEPARTMENT_PREFIX))
         {
@@ -73,9 +76,25 @@ sw_received_calendars_save (SwStore            *store,
             continue;
           members = sw_organisation_dup_department_people (org, department);
           for (guint j = 0; j < members->len; j++)
-            sw_received_record (received, index, g_ptr_array_index (members, j));
+            g_ptr_array_add (people, g_ptr_array_index (members, j));
         }
     }
+  for (guint i = 0; i < people->len; i++)
+    {
+      gint64 id = sw_person_get_id (g_ptr_array_index (people, i));
+
+      g_hash_table_add (covered, g_memdup2 (&id, sizeof id));
+    }
+  /* Without the duties as built, the plan as it is (nothing changed it
+   * since, for a caller that builds and saves in one go). */
+  if (index == NULL)
+    index = built = sw_received_index_plan_for (plan, covered);
+
+  /* Only the people reached are saved: what the others received stays
+   * as it is, unread. */
+  received = sw_received_new ();
+  for (guint i = 0; i < people->len; i++)
+    sw_received_record (received, index, g_ptr_array_index (people, i));
 
   return sw_store_save_received (store, plan, received, error);
 }
