@@ -61,7 +61,8 @@ key_of (const SwReceivedDuty *duty)
 }
 
 /* Adds a change at the slot of @at (its start orders it, its day and
- * title begin its words). */
+ * title begin its words).  A new duty has no old value: @old brings its
+ * time into the words, and the change keeps "" as old. */
 static void
 add (GPtrArray            *changes,
      SwChangeKind          kind,
