@@ -58,6 +58,10 @@ def main():
     with tempfile.TemporaryDirectory(prefix="servweek-changes-") as tmp:
         cli = Cli(sys.argv[1], os.path.join(tmp, "servweek.db"))
         cli.run("init", "--sample")
+        result = subprocess.run([cli.cli, "changes", "--format", "xml"], env=cli.env, capture_output=True,
+                                text=True, timeout=60)
+        if result.returncode != 2 or "unknown format" not in result.stderr or result.stdout:
+            fail(f"changes --format xml: {result.returncode} {result.stderr!r}")
         uid, start, end = cli.sql("SELECT uid, start, \"end\" FROM slot WHERE title = ?", DESK)[0]
         day = start[:11]
         on_desk = {name for (name,) in cli.sql(

@@ -148,6 +148,23 @@ test_subscriptions_not_published (void)
   gtk_window_destroy (dialog);
 }
 
+/* The change slips with nobody to tell say so, and no print dialog
+ * opens (without a store nobody ever received a calendar). */
+static void
+test_changes_nobody (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint before = g_list_model_get_n_items (toplevels);
+  g_autoptr(GtkWindow) dialog = NULL;
+
+  sw_print_operation_run (NULL, NULL, plan, SW_SHEET_KIND_CHANGES);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+  dialog = g_list_model_get_item (toplevels, before);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Nobody has changes"));
+  gtk_window_destroy (dialog);
+}
+
 static void
 no_display (void)
 {
@@ -185,6 +202,7 @@ main (int   argc,
   g_test_add_data_func ("/print-operation/signin", GINT_TO_POINTER (SW_SHEET_KIND_SIGNIN), test_export);
   g_test_add_func ("/print-operation/signin-without-slot", test_signin_without_slot);
   g_test_add_func ("/print-operation/subscriptions-not-published", test_subscriptions_not_published);
+  g_test_add_func ("/print-operation/changes-nobody", test_changes_nobody);
 
   return g_test_run ();
 }
